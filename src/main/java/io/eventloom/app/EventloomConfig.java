@@ -1,0 +1,117 @@
+package io.eventloom.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Eventloom's settings: built-in defaults, overridden by an optional properties file, overridden by
+ * {@code EVENTLOOM_*} environment variables ({@code bootstrap.servers} is {@code EVENTLOOM_BOOTSTRAP_SERVERS}).
+ */
+public final class EventloomConfig {
+
+    public static final String CONFIG_FILE_ENV = "EVENTLOOM_CONFIG";
+    public static final String ENV_PREFIX = "EVENTLOOM_";
+
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String EMBEDDED_KAFKA_PORT = "kafka.embedded.port";
+    public static final String EMBEDDED_KAFKA_DATA_DIR = "kafka.embedded.data.dir";
+    public static final String TOPIC_NAMESPACE = "topic.namespace";
+    public static final String TOPIC_PARTITIONS = "topic.partitions";
+    public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
+
+    private static final Map<String, String> DEFAULTS = Map.of(
+            EMBEDDED_KAFKA_PORT, "9092",
+            EMBEDDED_KAFKA_DATA_DIR, "data/kafka",
+            TOPIC_NAMESPACE, "shop",
+            TOPIC_PARTITIONS, "6",
+            TOPIC_REPLICATION_FACTOR, "1");
+
+    private final Map<String, String> values;
+
+    private EventloomConfig(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    /** Reads the file named by {@code file} (or by {@code EVENTLOOM_CONFIG} when absent), then the environment. */
+    public static EventloomConfig load(Optional<Path> file, Map<String, String> environment) {
+        Map<String, String> values = new TreeMap<>(DEFAULTS);
+        Optional<Path> configFile = file.or(() -> Optional.ofNullable(environment.get(CONFIG_FILE_ENV))
+                .filter(s -> !s.isBlank()).map(Path::of));
+        configFile.ifPresent(path -> values.putAll(readProperties(path)));
+        environment.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && !name.equals(CONFIG_FILE_ENV)) {
+                values.put(keyOf(name), value);
+            }
+        });
+        return new EventloomConfig(values);
+    }
+
+    /** Defaults overridden by the given entries only; for tests and embedding. */
+    public static EventloomConfig of(Map<String, String> overrides) {
+        Map<String, String> values = new TreeMap<>(DEFAULTS);
+        values.putAll(overrides);
+        return new EventloomConfig(values);
+    }
+
+    /** The environment variable that sets a key: upper case, dots and dashes as underscores. */
+    public static String envNameOf(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    public String require(String key) {
+        return get(key).orElseThrow(() -> new ConfigException(
+                key + " is not set (property " + key + " or environment variable " + envNameOf(key) + ")"));
+    }
+
+    public int intValue(String key) {
+        String raw = require(key);
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, was '" + raw + "'");
+        }
+    }
+
+    public Path path(String key) {
+        return Path.of(require(key));
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    public EventloomConfig with(String key, String value) {
+        Map<String, String> copy = new TreeMap<>(values);
+        copy.put(key, value);
+        return new EventloomConfig(copy);
+    }
+
+    private static String keyOf(String envName) {
+        return envName.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    private static Map<String, String> readProperties(Path path) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(path)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read config file " + path.toAbsolutePath(), e);
+        }
+        Map<String, String> values = new TreeMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        return values;
+    }
+}
