@@ -1,0 +1,193 @@
+package io.eventloom.core;
+
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.lang.reflect.InvocationTargetException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Reads and writes one aggregate type's Avro envelopes by field name, so the runtime needs no per-type code.
+ * The envelope schemas are checked against the convention once, when the type is registered.
+ */
+public final class EnvelopeCodec {
+
+    private static final Map<String, Schema.Type> COMMAND_FIELDS = orderedMap(
+            "commandId", Schema.Type.STRING,
+            "aggregateId", Schema.Type.STRING,
+            "expectedVersion", Schema.Type.LONG,
+            "issuedAt", Schema.Type.LONG,
+            "correlationId", Schema.Type.STRING,
+            "causationId", Schema.Type.STRING,
+            "metadata", Schema.Type.MAP,
+            "payload", Schema.Type.UNION);
+    private static final Map<String, Schema.Type> EVENT_FIELDS = orderedMap(
+            "eventId", Schema.Type.STRING,
+            "aggregateId", Schema.Type.STRING,
+            "version", Schema.Type.LONG,
+            "occurredAt", Schema.Type.LONG,
+            "commandId", Schema.Type.STRING,
+            "correlationId", Schema.Type.STRING,
+            "causationId", Schema.Type.STRING,
+            "payload", Schema.Type.UNION);
+
+    private final Class<? extends SpecificRecord> commandClass;
+    private final Class<? extends SpecificRecord> eventClass;
+    private final Schema commandSchema;
+    private final Schema eventSchema;
+
+    private EnvelopeCodec(Class<? extends SpecificRecord> commandClass, Class<? extends SpecificRecord> eventClass) {
+        this.commandClass = commandClass;
+        this.eventClass = eventClass;
+        this.commandSchema = SpecificData.get().getSchema(commandClass);
+        this.eventSchema = SpecificData.get().getSchema(eventClass);
+    }
+
+    /**
+     * A codec for this type's envelopes.
+     *
+     * @throws IllegalArgumentException naming every field that breaks the envelope convention
+     */
+    public static EnvelopeCodec of(AggregateType<?> type) {
+        EnvelopeCodec codec = new EnvelopeCodec(type.commandEnvelope(), type.eventEnvelope());
+        List<String> problems = new ArrayList<>();
+        check(codec.commandSchema, COMMAND_FIELDS, problems);
+        check(codec.eventSchema, EVENT_FIELDS, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("aggregate type " + type.name() + " breaks the envelope convention: "
+                    + String.join("; ", problems));
+        }
+        return codec;
+    }
+
+    /** The record schemas a command envelope's payload may hold: the type's commands. */
+    public List<Schema> commandPayloadTypes() {
+        return commandSchema.getField("payload").schema().getTypes();
+    }
+
+    /** The record schemas an event envelope's payload may hold: the type's events. */
+    public List<Schema> eventPayloadTypes() {
+        return eventSchema.getField("payload").schema().getTypes();
+    }
+
+    public IncomingCommand readCommand(SpecificRecord envelope) {
+        Object expected = get(envelope, "expectedVersion");
+        return new IncomingCommand(
+                text(envelope, "commandId"),
+                text(envelope, "aggregateId"),
+                expected == null ? OptionalLong.empty() : OptionalLong.of((Long) expected),
+                (Instant) get(envelope, "issuedAt"),
+                text(envelope, "correlationId"),
+                Optional.ofNullable(get(envelope, "causationId")).map(Object::toString),
+                metadata(envelope),
+                (SpecificRecord) get(envelope, "payload"));
+    }
+
+    public SpecificRecord writeCommand(IncomingCommand command) {
+        SpecificRecord envelope = newRecord(commandClass);
+        put(envelope, "commandId", command.commandId());
+        put(envelope, "aggregateId", command.aggregateId());
+        put(envelope, "expectedVersion", command.expectedVersion().isPresent()
+                ? command.expectedVersion().getAsLong() : null);
+        put(envelope, "issuedAt", command.issuedAt());
+        put(envelope, "correlationId", command.correlationId());
+        put(envelope, "causationId", command.causationId().orElse(null));
+        put(envelope, "metadata", new LinkedHashMap<>(command.metadata()));
+        put(envelope, "payload", command.payload());
+        return envelope;
+    }
+
+    public SpecificRecord writeEvent(StoredEvent event) {
+        SpecificRecord envelope = newRecord(eventClass);
+        put(envelope, "eventId", event.eventId());
+        put(envelope, "aggregateId", event.aggregateId());
+        put(envelope, "version", event.version());
+        put(envelope, "occurredAt", event.occurredAt());
+        put(envelope, "commandId", event.commandId());
+        put(envelope, "correlationId", event.correlationId());
+        put(envelope, "causationId", event.causationId().orElse(null));
+        put(envelope, "payload", event.payload());
+        return envelope;
+    }
+
+    public StoredEvent readEvent(SpecificRecord envelope) {
+        return new StoredEvent(
+                text(envelope, "eventId"),
+                text(envelope, "aggregateId"),
+                (Long) get(envelope, "version"),
+                (Instant) get(envelope, "occurredAt"),
+                text(envelope, "commandId"),
+                text(envelope, "correlationId"),
+                Optional.ofNullable(get(envelope, "causationId")).map(Object::toString),
+                (SpecificRecord) get(envelope, "payload"));
+    }
+
+    private static Object get(SpecificRecord record, String field) {
+        return record.get(record.getSchema().getField(field).pos());
+    }
+
+    private static String text(SpecificRecord record, String field) {
+        Object value = get(record, field);
+        return value == null ? null : value.toString();
+    }
+
+    private static Map<String, String> metadata(SpecificRecord envelope) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        Object raw = get(envelope, "metadata");
+        if (raw instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> metadata.put(k.toString(), v == null ? "" : v.toString()));
+        }
+        return metadata;
+    }
+
+    private static void put(SpecificRecord record, String field, Object value) {
+        record.put(record.getSchema().getField(field).pos(), value);
+    }
+
+    private static SpecificRecord newRecord(Class<? extends SpecificRecord> type) {
+        try {
+            return type.getDeclaredConstructor().newInstance();
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException
+                 | NoSuchMethodException e) {
+            throw new IllegalStateException("cannot instantiate Avro class " + type.getName(), e);
+        }
+    }
+
+    private static void check(Schema envelope, Map<String, Schema.Type> expected, List<String> problems) {
+        expected.forEach((name, type) -> {
+            Schema.Field field = envelope.getField(name);
+            if (field == null) {
+                problems.add(envelope.getName() + " lacks field " + name);
+                return;
+            }
+            Schema schema = field.schema();
+            boolean matches = type == Schema.Type.UNION
+                    ? schema.getType() == Schema.Type.UNION
+                    : schema.getType() == type || isNullable(schema, type);
+            if (!matches) {
+                problems.add(envelope.getName() + "." + name + " must be " + type.getName() + " but is " + schema);
+            }
+        });
+    }
+
+    private static boolean isNullable(Schema schema, Schema.Type type) {
+        return schema.getType() == Schema.Type.UNION && schema.getTypes().size() == 2
+                && schema.getTypes().get(0).getType() == Schema.Type.NULL
+                && schema.getTypes().get(1).getType() == type;
+    }
+
+    private static Map<String, Schema.Type> orderedMap(Object... namesAndTypes) {
+        Map<String, Schema.Type> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            map.put((String) namesAndTypes[i], (Schema.Type) namesAndTypes[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,86 @@
+package io.eventloom.core;
+
+import io.eventloom.serde.AvroSerdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+/** The write side running: one Kafka Streams instance with a command sub-topology per registered aggregate type. */
+public final class EventloomRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EventloomRuntime.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final Topology topology;
+
+    private EventloomRuntime(KafkaStreams streams, Topology topology) {
+        this.streams = streams;
+        this.topology = topology;
+    }
+
+    /** The topology for these aggregate types; the same input always gives the same description. */
+    public static Topology topology(List<AggregateType<?>> types, TopicNames topics, AvroSerdes serdes,
+                                    AvroSerdes internal, Duration dedupeRetention) {
+        Topology topology = new Topology();
+        for (AggregateType<?> type : types) {
+            AggregateTopology.addTo(topology, type, topics, serdes, internal, dedupeRetention);
+        }
+        return topology;
+    }
+
+    /** Builds the topology and starts Kafka Streams; every topic it uses must exist already. */
+    public static EventloomRuntime start(RuntimeSettings settings, Topology topology, TopicNames topics) {
+        Properties properties = new Properties();
+        properties.putAll(settings.streamsConfig(topics));
+        KafkaStreams streams = new KafkaStreams(topology, properties);
+        streams.setUncaughtExceptionHandler(error -> {
+            log.error("Stream thread failed; replacing it (its transaction was aborted, nothing is lost)", error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
+        streams.start();
+        return new EventloomRuntime(streams, topology);
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** Waits until Kafka Streams is running (its stores restored and queryable), or fails after the timeout. */
+    public void awaitRunning(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (!streams.state().isRunningOrRebalancing() && streams.state() != KafkaStreams.State.CREATED) {
+                throw new IllegalStateException("Kafka Streams stopped while starting: " + streams.state());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Kafka Streams not running after " + timeout + ": " + streams.state());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka Streams", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!streams.close(CLOSE_TIMEOUT)) {
+            log.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.eventloom.core.counter;
+
+import io.eventloom.core.Decider;
+import io.eventloom.core.Decision;
+import org.apache.avro.specific.SpecificRecord;
+
+/** A counter that only goes up, capped at {@link #LIMIT}: the runtime's test aggregate. */
+public final class CounterDecider implements Decider<SpecificRecord, SpecificRecord, CounterState> {
+
+    public static final int LIMIT = 1_000_000;
+
+    @Override
+    public CounterState initialState() {
+        return CounterState.newBuilder().build();
+    }
+
+    @Override
+    public Decision<SpecificRecord> decide(SpecificRecord command, CounterState state) {
+        if (command instanceof Increment increment) {
+            return increment(increment, state);
+        }
+        if (command instanceof Explode) {
+            throw new IllegalStateException("decider bug on purpose");
+        }
+        throw new IllegalStateException("unexpected command " + command.getClass().getName());
+    }
+
+    private static Decision<SpecificRecord> increment(Increment increment, CounterState state) {
+        if (increment.getAmount() <= 0) {
+            return Decision.reject("INVALID_AMOUNT", "amount must be positive, was " + increment.getAmount());
+        }
+        if (state.getCapped()) {
+            return Decision.reject("CAPPED", "the counter reached " + LIMIT);
+        }
+        long next = (long) state.getValue() + increment.getAmount();
+        if (next > LIMIT) {
+            return Decision.reject("LIMIT_EXCEEDED", "value would be " + next + ", over " + LIMIT);
+        }
+        Incremented incremented = new Incremented(increment.getAmount());
+        return next == LIMIT ? Decision.accept(incremented, new LimitReached(LIMIT)) : Decision.accept(incremented);
+    }
+
+    @Override
+    public CounterState evolve(CounterState state, SpecificRecord event) {
+        if (event instanceof Incremented incremented) {
+            return CounterState.newBuilder(state).setValue(state.getValue() + incremented.getAmount()).build();
+        }
+        if (event instanceof LimitReached) {
+            return CounterState.newBuilder(state).setCapped(true).build();
+        }
+        throw new IllegalStateException("unexpected event " + event.getClass().getName());
+    }
+}
