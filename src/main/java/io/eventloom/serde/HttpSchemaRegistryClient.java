@@ -1,0 +1,146 @@
+package io.eventloom.serde;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A client of the Confluent Schema Registry REST API (v1) over {@link HttpClient}, with id and schema caches.
+ * A comma-separated list of base URLs is tried in order when one cannot be reached.
+ */
+public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
+
+    static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final String ACCEPT = CONTENT_TYPE + ", application/vnd.schemaregistry+json, application/json";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    // Avro depends on Jackson, so the serde can use it without adding a dependency of its own.
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<String> baseUrls;
+    private final HttpClient http;
+    private final Map<SubjectSchema, Integer> idCache = new ConcurrentHashMap<>();
+    private final Map<Integer, Schema> schemaCache = new ConcurrentHashMap<>();
+
+    private record SubjectSchema(String subject, String schema) {
+    }
+
+    public HttpSchemaRegistryClient(String baseUrls) {
+        this.baseUrls = Arrays.stream(baseUrls.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
+                .toList();
+        if (this.baseUrls.isEmpty()) {
+            throw new IllegalArgumentException("no schema registry URL given");
+        }
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public List<String> baseUrls() {
+        return baseUrls;
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        return cachedId(subject, schema, "/subjects/" + encode(subject) + "/versions");
+    }
+
+    @Override
+    public int idOf(String subject, Schema schema) {
+        return cachedId(subject, schema, "/subjects/" + encode(subject));
+    }
+
+    @Override
+    public Schema schemaById(int id) {
+        Schema cached = schemaCache.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        String text = send(HttpRequest.newBuilder().GET(), "/schemas/ids/" + id).path("schema").asText();
+        try {
+            Schema schema = new Schema.Parser().parse(text);
+            schemaCache.putIfAbsent(id, schema);
+            return schema;
+        } catch (SchemaParseException e) {
+            throw new SchemaRegistryException(SchemaRegistryException.INVALID_SCHEMA,
+                    "schema " + id + " from the registry is not valid Avro: " + e.getMessage(), e);
+        }
+    }
+
+    // Plain get-then-put rather than computeIfAbsent: a map must not be locked during a network call.
+    private int cachedId(String subject, Schema schema, String path) {
+        SubjectSchema key = new SubjectSchema(subject, schema.toString());
+        Integer cached = idCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int id = post(path, schemaBody(schema)).path("id").asInt();
+        idCache.putIfAbsent(key, id);
+        schemaCache.putIfAbsent(id, schema);
+        return id;
+    }
+
+    private static String schemaBody(Schema schema) {
+        return JSON.createObjectNode().put("schema", schema.toString()).toString();
+    }
+
+    private JsonNode post(String path, String body) {
+        return send(HttpRequest.newBuilder()
+                .header("Content-Type", CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), path);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, String path) {
+        IOException lastFailure = null;
+        for (String baseUrl : baseUrls) {
+            HttpResponse<String> response;
+            try {
+                response = http.send(request.copy().uri(URI.create(baseUrl + path)).timeout(TIMEOUT)
+                        .header("Accept", ACCEPT).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                lastFailure = e;
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SchemaRegistryException(SchemaRegistryException.UNREACHABLE,
+                        "interrupted while calling the schema registry at " + baseUrl, e);
+            }
+            return readBody(baseUrl + path, response);
+        }
+        throw new SchemaRegistryException(SchemaRegistryException.UNREACHABLE,
+                "no schema registry reachable at " + baseUrls + ": " + lastFailure, lastFailure);
+    }
+
+    private static JsonNode readBody(String url, HttpResponse<String> response) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new SchemaRegistryException(response.statusCode(), "schema registry at " + url
+                    + " answered HTTP " + response.statusCode() + " with a body that is not JSON", e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            int code = body.path("error_code").asInt(response.statusCode());
+            throw new SchemaRegistryException(code, body.path("message").asText("HTTP " + response.statusCode())
+                    + " (error " + code + " from " + url + ")");
+        }
+        return body;
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,34 @@
+package io.eventloom.serde;
+
+/** A schema registry refused a request or could not be reached; carries Confluent's error code. */
+public final class SchemaRegistryException extends RuntimeException {
+
+    public static final int SUBJECT_NOT_FOUND = 40401;
+    public static final int VERSION_NOT_FOUND = 40402;
+    public static final int SCHEMA_NOT_FOUND = 40403;
+    public static final int INCOMPATIBLE_SCHEMA = 409;
+    public static final int INVALID_SCHEMA = 42201;
+    public static final int INVALID_VERSION = 42202;
+    /** Not a Confluent code: no registry answered at all. */
+    public static final int UNREACHABLE = -1;
+
+    private final int errorCode;
+
+    public SchemaRegistryException(int errorCode, String message) {
+        super(message);
+        this.errorCode = errorCode;
+    }
+
+    public SchemaRegistryException(int errorCode, String message, Throwable cause) {
+        super(message, cause);
+        this.errorCode = errorCode;
+    }
+
+    public int errorCode() {
+        return errorCode;
+    }
+
+    public boolean isNotFound() {
+        return errorCode == SUBJECT_NOT_FOUND || errorCode == VERSION_NOT_FOUND || errorCode == SCHEMA_NOT_FOUND;
+    }
+}
