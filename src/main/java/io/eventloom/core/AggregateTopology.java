@@ -55,6 +55,6 @@ public final class AggregateTopology {
     // The processor forwards events and results as Object to their own sinks; each sink only ever gets its type.
     @SuppressWarnings("unchecked")
     private static Serializer<Object> anyValue(Serde<? extends SpecificRecord> serde) {
-        return (Serializer<Object>) serde.serializer();
+        return (Serializer<Object>) (Serializer<?>) serde.serializer();
     }
 }
