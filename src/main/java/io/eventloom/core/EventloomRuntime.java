@@ -2,6 +2,7 @@ package io.eventloom.core;
 
 import io.eventloom.serde.AvroSerdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -9,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Properties;
 
 /** The write side running: one Kafka Streams instance with a command sub-topology per registered aggregate type. */
@@ -26,11 +26,15 @@ public final class EventloomRuntime implements AutoCloseable {
         this.topology = topology;
     }
 
-    /** The topology for these aggregate types; the same input always gives the same description. */
-    public static Topology topology(List<AggregateType<?>> types, TopicNames topics, AvroSerdes serdes,
-                                    AvroSerdes internal, Duration dedupeRetention) {
-        Topology topology = new Topology();
-        for (AggregateType<?> type : types) {
+    /** The topology for this domain; the same domain always gives the same description. */
+    public static Topology topology(Domain domain, TopicNames topics, AvroSerdes serdes, AvroSerdes internal,
+                                    Duration dedupeRetention) {
+        StreamsBuilder builder = new StreamsBuilder();
+        for (ProcessType<?> process : domain.processes()) {
+            ProcessTopology.addTo(builder, process, domain.aggregates(), topics, serdes, internal);
+        }
+        Topology topology = builder.build();
+        for (AggregateType<?> type : domain.aggregates()) {
             AggregateTopology.addTo(topology, type, topics, serdes, internal, dedupeRetention);
         }
         return topology;

@@ -54,7 +54,7 @@ class CommandTopologyTest {
     @BeforeEach
     void startDriver() {
         AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.autoRegistering());
-        var topology = EventloomRuntime.topology(List.of(CounterAggregate.TYPE), TOPICS, serdes, serdes,
+        var topology = EventloomRuntime.topology(Domain.of(List.of(CounterAggregate.TYPE)), TOPICS, serdes, serdes,
                 RuntimeSettings.DEFAULT_DEDUPE_RETENTION);
         Properties props = new Properties();
         props.putAll(RuntimeSettings.of("topology-test", "unused:9092", stateDir).streamsConfig(TOPICS));

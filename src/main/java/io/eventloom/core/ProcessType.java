@@ -1,0 +1,32 @@
+package io.eventloom.core;
+
+import org.apache.avro.specific.SpecificRecord;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One process manager as the runtime needs it: its name, logic, the Avro class of its state, and the aggregate
+ * types whose events and whose command results it listens to.
+ */
+public record ProcessType<S extends SpecificRecord>(
+        String name,
+        ProcessManager<S> manager,
+        Class<S> state,
+        List<String> eventsOf,
+        List<String> resultsOf) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+
+    public ProcessType {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("process name must match " + NAME + ", was '" + name + "'");
+        }
+        Objects.requireNonNull(manager, "manager");
+        Objects.requireNonNull(state, "state");
+        eventsOf = List.copyOf(eventsOf);
+        resultsOf = List.copyOf(resultsOf);
+    }
+}

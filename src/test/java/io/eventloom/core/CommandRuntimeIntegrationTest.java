@@ -1,0 +1,227 @@
+package io.eventloom.core;
+
+import io.eventloom.core.avro.CommandResult;
+import io.eventloom.core.avro.CommandStatus;
+import io.eventloom.core.counter.CounterAggregate;
+import io.eventloom.core.counter.CounterCommandEnvelope;
+import io.eventloom.core.counter.CounterDecider;
+import io.eventloom.core.counter.CounterEventEnvelope;
+import io.eventloom.core.counter.CounterState;
+import io.eventloom.core.counter.Increment;
+import io.eventloom.kafka.KafkaBrokerExtension;
+import io.eventloom.kafka.KafkaTestClients;
+import io.eventloom.kafka.TestBroker;
+import io.eventloom.kafka.TopicSetup;
+import io.eventloom.kafka.TopicSpec;
+import io.eventloom.registry.EmbeddedSchemaRegistry;
+import io.eventloom.serde.AvroSerdeConfig;
+import io.eventloom.serde.AvroSerdes;
+import io.eventloom.serde.HttpSchemaRegistryClient;
+import io.eventloom.testing.ChildJvm;
+import io.eventloom.testing.TestRegistries;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The runtime on a real broker and registry, in a child JVM that is stopped cleanly once and killed once while
+ * commands keep coming: exactly-once must hold across both.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class CommandRuntimeIntegrationTest {
+
+    private static final TopicNames TOPICS = new TopicNames("runtime-it");
+    private static final String APP_ID = "runtime-it-app";
+    private static final int COMMANDS = 1_000;
+    private static final int AGGREGATES = 100;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenRestartAndKillMidway_when1000Commands_thenExactlyOnceContiguousAndStateIsFoldOfEvents(
+            TestBroker broker) throws Exception {
+        String bootstrap = broker.bootstrapServers();
+        createTopics(bootstrap);
+        try (EmbeddedSchemaRegistry registry = TestRegistries.start(bootstrap)) {
+            AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()),
+                    AvroSerdeConfig.autoRegistering());
+            String[] args = {bootstrap, registry.url(), dir.resolve("state").toString(), TOPICS.namespace(), APP_ID};
+            try (KafkaProducer<String, CounterCommandEnvelope> producer = producer(bootstrap, serdes)) {
+                ChildJvm first = runtime(args, "first.log");
+                send(producer, 0, 333);
+                first.stop();
+
+                ChildJvm second = runtime(args, "second.log");
+                send(producer, 333, 666);
+                sendGarbage(bootstrap);
+                await().atMost(TIMEOUT).until(() -> results(bootstrap, serdes).size() > 400);
+                second.kill();
+
+                try (ChildJvm third = runtime(args, "third.log")) {
+                    send(producer, 666, COMMANDS);
+                    await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                            .until(() -> results(bootstrap, serdes).size() >= COMMANDS);
+                    third.stop();
+                }
+            }
+
+            List<CommandResult> results = results(bootstrap, serdes);
+            List<CounterEventEnvelope> events = events(bootstrap, serdes);
+            assertExactlyOneResultPerCommand(results);
+            assertEventsMatchResults(results, events);
+            assertVersionsContiguousFromOne(events);
+            assertDeadLetterRecorded(bootstrap);
+            assertRestoredStateIsFoldOfEvents(bootstrap, serdes, events);
+        }
+    }
+
+    private ChildJvm runtime(String[] args, String log) {
+        return ChildJvm.start(CounterRuntimeMain.class, dir.resolve(log), args)
+                .awaitLine(CounterRuntimeMain.READY_LINE, TIMEOUT);
+    }
+
+    private static void assertExactlyOneResultPerCommand(List<CommandResult> results) {
+        assertThat(results).hasSize(COMMANDS);
+        assertThat(results.stream().map(CommandResult::getCommandId).distinct()).hasSize(COMMANDS);
+        // Every 50th command asks for amount 0, which the decider rejects; nothing else may be rejected.
+        assertThat(results.stream().filter(r -> r.getStatus() == CommandStatus.REJECTED))
+                .allSatisfy(r -> assertThat(r.getRejectionCode()).isEqualTo("INVALID_AMOUNT"))
+                .hasSize(COMMANDS / 50);
+    }
+
+    private static void assertEventsMatchResults(List<CommandResult> results, List<CounterEventEnvelope> events) {
+        Map<String, Long> eventsPerCommand = events.stream()
+                .collect(Collectors.groupingBy(CounterEventEnvelope::getCommandId, Collectors.counting()));
+        for (CommandResult result : results) {
+            assertThat(eventsPerCommand.getOrDefault(result.getCommandId(), 0L))
+                    .as("events of %s", result.getCommandId()).isEqualTo((long) result.getEventCount());
+        }
+        assertThat(events.stream().map(CounterEventEnvelope::getEventId).distinct()).hasSize(events.size());
+    }
+
+    private static void assertVersionsContiguousFromOne(List<CounterEventEnvelope> events) {
+        Map<String, List<Long>> versions = events.stream().collect(Collectors.groupingBy(
+                CounterEventEnvelope::getAggregateId,
+                Collectors.mapping(CounterEventEnvelope::getVersion, Collectors.toList())));
+        assertThat(versions).hasSize(AGGREGATES);
+        versions.forEach((id, list) -> assertThat(list).as("versions of %s in log order", id)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, list.size()).boxed().toList()));
+    }
+
+    private static void assertDeadLetterRecorded(String bootstrap) {
+        List<ConsumerRecord<byte[], byte[]>> dead = KafkaTestClients.readAll(bootstrap, TOPICS.deadLetters(),
+                TIMEOUT, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        assertThat(dead).hasSize(1);
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("garbage");
+        assertThat(new String(dead.get(0).headers().lastHeader(DeadLetterHandler.SOURCE_TOPIC).value(),
+                StandardCharsets.UTF_8)).isEqualTo(TOPICS.commands("counter"));
+        assertThat(new String(dead.get(0).headers().lastHeader(DeadLetterHandler.ERROR_CLASS).value(),
+                StandardCharsets.UTF_8)).endsWith("SerializationException");
+    }
+
+    // A fresh instance with an empty state directory restores the stores from their changelogs.
+    private void assertRestoredStateIsFoldOfEvents(String bootstrap, AvroSerdes serdes,
+                                                   List<CounterEventEnvelope> events) {
+        RuntimeSettings settings = RuntimeSettings.of(APP_ID, bootstrap, dir.resolve("restored-state"));
+        try (EventloomRuntime runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(
+                Domain.of(List.of(CounterAggregate.TYPE)), TOPICS, serdes, serdes, settings.dedupeRetention()), TOPICS)) {
+            runtime.awaitRunning(TIMEOUT);
+            AggregateReader reader = new AggregateReader(runtime.streams(), List.of(CounterAggregate.TYPE));
+            CounterDecider decider = new CounterDecider();
+            Map<String, List<CounterEventEnvelope>> byAggregate = events.stream()
+                    .collect(Collectors.groupingBy(CounterEventEnvelope::getAggregateId));
+            byAggregate.forEach((id, own) -> {
+                List<SpecificRecord> payloads = own.stream().sorted(Comparator.comparingLong(
+                        CounterEventEnvelope::getVersion)).map(e -> (SpecificRecord) e.getPayload()).toList();
+                CounterState folded = decider.fold(decider.initialState(), payloads);
+                Snapshot<SpecificRecord> snapshot = reader.state("counter", id).orElseThrow();
+                assertThat(snapshot.version()).isEqualTo(own.size());
+                assertThat(snapshot.state()).isEqualTo(folded);
+                assertThat(reader.history("counter", id)).extracting(StoredEvent::payload)
+                        .containsExactlyElementsOf(payloads);
+            });
+        }
+    }
+
+    private static void send(KafkaProducer<String, CounterCommandEnvelope> producer, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String aggregate = "counter-" + (i % AGGREGATES);
+            int amount = i % 50 == 0 ? 0 : 1 + i % 7;
+            producer.send(new ProducerRecord<>(TOPICS.commands("counter"), aggregate,
+                    CounterCommandEnvelope.newBuilder()
+                            .setCommandId("cmd-" + i)
+                            .setAggregateId(aggregate)
+                            .setIssuedAt(Instant.now())
+                            .setCorrelationId("cmd-" + i)
+                            .setPayload(new Increment(amount))
+                            .build()));
+        }
+        producer.flush();
+    }
+
+    private static void sendGarbage(String bootstrap) throws Exception {
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(TOPICS.commands("counter"), "counter-1".getBytes(StandardCharsets.UTF_8),
+                    "garbage".getBytes(StandardCharsets.UTF_8))).get();
+        }
+    }
+
+    private static KafkaProducer<String, CounterCommandEnvelope> producer(String bootstrap, AvroSerdes serdes) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+                serdes.specificValue(CounterCommandEnvelope.class).serializer());
+    }
+
+    private static List<CommandResult> results(String bootstrap, AvroSerdes serdes) {
+        return values(KafkaTestClients.readAll(bootstrap, TOPICS.commandResults("counter"), TIMEOUT,
+                new StringDeserializer(), serdes.specificValue(CommandResult.class).deserializer()));
+    }
+
+    private static List<CounterEventEnvelope> events(String bootstrap, AvroSerdes serdes) {
+        return values(KafkaTestClients.readAll(bootstrap, TOPICS.events("counter"), TIMEOUT,
+                new StringDeserializer(), serdes.specificValue(CounterEventEnvelope.class).deserializer()));
+    }
+
+    private static <V> List<V> values(List<ConsumerRecord<String, V>> records) {
+        List<V> values = new ArrayList<>();
+        records.forEach(r -> values.add(r.value()));
+        return values;
+    }
+
+    private static void createTopics(String bootstrap) {
+        try (var admin = KafkaTestClients.admin(bootstrap)) {
+            new TopicSetup(admin, TIMEOUT).ensure(List.of(
+                    TopicSpec.withDefaultRetention(TOPICS.commands("counter"), 4, (short) 1),
+                    TopicSpec.retainedForever(TOPICS.events("counter"), 4, (short) 1),
+                    TopicSpec.withDefaultRetention(TOPICS.commandResults("counter"), 4, (short) 1),
+                    TopicSpec.retainedForever(TOPICS.deadLetters(), 1, (short) 1)));
+        }
+    }
+}

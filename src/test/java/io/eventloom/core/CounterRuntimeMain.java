@@ -1,0 +1,39 @@
+package io.eventloom.core;
+
+import io.eventloom.core.counter.CounterAggregate;
+import io.eventloom.serde.AvroSerdeConfig;
+import io.eventloom.serde.AvroSerdes;
+import io.eventloom.serde.HttpSchemaRegistryClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The counter runtime as its own process, so a test can stop it with SIGTERM or kill it with SIGKILL.
+ * Arguments: bootstrap servers, registry URL, state directory, topic namespace, application id.
+ */
+public final class CounterRuntimeMain {
+
+    public static final String READY_LINE = "COUNTER RUNTIME RUNNING";
+
+    private CounterRuntimeMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        TopicNames topics = new TopicNames(args[3]);
+        AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(args[1]), AvroSerdeConfig.autoRegistering());
+        RuntimeSettings settings = RuntimeSettings.of(args[4], args[0], Path.of(args[2]));
+        EventloomRuntime runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(
+                Domain.of(List.of(CounterAggregate.TYPE)), topics, serdes, serdes, settings.dedupeRetention()), topics);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.close();
+            stopped.countDown();
+        }));
+        runtime.awaitRunning(Duration.ofSeconds(60));
+        System.out.println(READY_LINE);
+        stopped.await();
+    }
+}
