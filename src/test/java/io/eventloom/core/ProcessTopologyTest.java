@@ -1,0 +1,94 @@
+package io.eventloom.core;
+
+import io.eventloom.core.avro.CommandResult;
+import io.eventloom.core.counter.CounterAggregate;
+import io.eventloom.core.counter.CounterCommandEnvelope;
+import io.eventloom.core.counter.EchoProcess;
+import io.eventloom.core.counter.EchoState;
+import io.eventloom.core.counter.Increment;
+import io.eventloom.serde.AvroSerdeConfig;
+import io.eventloom.serde.AvroSerdes;
+import io.eventloom.serde.InMemorySchemaRegistryClient;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A process manager wired to an aggregate on the test driver: routing, commands sent, state kept and dropped. */
+class ProcessTopologyTest {
+
+    private static final TopicNames TOPICS = new TopicNames("test");
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, CounterCommandEnvelope> commands;
+    private TestOutputTopic<String, CommandResult> results;
+
+    @BeforeEach
+    void startDriver() {
+        AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.autoRegistering());
+        Domain domain = new Domain(List.of(CounterAggregate.TYPE), List.of(EchoProcess.TYPE));
+        Properties props = new Properties();
+        props.putAll(RuntimeSettings.of("process-test", "unused:9092", stateDir).streamsConfig(TOPICS));
+        driver = new TopologyTestDriver(EventloomRuntime.topology(domain, TOPICS, serdes, serdes,
+                RuntimeSettings.DEFAULT_DEDUPE_RETENTION), props);
+        commands = driver.createInputTopic(TOPICS.commands("counter"), new StringSerializer(),
+                serdes.specificValue(CounterCommandEnvelope.class).serializer());
+        results = driver.createOutputTopic(TOPICS.commandResults("counter"), new StringDeserializer(),
+                serdes.specificValue(CommandResult.class).deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void givenEchoProcess_whenSourceIncremented_thenProcessSendsDerivedCommandToTarget() {
+        commands.pipeInput("src-1", CommandTopologyTest.command("cmd-1", "src-1", null, new Increment(4)));
+
+        List<CommandResult> all = results.readValuesToList();
+        assertThat(all).extracting(CommandResult::getAggregateId).containsExactly("src-1", "dst-1");
+        CommandResult echoed = all.get(1);
+        assertThat(echoed.getCommandId()).startsWith("echo:");
+        assertThat(echoed.getCorrelationId()).isEqualTo("src-1");
+        assertThat(echoed.getVersion()).isEqualTo(1);
+        assertThat(echoState("src-1")).isEqualTo(new EchoState(1, 1));
+    }
+
+    @Test
+    void givenInstanceReachesTerminalState_thenItsStateIsDropped() {
+        for (int i = 0; i < EchoProcess.DONE_AFTER; i++) {
+            commands.pipeInput("src-1", CommandTopologyTest.command("cmd-" + i, "src-1", null, new Increment(1)));
+        }
+
+        assertThat(results.readValuesToList()).filteredOn(r -> r.getAggregateId().equals("dst-1")).hasSize(3);
+        assertThat(echoState("src-1")).isNull();
+    }
+
+    @Test
+    void givenInputNotForAnyInstance_thenProcessIgnoresIt() {
+        commands.pipeInput("plain", CommandTopologyTest.command("cmd-1", "plain", null, new Increment(1)));
+
+        assertThat(results.readValuesToList()).extracting(CommandResult::getAggregateId).containsExactly("plain");
+    }
+
+    private EchoState echoState(String instance) {
+        KeyValueStore<String, EchoState> store = driver.getKeyValueStore("echo-process-state");
+        return store.get(instance);
+    }
+}
