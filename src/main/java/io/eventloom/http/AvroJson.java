@@ -1,0 +1,189 @@
+package io.eventloom.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plain JSON to and from Avro-generated records, led by the schema: {@code {"amountMinor": 100}} rather than
+ * Avro's own JSON encoding with its union wrappers. Timestamps are ISO-8601 strings; a nullable field may be
+ * omitted. Bad input raises {@link InvalidJsonException} naming the path of the offending field.
+ */
+public final class AvroJson {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private AvroJson() {
+    }
+
+    /** Reads a JSON object into a new instance of the record class for {@code schema}. */
+    public static SpecificRecord read(JsonNode json, Schema schema) {
+        return (SpecificRecord) value(json, schema, schema.getName());
+    }
+
+    public static JsonNode write(Object value, Schema schema) {
+        if (value == null) {
+            return JSON.nullNode();
+        }
+        return switch (schema.getType()) {
+            case RECORD -> {
+                ObjectNode object = JSON.objectNode();
+                IndexedRecord record = (IndexedRecord) value;
+                for (Schema.Field field : schema.getFields()) {
+                    object.set(field.name(), write(record.get(field.pos()), field.schema()));
+                }
+                yield object;
+            }
+            case UNION -> write(value, schema.getTypes().get(SpecificData.get().resolveUnion(schema, value)));
+            case ARRAY -> {
+                ArrayNode array = JSON.arrayNode();
+                for (Object item : (Iterable<?>) value) {
+                    array.add(write(item, schema.getElementType()));
+                }
+                yield array;
+            }
+            case MAP -> {
+                ObjectNode object = JSON.objectNode();
+                ((Map<?, ?>) value).forEach((k, v) -> object.set(k.toString(), write(v, schema.getValueType())));
+                yield object;
+            }
+            case LONG -> value instanceof Instant instant ? JSON.textNode(instant.toString())
+                    : JSON.numberNode((Long) value);
+            case INT -> JSON.numberNode((Integer) value);
+            case BOOLEAN -> JSON.booleanNode((Boolean) value);
+            case DOUBLE -> JSON.numberNode((Double) value);
+            case FLOAT -> JSON.numberNode((Float) value);
+            case STRING, ENUM -> JSON.textNode(value.toString());
+            case NULL -> JSON.nullNode();
+            case BYTES, FIXED -> throw new IllegalStateException("binary fields are not exposed as JSON: " + schema);
+        };
+    }
+
+    private static Object value(JsonNode json, Schema schema, String path) {
+        return switch (schema.getType()) {
+            case RECORD -> record(json, schema, path);
+            case UNION -> union(json, schema, path);
+            case ARRAY -> {
+                expect(json.isArray(), path, "an array", json);
+                List<Object> items = new ArrayList<>();
+                for (int i = 0; i < json.size(); i++) {
+                    items.add(value(json.get(i), schema.getElementType(), path + "[" + i + "]"));
+                }
+                yield items;
+            }
+            case MAP -> {
+                expect(json.isObject(), path, "an object", json);
+                Map<String, Object> map = new LinkedHashMap<>();
+                json.fields().forEachRemaining(e -> map.put(e.getKey(),
+                        value(e.getValue(), schema.getValueType(), path + "." + e.getKey())));
+                yield map;
+            }
+            case STRING -> {
+                expect(json.isTextual(), path, "a string", json);
+                yield json.textValue();
+            }
+            case ENUM -> {
+                expect(json.isTextual() && schema.getEnumSymbols().contains(json.textValue()), path,
+                        "one of " + schema.getEnumSymbols(), json);
+                yield SpecificData.get().createEnum(json.textValue(), schema);
+            }
+            case INT -> {
+                expect(json.isInt(), path, "a whole number", json);
+                yield json.intValue();
+            }
+            case LONG -> schema.getLogicalType() instanceof LogicalTypes.TimestampMillis
+                    ? instant(json, path) : longValue(json, path);
+            case BOOLEAN -> {
+                expect(json.isBoolean(), path, "true or false", json);
+                yield json.booleanValue();
+            }
+            case DOUBLE, FLOAT -> throw new InvalidJsonException(path + ": floating point is not accepted");
+            case NULL -> {
+                expect(json.isNull(), path, "null", json);
+                yield null;
+            }
+            case BYTES, FIXED -> throw new InvalidJsonException(path + ": binary fields cannot be set from JSON");
+        };
+    }
+
+    private static Object record(JsonNode json, Schema schema, String path) {
+        expect(json != null && json.isObject(), path, "an object", json);
+        IndexedRecord record = (IndexedRecord) SpecificData.get().newRecord(null, schema);
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (schema.getField(name) == null) {
+                throw new InvalidJsonException(path + ": unknown field '" + name + "'; expected "
+                        + schema.getFields().stream().map(Schema.Field::name).toList());
+            }
+        }
+        for (Schema.Field field : schema.getFields()) {
+            JsonNode child = json.get(field.name());
+            String childPath = path + "." + field.name();
+            if (child == null || child.isNull() && !accepts(field.schema(), Schema.Type.NULL)) {
+                if (field.hasDefaultValue()) {
+                    record.put(field.pos(), SpecificData.get().deepCopy(field.schema(),
+                            SpecificData.get().getDefaultValue(field)));
+                } else if (accepts(field.schema(), Schema.Type.NULL)) {
+                    record.put(field.pos(), null);
+                } else {
+                    throw new InvalidJsonException(childPath + ": required");
+                }
+            } else {
+                record.put(field.pos(), value(child, field.schema(), childPath));
+            }
+        }
+        return record;
+    }
+
+    private static Object union(JsonNode json, Schema schema, String path) {
+        if (json == null || json.isNull()) {
+            expect(accepts(schema, Schema.Type.NULL), path, "a value", json);
+            return null;
+        }
+        List<Schema> branches = schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
+        if (branches.size() == 1) {
+            return value(json, branches.get(0), path);
+        }
+        throw new InvalidJsonException(path + ": unions of several types cannot be read from plain JSON");
+    }
+
+    private static Object instant(JsonNode json, String path) {
+        expect(json.isTextual(), path, "an ISO-8601 timestamp string", json);
+        try {
+            return Instant.parse(json.textValue());
+        } catch (DateTimeParseException e) {
+            throw new InvalidJsonException(path + ": '" + json.textValue() + "' is not an ISO-8601 timestamp");
+        }
+    }
+
+    private static long longValue(JsonNode json, String path) {
+        expect(json.isIntegralNumber() && json.canConvertToLong(), path, "a whole number", json);
+        return json.longValue();
+    }
+
+    private static boolean accepts(Schema schema, Schema.Type type) {
+        return schema.getType() == type
+                || schema.getType() == Schema.Type.UNION && schema.getTypes().stream().anyMatch(s -> s.getType() == type);
+    }
+
+    private static void expect(boolean ok, String path, String expected, JsonNode actual) {
+        if (!ok) {
+            throw new InvalidJsonException(path + ": expected " + expected + " but got "
+                    + (actual == null ? "nothing" : actual.getNodeType().name().toLowerCase() + " " + actual));
+        }
+    }
+}
