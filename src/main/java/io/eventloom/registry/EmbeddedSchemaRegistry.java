@@ -1,0 +1,102 @@
+package io.eventloom.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * A Confluent-compatible schema registry (REST API v1, Avro) kept in a compacted, single-partition Kafka topic.
+ *
+ * <p>How several instances on one topic stay consistent: the topic holds requests ("register this schema under
+ * this subject", "delete that version", "set this level"), each under its own unique key, and every instance
+ * applies them in log order with the same deterministic rules. The id of a new schema is the next free one at
+ * its position in the log, its version the next in its subject, its compatibility verdict the one the levels and
+ * versions before it give. So two instances racing to register get the same answers, and never collide: the log
+ * order decides, not the instance. A writer answers its client only after reading its own record back. Because
+ * every key is unique, compaction never removes a record, which keeps the replayed order, and so every id, intact.
+ */
+public final class EmbeddedSchemaRegistry implements AutoCloseable {
+
+    public static final String DEFAULT_TOPIC = "_schemas";
+    public static final int DEFAULT_PORT = 8081;
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final SchemaLog schemaLog;
+    private final Javalin server;
+    private final Settings settings;
+
+    /** Where the registry keeps its schemas and where it listens. */
+    public record Settings(String bootstrapServers, int port, String topic, short replicationFactor) {
+
+        public static Settings of(String bootstrapServers, int port) {
+            return new Settings(bootstrapServers, port, DEFAULT_TOPIC, (short) 1);
+        }
+
+        public Settings withTopic(String value) {
+            return new Settings(bootstrapServers, port, value, replicationFactor);
+        }
+
+        public Settings withReplicationFactor(short value) {
+            return new Settings(bootstrapServers, port, topic, value);
+        }
+    }
+
+    private EmbeddedSchemaRegistry(Settings settings, SchemaLog schemaLog, Javalin server) {
+        this.settings = settings;
+        this.schemaLog = schemaLog;
+        this.server = server;
+    }
+
+    /** Starts on the {@code _schemas} topic of the given Kafka, listening on the given port. */
+    public static EmbeddedSchemaRegistry start(String bootstrapServers, int port) {
+        return start(Settings.of(bootstrapServers, port));
+    }
+
+    /** Reads the topic to its end, then serves HTTP; returns once both are ready. */
+    public static EmbeddedSchemaRegistry start(Settings settings) {
+        long startedAt = System.nanoTime();
+        SchemaLog schemaLog = SchemaLog.open(settings.bootstrapServers(), settings.topic(),
+                settings.replicationFactor(), TIMEOUT);
+        try {
+            RegistryRoutes routes = new RegistryRoutes(new RegistryService(schemaLog, TIMEOUT), new ObjectMapper());
+            Javalin server = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                config.startup.showOldJavalinVersionWarning = false;
+                config.jetty.port = settings.port();
+                routes.addTo(config.routes);
+            }).start();
+            log.info("Schema registry ready at http://localhost:{} (schemas in topic {}, {} ms)", settings.port(),
+                    settings.topic(), (System.nanoTime() - startedAt) / 1_000_000);
+            return new EmbeddedSchemaRegistry(settings, schemaLog, server);
+        } catch (RuntimeException e) {
+            schemaLog.close();
+            throw new IllegalStateException("schema registry failed to start on port " + settings.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public String url() {
+        return "http://localhost:" + settings.port();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        schemaLog.close();
+        log.info("Schema registry at {} stopped", url());
+    }
+
+    @Override
+    public String toString() {
+        return "schema registry at " + url();
+    }
+}

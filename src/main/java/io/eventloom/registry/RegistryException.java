@@ -1,0 +1,70 @@
+package io.eventloom.registry;
+
+/** A request the registry refuses, carrying Confluent's error code and the HTTP status it is sent with. */
+final class RegistryException extends RuntimeException {
+
+    private final int errorCode;
+    private final int httpStatus;
+
+    RegistryException(int errorCode, int httpStatus, String message) {
+        super(message);
+        this.errorCode = errorCode;
+        this.httpStatus = httpStatus;
+    }
+
+    int errorCode() {
+        return errorCode;
+    }
+
+    int httpStatus() {
+        return httpStatus;
+    }
+
+    static RegistryException subjectNotFound(String subject) {
+        return new RegistryException(40401, 404, "Subject '" + subject + "' not found.");
+    }
+
+    static RegistryException versionNotFound(String subject, int version) {
+        return new RegistryException(40402, 404, "Version " + version + " not found for subject '" + subject + "'.");
+    }
+
+    static RegistryException schemaNotFound(String detail) {
+        return new RegistryException(40403, 404, "Schema not found: " + detail);
+    }
+
+    static RegistryException subjectLevelNotConfigured(String subject) {
+        return new RegistryException(40408, 404,
+                "Subject '" + subject + "' does not have subject-level compatibility configured");
+    }
+
+    static RegistryException incompatible(String subject, String details) {
+        return new RegistryException(409, 409, "Schema being registered is incompatible with an earlier schema for"
+                + " subject \"" + subject + "\", details: " + details);
+    }
+
+    static RegistryException invalidSchema(String detail) {
+        return new RegistryException(42201, 422, "Invalid schema: " + detail);
+    }
+
+    static RegistryException invalidVersion(String version) {
+        return new RegistryException(42202, 422, "The specified version '" + version + "' is not a valid version id."
+                + " Allowed values are between [1, 2^31-1] and the string \"latest\"");
+    }
+
+    static RegistryException invalidCompatibilityLevel(String level) {
+        return new RegistryException(42203, 422, "Invalid compatibility level '" + level + "'. Valid values are "
+                + java.util.Arrays.toString(Compatibility.values()));
+    }
+
+    static RegistryException badRequest(String detail) {
+        return new RegistryException(400, 400, detail);
+    }
+
+    static RegistryException timeout(String detail) {
+        return new RegistryException(50002, 500, "Operation timed out: " + detail);
+    }
+
+    static RegistryException storeError(String detail) {
+        return new RegistryException(50001, 500, "Error in the backend data store: " + detail);
+    }
+}

@@ -1,0 +1,127 @@
+package io.eventloom.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The Confluent Schema Registry REST API (v1) over a {@link RegistryService}. */
+final class RegistryRoutes {
+
+    static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+
+    private final RegistryService service;
+    private final ObjectMapper json;
+
+    RegistryRoutes(RegistryService service, ObjectMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.get("/", ctx -> respond(ctx, Map.of()));
+        routes.get("/schemas/types", ctx -> respond(ctx, List.of("AVRO")));
+        routes.get("/schemas/ids/{id}", ctx -> respond(ctx, Map.of("schema", service.schemaText(schemaId(ctx)))));
+        routes.get("/schemas/ids/{id}/versions", ctx -> respond(ctx, service.versionsOf(schemaId(ctx)).stream()
+                .map(v -> Map.of("subject", v.subject(), "version", v.version())).toList()));
+
+        routes.get("/subjects", ctx -> respond(ctx, service.subjects(deleted(ctx))));
+        routes.get("/subjects/{subject}/versions", ctx -> respond(ctx, service.versions(subject(ctx), deleted(ctx))));
+        routes.get("/subjects/{subject}/versions/{version}", ctx -> respond(ctx,
+                versioned(service.version(subject(ctx), ctx.pathParam("version"), deleted(ctx)))));
+        routes.get("/subjects/{subject}/versions/{version}/schema", ctx -> ctx.contentType(CONTENT_TYPE)
+                .result(service.version(subject(ctx), ctx.pathParam("version"), deleted(ctx)).schema()));
+        routes.post("/subjects/{subject}/versions", ctx -> respond(ctx,
+                Map.of("id", service.register(subject(ctx), schemaRequest(ctx)))));
+        routes.post("/subjects/{subject}", ctx -> respond(ctx,
+                versioned(service.lookup(subject(ctx), schemaRequest(ctx)))));
+        routes.delete("/subjects/{subject}", ctx -> respond(ctx, service.deleteSubject(subject(ctx))));
+        routes.delete("/subjects/{subject}/versions/{version}", ctx -> respond(ctx,
+                service.deleteVersion(subject(ctx), ctx.pathParam("version"))));
+
+        routes.post("/compatibility/subjects/{subject}/versions/{version}", ctx -> {
+            List<String> problems = service.compatibilityProblems(subject(ctx), ctx.pathParam("version"),
+                    schemaRequest(ctx));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("is_compatible", problems.isEmpty());
+            if ("true".equalsIgnoreCase(ctx.queryParam("verbose"))) {
+                body.put("messages", problems);
+            }
+            respond(ctx, body);
+        });
+
+        routes.get("/config", ctx -> respond(ctx, Map.of("compatibilityLevel", service.globalLevel())));
+        routes.put("/config", ctx -> respond(ctx,
+                Map.of("compatibility", service.setGlobalLevel(requestedLevel(ctx)))));
+        routes.get("/config/{subject}", ctx -> respond(ctx, Map.of("compatibilityLevel",
+                service.subjectLevel(subject(ctx), "true".equalsIgnoreCase(ctx.queryParam("defaultToGlobal"))))));
+        routes.put("/config/{subject}", ctx -> respond(ctx,
+                Map.of("compatibility", service.setSubjectLevel(subject(ctx), requestedLevel(ctx)))));
+        routes.delete("/config/{subject}", ctx -> respond(ctx,
+                Map.of("compatibilityLevel", service.clearSubjectLevel(subject(ctx)))));
+
+        routes.exception(RegistryException.class, (e, ctx) -> error(ctx, e.httpStatus(), e.errorCode(),
+                e.getMessage()));
+        routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, 400,
+                "Request body is not valid JSON: " + e.getOriginalMessage()));
+    }
+
+    private void respond(Context ctx, Object body) throws JsonProcessingException {
+        ctx.contentType(CONTENT_TYPE).result(json.writeValueAsString(body));
+    }
+
+    private void error(Context ctx, int status, int errorCode, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error_code", errorCode);
+        body.put("message", message);
+        try {
+            ctx.status(status).contentType(CONTENT_TYPE).result(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode an error body", e);
+        }
+    }
+
+    // Confluent omits schemaType for AVRO, the only type held here, so the answer has four fields.
+    private static Map<String, Object> versioned(RegistryService.VersionedSchema version) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subject", version.subject());
+        body.put("version", version.version());
+        body.put("id", version.id());
+        body.put("schema", version.schema());
+        return body;
+    }
+
+    private SchemaRequest schemaRequest(Context ctx) throws JsonProcessingException {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            throw RegistryException.invalidSchema("the request has no body");
+        }
+        return json.readValue(body, SchemaRequest.class);
+    }
+
+    private Compatibility requestedLevel(Context ctx) throws JsonProcessingException {
+        JsonNode body = json.readTree(ctx.body().isBlank() ? "{}" : ctx.body());
+        return Compatibility.parse(body.path("compatibility").asText(null));
+    }
+
+    private static String subject(Context ctx) {
+        return ctx.pathParam("subject");
+    }
+
+    private static boolean deleted(Context ctx) {
+        return "true".equalsIgnoreCase(ctx.queryParam("deleted"));
+    }
+
+    private static int schemaId(Context ctx) {
+        try {
+            return Integer.parseInt(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw RegistryException.schemaNotFound("'" + ctx.pathParam("id") + "' is not a schema id");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.eventloom.registry;
+
+import org.apache.avro.Schema;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The registry's operations: reads from this instance's view, writes through the log. */
+final class RegistryService {
+
+    private final SchemaLog log;
+    private final RegistryState state;
+    private final Duration timeout;
+
+    /** A version together with its schema text, as most read endpoints answer. */
+    record VersionedSchema(String subject, int version, int id, String schema) {
+    }
+
+    RegistryService(SchemaLog log, Duration timeout) {
+        this.log = log;
+        this.state = log.state();
+        this.timeout = timeout;
+    }
+
+    int register(String subject, SchemaRequest request) {
+        String canonical = request.parse().toString();
+        // Registering what is already there is the common case (every serializer start); answer it without a write.
+        Optional<RegistryState.Version> existing = state.find(subject, canonical);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        return registered(log.append(new LogRecord.RegisterSchema(SchemaLog.newRequestId(), subject, canonical),
+                timeout)).id();
+    }
+
+    VersionedSchema lookup(String subject, SchemaRequest request) {
+        String canonical = request.parse().toString();
+        return fresh(() -> {
+            state.versions(subject, false);
+            RegistryState.Version version = state.find(subject, canonical).orElseThrow(() ->
+                    RegistryException.schemaNotFound("the schema is not registered under subject '" + subject + "'"));
+            return withSchema(version);
+        });
+    }
+
+    List<String> subjects(boolean includeDeleted) {
+        return state.subjects(includeDeleted);
+    }
+
+    List<Integer> versions(String subject, boolean includeDeleted) {
+        return fresh(() -> state.versions(subject, includeDeleted).stream()
+                .map(RegistryState.Version::version).toList());
+    }
+
+    VersionedSchema version(String subject, String version, boolean includeDeleted) {
+        int number = VersionId.parse(version);
+        return fresh(() -> withSchema(state.version(subject, number, includeDeleted)));
+    }
+
+    String schemaText(int id) {
+        return fresh(() -> state.schema(id).toString());
+    }
+
+    List<RegistryState.Version> versionsOf(int id) {
+        return fresh(() -> state.versionsOf(id));
+    }
+
+    List<Integer> deleteSubject(String subject) {
+        return deleted(log.append(new LogRecord.DeleteSubject(SchemaLog.newRequestId(), subject), timeout));
+    }
+
+    int deleteVersion(String subject, String version) {
+        int number = VersionId.parse(version);
+        return deleted(log.append(new LogRecord.DeleteVersion(SchemaLog.newRequestId(), subject, number), timeout))
+                .get(0);
+    }
+
+    /** Why the schema may not follow the given version (or, for "latest", the subject's history); empty if it may. */
+    List<String> compatibilityProblems(String subject, String version, SchemaRequest request) {
+        Schema candidate = request.parse();
+        int number = VersionId.parse(version);
+        List<Schema> against = fresh(() -> number == RegistryState.LATEST
+                ? state.liveSchemasNewestFirst(subject)
+                : List.of(state.schema(state.version(subject, number, false).id())));
+        if (against.isEmpty()) {
+            throw RegistryException.subjectNotFound(subject);
+        }
+        return state.effectiveLevel(subject).problem(candidate, against).stream().toList();
+    }
+
+    Compatibility globalLevel() {
+        return state.globalLevel();
+    }
+
+    Compatibility setGlobalLevel(Compatibility level) {
+        return levelChanged(log.append(new LogRecord.SetCompatibility(SchemaLog.newRequestId(), null, level),
+                timeout));
+    }
+
+    Compatibility subjectLevel(String subject, boolean defaultToGlobal) {
+        Optional<Compatibility> own = state.subjectLevel(subject);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        if (defaultToGlobal) {
+            return state.globalLevel();
+        }
+        throw RegistryException.subjectLevelNotConfigured(subject);
+    }
+
+    Compatibility setSubjectLevel(String subject, Compatibility level) {
+        return levelChanged(log.append(new LogRecord.SetCompatibility(SchemaLog.newRequestId(), subject, level),
+                timeout));
+    }
+
+    /** Removes a subject's own level and returns it. */
+    Compatibility clearSubjectLevel(String subject) {
+        return levelChanged(log.append(new LogRecord.ClearCompatibility(SchemaLog.newRequestId(), subject), timeout));
+    }
+
+    private VersionedSchema withSchema(RegistryState.Version version) {
+        return new VersionedSchema(version.subject(), version.version(), version.id(),
+                state.schema(version.id()).toString());
+    }
+
+    // A miss may only mean another instance wrote it a moment ago: read the log to its end once, then decide.
+    private <T> T fresh(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RegistryException e) {
+            if (e.httpStatus() != 404) {
+                throw e;
+            }
+            log.awaitCaughtUp(timeout);
+            return read.get();
+        }
+    }
+
+    private static Outcome.Registered registered(Outcome outcome) {
+        return expect(outcome, Outcome.Registered.class);
+    }
+
+    private static List<Integer> deleted(Outcome outcome) {
+        return expect(outcome, Outcome.Deleted.class).versions();
+    }
+
+    private static Compatibility levelChanged(Outcome outcome) {
+        return expect(outcome, Outcome.LevelChanged.class).level();
+    }
+
+    private static <T extends Outcome> T expect(Outcome outcome, Class<T> type) {
+        if (outcome instanceof Outcome.Refused refused) {
+            throw refused.error();
+        }
+        if (type.isInstance(outcome)) {
+            return type.cast(outcome);
+        }
+        throw new IllegalStateException("expected " + type.getSimpleName() + " but the log gave " + outcome);
+    }
+}
