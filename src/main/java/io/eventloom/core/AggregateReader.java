@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,7 +39,7 @@ public final class AggregateReader {
     public Optional<Snapshot<SpecificRecord>> state(String type, String aggregateId) {
         String store = AggregateStores.of(known(type)).state();
         KeyQuery<String, Snapshot<SpecificRecord>> query = KeyQuery.withKey(aggregateId);
-        return Optional.ofNullable(queryPartitionOf(store, aggregateId, query));
+        return answers(store, aggregateId, query).stream().filter(Objects::nonNull).findFirst();
     }
 
     /** The aggregate's events in version order; empty when it has none. */
@@ -48,9 +49,11 @@ public final class AggregateReader {
         RangeQuery<String, SpecificRecord> query = RangeQuery.withRange(
                 AggregateStores.historyKey(aggregateId, 0), AggregateStores.historyKey(aggregateId, Long.MAX_VALUE));
         List<StoredEvent> events = new ArrayList<>();
-        try (KeyValueIterator<String, SpecificRecord> range = queryPartitionOf(store, aggregateId, query)) {
-            range.forEachRemaining((KeyValue<String, SpecificRecord> entry) -> events.add(
-                    codec.readEvent(entry.value)));
+        for (KeyValueIterator<String, SpecificRecord> range : answers(store, aggregateId, query)) {
+            try (range) {
+                range.forEachRemaining((KeyValue<String, SpecificRecord> entry) -> events.add(
+                        codec.readEvent(entry.value)));
+            }
         }
         return events;
     }
@@ -62,21 +65,39 @@ public final class AggregateReader {
         return type;
     }
 
-    private <R> R queryPartitionOf(String store, String aggregateId, Query<R> query) {
+    /**
+     * Asks the partition that holds the key when Kafka Streams can say which (it knows once
+     * {@code application.server} is set), else every local partition: a single instance hosts them all.
+     */
+    private <R> List<R> answers(String store, String aggregateId, Query<R> query) {
+        StateQueryRequest<R> request = StateQueryRequest.inStore(store).withQuery(query);
         KeyQueryMetadata metadata = streams.queryMetadataForKey(store, aggregateId, Serdes.String().serializer());
-        if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            throw new StoreUnavailableException("store " + store + " is not available yet (state "
-                    + streams.state() + ")");
+        if (metadata != null && !metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            request = request.withPartitions(Set.of(metadata.partition()));
         }
-        int partition = metadata.partition();
-        StateQueryResult<R> result = streams.query(StateQueryRequest.inStore(store).withQuery(query)
-                .withPartitions(Set.of(partition)));
-        QueryResult<R> answer = result.getPartitionResults().get(partition);
-        if (answer == null || answer.isFailure()) {
-            throw new StoreUnavailableException("store " + store + " partition " + partition + " cannot answer: "
-                    + (answer == null ? "not hosted here" : answer.getFailureReason() + " "
-                    + answer.getFailureMessage()));
+        StateQueryResult<R> result = streams.query(request);
+        List<R> answers = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        result.getPartitionResults().forEach((partition, answer) -> {
+            if (answer.isSuccess()) {
+                answers.add(answer.getResult());
+            } else {
+                failures.add(partition + ": " + answer.getFailureReason() + " " + answer.getFailureMessage());
+            }
+        });
+        if (!failures.isEmpty() || answers.isEmpty()) {
+            answers.stream().filter(a -> a instanceof AutoCloseable).forEach(AggregateReader::close);
+            throw new StoreUnavailableException("store " + store + " cannot answer now (Kafka Streams "
+                    + streams.state() + ")" + (failures.isEmpty() ? "" : ": " + failures));
         }
-        return answer.getResult();
+        return answers;
+    }
+
+    private static void close(Object resource) {
+        try {
+            ((AutoCloseable) resource).close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close a store iterator", e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,10 +67,12 @@ public final class TopicSetup {
                 }
             }
         }
-        verifyPartitions(byName);
-        warnOnConfigDrift(byName.values().stream().filter(s -> !created.contains(s.name())).toList());
-        List<String> existing = byName.keySet().stream().filter(n -> !created.contains(n)).sorted().toList();
-        return new Outcome(created.stream().sorted().toList(), existing);
+        // What we created has the spec's shape by construction; only what was there already needs checking.
+        List<TopicSpec> existing = byName.values().stream().filter(s -> !created.contains(s.name())).toList();
+        verifyPartitions(existing);
+        warnOnConfigDrift(existing);
+        return new Outcome(created.stream().sorted().toList(),
+                existing.stream().map(TopicSpec::name).sorted().toList());
     }
 
     private boolean createOrFindExisting(CreateTopicsResult result, TopicSpec spec) {
@@ -84,10 +87,13 @@ public final class TopicSetup {
         }
     }
 
-    private void verifyPartitions(Map<String, TopicSpec> byName) {
-        Map<String, TopicDescription> descriptions = await(admin.describeTopics(byName.keySet()).allTopicNames());
+    private void verifyPartitions(List<TopicSpec> specs) {
+        if (specs.isEmpty()) {
+            return;
+        }
+        Map<String, TopicDescription> descriptions = describe(specs.stream().map(TopicSpec::name).toList());
         List<String> problems = new ArrayList<>();
-        byName.values().forEach(spec -> {
+        specs.forEach(spec -> {
             int actual = descriptions.get(spec.name()).partitions().size();
             if (actual != spec.partitions()) {
                 problems.add("topic " + spec.name() + " has " + actual + " partitions but " + spec.partitions()
@@ -98,6 +104,30 @@ public final class TopicSetup {
             throw new TopicMismatchException(String.join("; ", problems)
                     + ". Records are routed to partitions by key, so a different count would split an aggregate's"
                     + " history; set the configured partition count to match, or migrate the topic.");
+        }
+    }
+
+    // A topic another instance has just created may not be in every broker's metadata yet.
+    private Map<String, TopicDescription> describe(List<String> names) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return await(admin.describeTopics(names).allTopicNames());
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for topic metadata", e);
         }
     }
 
