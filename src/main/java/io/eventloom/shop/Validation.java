@@ -39,7 +39,8 @@ public final class Validation {
             return require(false, field + " is required");
         }
         positive(field + ".amountMinor", money.getAmountMinor());
-        return matches(field + ".currency", money.getCurrency(), CURRENCY, "an ISO 4217 code (three upper-case letters)");
+        return matches(field + ".currency", money.getCurrency(), CURRENCY,
+                "an ISO 4217 code (three upper-case letters)");
     }
 
     public Validation matches(String field, String value, Pattern pattern, String expectation) {

@@ -24,9 +24,14 @@ public final class CustomerDecider implements Decider<SpecificRecord, SpecificRe
 
     @Override
     public CustomerState initialState() {
-        // Set explicitly: resolving the schema's enum default loads CustomerStatus reflectively, which Avro 1.12.2
+        // Every field set: resolving the schema's defaults loads generated classes reflectively, which Avro 1.12.2
         // forbids for classes outside its trusted list.
-        return CustomerState.newBuilder().setStatus(CustomerStatus.NONE).build();
+        return CustomerState.newBuilder()
+                .setStatus(CustomerStatus.NONE)
+                .setName("")
+                .setEmail("")
+                .setShippingAddress(null)
+                .build();
     }
 
     @Override
@@ -79,7 +84,8 @@ public final class CustomerDecider implements Decider<SpecificRecord, SpecificRe
         }
         return Validation.check()
                 .notBlank("name", command.getName())
-                .require(isEmail(command.getEmail()), "email must be an email address, was '" + command.getEmail() + "'")
+                .require(isEmail(command.getEmail()), "email must be an email address, was '"
+                        + command.getEmail() + "'")
                 .ifValid(() -> Decision.accept(new CustomerRegistered(command.getName(), command.getEmail())));
     }
 
@@ -88,7 +94,8 @@ public final class CustomerDecider implements Decider<SpecificRecord, SpecificRe
             return deactivated();
         }
         return Validation.check()
-                .require(isEmail(command.getEmail()), "email must be an email address, was '" + command.getEmail() + "'")
+                .require(isEmail(command.getEmail()), "email must be an email address, was '"
+                        + command.getEmail() + "'")
                 .ifValid(() -> command.getEmail().equals(state.getEmail())
                         ? Decision.accept()
                         : Decision.accept(new EmailChanged(command.getEmail(), state.getEmail())));

@@ -19,9 +19,16 @@ public final class ProductDecider implements Decider<SpecificRecord, SpecificRec
 
     @Override
     public ProductState initialState() {
-        // Set explicitly: resolving the schema's enum default loads ProductStatus reflectively, which Avro 1.12.2
+        // Every field set: resolving the schema's defaults loads generated classes reflectively, which Avro 1.12.2
         // forbids for classes outside its trusted list.
-        return ProductState.newBuilder().setStatus(ProductStatus.NONE).build();
+        return ProductState.newBuilder()
+                .setStatus(ProductStatus.NONE)
+                .setSku("")
+                .setName("")
+                .setPrice(null)
+                .setAvailableStock(0)
+                .setReservations(Map.of())
+                .build();
     }
 
     @Override
