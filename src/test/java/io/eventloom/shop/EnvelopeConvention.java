@@ -8,7 +8,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Asserts the envelope field convention that {@link io.eventloom.core.AggregateType} documents and the runtime relies on. */
+/** Asserts the envelope convention that {@link io.eventloom.core.AggregateType} documents and the runtime relies on. */
 public final class EnvelopeConvention {
 
     private static final List<String> COMMAND_FIELDS = List.of("commandId", "aggregateId", "expectedVersion",
