@@ -123,7 +123,7 @@ public final class CustomerDecider implements Decider<SpecificRecord, SpecificRe
     }
 
     private static boolean isEmail(String candidate) {
-        return candidate.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(candidate).matches();
+        return candidate != null && candidate.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(candidate).matches();
     }
 
     private static boolean isRegistered(CustomerState state) {

@@ -97,7 +97,7 @@ public final class OrderDecider implements Decider<SpecificRecord, SpecificRecor
         if (isPlaced(state)) {
             return Decision.reject(ALREADY_EXISTS, "order was already placed");
         }
-        List<OrderLine> lines = command.getLines();
+        List<OrderLine> lines = List.copyOf(command.getLines());
         OptionalLong totalMinor = totalMinor(lines);
         return checkLines(Validation.check().notBlank("customerId", command.getCustomerId()), lines)
                 .require(totalMinor.isPresent(), "order total is too large")
