@@ -1,0 +1,214 @@
+package io.eventloom.shop.product;
+
+import io.eventloom.shop.Money;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.eventloom.shop.TestMoney.eur;
+import static io.eventloom.shop.product.ProductTestData.ORDER;
+import static io.eventloom.shop.product.ProductTestData.OTHER_ORDER;
+import static io.eventloom.shop.product.ProductTestData.SKU;
+import static io.eventloom.shop.product.ProductTestData.activeState;
+import static io.eventloom.shop.product.ProductTestData.create;
+import static io.eventloom.shop.product.ProductTestData.created;
+import static io.eventloom.shop.product.ProductTestData.spec;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class ProductDeciderTest {
+
+    private final ProductDecider decider = new ProductDecider();
+
+    @Test
+    void givenNothing_whenCreate_thenProductCreatedAndActive() {
+        spec().when(create(10))
+                .thenEvents(created(10))
+                .thenState(activeState(10, Map.of()).build());
+    }
+
+    @Test
+    void givenCreatedProduct_whenCreateAgain_thenRejectedAlreadyExists() {
+        spec().given(created(10)).when(create(5)).thenRejected("ALREADY_EXISTS", SKU);
+    }
+
+    @Test
+    void givenNothing_whenCreateWithZeroPrice_thenRejectedValidationFailed() {
+        spec().when(new CreateProduct(SKU, "Mug", eur(0), 10)).thenRejected("VALIDATION_FAILED", "price.amountMinor");
+    }
+
+    @Test
+    void givenNothing_whenCreateWithMalformedCurrency_thenRejectedValidationFailed() {
+        spec().when(new CreateProduct(SKU, "Mug", new Money(1299L, "euro"), 10))
+                .thenRejected("VALIDATION_FAILED", "price.currency");
+    }
+
+    @Test
+    void givenNothing_whenCreateWithBlankSkuAndNegativeStock_thenRejectedNamingBoth() {
+        spec().when(new CreateProduct(" ", "Mug", eur(1299), -1))
+                .thenRejected("VALIDATION_FAILED", "sku must not be blank")
+                .thenRejected("VALIDATION_FAILED", "initialStock must not be negative");
+    }
+
+    @Test
+    void givenNothing_whenCreateWithZeroStock_thenProductCreated() {
+        spec().when(create(0)).thenEvents(created(0));
+    }
+
+    static Stream<SpecificRecord> commandsOtherThanCreate() {
+        return Stream.of(new ChangePrice(eur(999)), new Restock(5), new ReserveStock(ORDER, 1),
+                new ReleaseStock(ORDER), new Discontinue());
+    }
+
+    @ParameterizedTest
+    @MethodSource("commandsOtherThanCreate")
+    void givenNothing_whenAnyCommandButCreate_thenRejectedNotFound(SpecificRecord command) {
+        spec().when(command).thenRejected("NOT_FOUND");
+    }
+
+    @Test
+    void givenCreatedProduct_whenChangePrice_thenPriceChangedWithPreviousPrice() {
+        spec().given(created(10)).when(new ChangePrice(eur(999)))
+                .thenEvents(new PriceChanged(eur(999), eur(1299)))
+                .thenState(activeState(10, Map.of()).setPrice(eur(999)).build());
+    }
+
+    @Test
+    void givenCreatedProduct_whenChangePriceToCurrentPrice_thenNothingHappens() {
+        spec().given(created(10)).when(new ChangePrice(eur(1299))).thenNothingHappens();
+    }
+
+    @Test
+    void givenCreatedProduct_whenChangePriceToZero_thenRejectedValidationFailed() {
+        spec().given(created(10)).when(new ChangePrice(eur(0))).thenRejected("VALIDATION_FAILED");
+    }
+
+    @Test
+    void givenDiscontinuedProduct_whenChangePrice_thenRejectedProductDiscontinued() {
+        spec().given(created(10), new ProductDiscontinued()).when(new ChangePrice(eur(999)))
+                .thenRejected("PRODUCT_DISCONTINUED", SKU);
+    }
+
+    @Test
+    void givenCreatedProduct_whenRestock_thenStockRestockedAndAvailableGrows() {
+        spec().given(created(10)).when(new Restock(5))
+                .thenEvents(new StockRestocked(5))
+                .thenState(activeState(15, Map.of()).build());
+    }
+
+    @Test
+    void givenCreatedProduct_whenRestockZero_thenRejectedValidationFailed() {
+        spec().given(created(10)).when(new Restock(0)).thenRejected("VALIDATION_FAILED", "quantity");
+    }
+
+    @Test
+    void givenDiscontinuedProduct_whenRestock_thenRejectedProductDiscontinued() {
+        spec().given(created(10), new ProductDiscontinued()).when(new Restock(5)).thenRejected("PRODUCT_DISCONTINUED");
+    }
+
+    @Test
+    void givenCreatedProduct_whenReserveWithinStock_thenStockReservedAndHeldForOrder() {
+        spec().given(created(10)).when(new ReserveStock(ORDER, 3))
+                .thenEvents(new StockReserved(ORDER, 3))
+                .thenState(activeState(7, Map.of(ORDER, 3)).build());
+    }
+
+    @Test
+    void givenCreatedProduct_whenReserveAllAvailable_thenStockReservedDownToZero() {
+        spec().given(created(10)).when(new ReserveStock(ORDER, 10))
+                .thenEvents(new StockReserved(ORDER, 10))
+                .thenState(activeState(0, Map.of(ORDER, 10)).build());
+    }
+
+    @Test
+    void givenCreatedProduct_whenReserveMoreThanAvailable_thenRejectedOutOfStock() {
+        spec().given(created(10)).when(new ReserveStock(ORDER, 11)).thenRejected("OUT_OF_STOCK", SKU);
+    }
+
+    @Test
+    void givenStockHeldByAnotherOrder_whenReserveMoreThanRemains_thenRejectedOutOfStock() {
+        spec().given(created(10), new StockReserved(OTHER_ORDER, 8)).when(new ReserveStock(ORDER, 3))
+                .thenRejected("OUT_OF_STOCK", "only 2 are available");
+    }
+
+    @Test
+    void givenReservationForOrder_whenReserveSameOrderAgain_thenNothingHappens() {
+        spec().given(created(10), new StockReserved(ORDER, 3)).when(new ReserveStock(ORDER, 3)).thenNothingHappens();
+    }
+
+    @Test
+    void givenReservationForOrder_whenReserveSameOrderWithOtherQuantity_thenRejectedReservationConflict() {
+        spec().given(created(10), new StockReserved(ORDER, 3)).when(new ReserveStock(ORDER, 4))
+                .thenRejected("RESERVATION_CONFLICT", ORDER);
+    }
+
+    @Test
+    void givenCreatedProduct_whenReserveZeroUnitsForBlankOrder_thenRejectedValidationFailed() {
+        spec().given(created(10)).when(new ReserveStock("", 0))
+                .thenRejected("VALIDATION_FAILED", "orderId")
+                .thenRejected("VALIDATION_FAILED", "quantity");
+    }
+
+    @Test
+    void givenDiscontinuedProduct_whenReserve_thenRejectedProductDiscontinued() {
+        spec().given(created(10), new ProductDiscontinued()).when(new ReserveStock(ORDER, 1))
+                .thenRejected("PRODUCT_DISCONTINUED", SKU);
+    }
+
+    @Test
+    void givenReservationThenDiscontinued_whenReserveSameOrderAgain_thenNothingHappens() {
+        spec().given(created(10), new StockReserved(ORDER, 3), new ProductDiscontinued())
+                .when(new ReserveStock(ORDER, 3))
+                .thenNothingHappens();
+    }
+
+    @Test
+    void givenReservationForOrder_whenRelease_thenStockReleasedWithHeldQuantity() {
+        spec().given(created(10), new StockReserved(ORDER, 3), new StockReserved(OTHER_ORDER, 2))
+                .when(new ReleaseStock(ORDER))
+                .thenEvents(new StockReleased(ORDER, 3))
+                .thenState(activeState(8, Map.of(OTHER_ORDER, 2)).build());
+    }
+
+    @Test
+    void givenNoReservationForOrder_whenRelease_thenNothingHappens() {
+        spec().given(created(10), new StockReserved(OTHER_ORDER, 2)).when(new ReleaseStock(ORDER)).thenNothingHappens();
+    }
+
+    @Test
+    void givenReservationThenDiscontinued_whenRelease_thenStockReleased() {
+        spec().given(created(10), new StockReserved(ORDER, 3), new ProductDiscontinued())
+                .when(new ReleaseStock(ORDER))
+                .thenEvents(new StockReleased(ORDER, 3))
+                .thenState(activeState(10, Map.of()).setStatus(ProductStatus.DISCONTINUED).build());
+    }
+
+    @Test
+    void givenCreatedProduct_whenDiscontinue_thenProductDiscontinued() {
+        spec().given(created(10)).when(new Discontinue())
+                .thenEvents(new ProductDiscontinued())
+                .thenState(activeState(10, Map.of()).setStatus(ProductStatus.DISCONTINUED).build());
+    }
+
+    @Test
+    void givenDiscontinuedProduct_whenDiscontinueAgain_thenNothingHappens() {
+        spec().given(created(10), new ProductDiscontinued()).when(new Discontinue()).thenNothingHappens();
+    }
+
+    @Test
+    void whenCommandOfAnotherAggregate_thenIllegalStateException() {
+        assertThatIllegalStateException()
+                .isThrownBy(() -> decider.decide(new ProductCreated(), decider.initialState()))
+                .withMessageContaining("ProductCreated");
+    }
+
+    @Test
+    void whenEvolvingWithACommand_thenIllegalStateException() {
+        assertThatIllegalStateException()
+                .isThrownBy(() -> decider.evolve(decider.initialState(), new Discontinue()))
+                .withMessageContaining("Discontinue");
+    }
+}
