@@ -1,5 +1,6 @@
 package io.eventloom.core;
 
+import io.eventloom.serde.GeneratedTypesTrust;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.util.Objects;
@@ -27,6 +28,8 @@ public record AggregateType<S extends SpecificRecord>(
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
     public AggregateType {
+        // Deciders copy generated state with builders, which load generated classes by name.
+        GeneratedTypesTrust.install();
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("aggregate type name must match " + NAME + ", was '" + name + "'");

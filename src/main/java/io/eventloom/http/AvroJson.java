@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventloom.serde.GeneratedTypesTrust;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
@@ -26,6 +27,10 @@ import java.util.Map;
 public final class AvroJson {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    static {
+        GeneratedTypesTrust.install();
+    }
 
     private AvroJson() {
     }

@@ -11,6 +11,7 @@ public final class AvroSerdes {
     private final AvroSerdeConfig config;
 
     public AvroSerdes(SchemaRegistryClient client, AvroSerdeConfig config) {
+        GeneratedTypesTrust.install();
         this.client = client;
         this.config = config;
     }
