@@ -18,6 +18,9 @@ public final class RejectionCodes {
     /** The order already holds a reservation of this product with another quantity. */
     public static final String RESERVATION_CONFLICT = "RESERVATION_CONFLICT";
 
+    /** The customer is deactivated and cannot place orders. */
+    public static final String CUSTOMER_INACTIVE = "CUSTOMER_INACTIVE";
+
     private RejectionCodes() {
     }
 }

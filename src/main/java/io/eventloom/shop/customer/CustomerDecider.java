@@ -8,6 +8,7 @@ import org.apache.avro.specific.SpecificRecord;
 import java.util.regex.Pattern;
 
 import static io.eventloom.shop.RejectionCodes.ALREADY_EXISTS;
+import static io.eventloom.shop.RejectionCodes.CUSTOMER_INACTIVE;
 import static io.eventloom.shop.RejectionCodes.INVALID_STATE;
 import static io.eventloom.shop.RejectionCodes.NOT_FOUND;
 
@@ -47,6 +48,9 @@ public final class CustomerDecider implements Decider<SpecificRecord, SpecificRe
         }
         if (command instanceof Deactivate) {
             return isRegistered(state) ? deactivate(state) : notFound();
+        }
+        if (command instanceof ApproveOrder approve) {
+            return isRegistered(state) ? approveOrder(approve, state) : notFound();
         }
         throw new IllegalStateException("not a customer command: " + command.getClass().getName());
     }
@@ -120,6 +124,14 @@ public final class CustomerDecider implements Decider<SpecificRecord, SpecificRe
     private static Decision<SpecificRecord> deactivate(CustomerState state) {
         // Deactivating twice is already done, so a retried or racing request is not an error.
         return isDeactivated(state) ? Decision.accept() : Decision.accept(new CustomerDeactivated());
+    }
+
+    // A question, not a change: the answer is the result, so nothing is appended either way.
+    private static Decision<SpecificRecord> approveOrder(ApproveOrder command, CustomerState state) {
+        return isDeactivated(state)
+                ? Decision.reject(CUSTOMER_INACTIVE, "customer is deactivated and cannot place order "
+                + command.getOrderId())
+                : Decision.accept();
     }
 
     private static boolean isEmail(String candidate) {

@@ -148,8 +148,9 @@ public final class ProductDecider implements Decider<SpecificRecord, SpecificRec
             return discontinued(state);
         }
         if (command.getQuantity() > state.getAvailableStock()) {
-            return Decision.reject(OUT_OF_STOCK, "order " + orderId + " asks for " + command.getQuantity() + " of "
-                    + state.getSku() + " but only " + state.getAvailableStock() + " are available");
+            // Starts with "out of stock: <sku>" so that a process can pass it on as a cancellation reason.
+            return Decision.reject(OUT_OF_STOCK, "out of stock: " + state.getSku() + " (order " + orderId
+                    + " asks for " + command.getQuantity() + ", only " + state.getAvailableStock() + " available)");
         }
         return Decision.accept(new StockReserved(orderId, command.getQuantity()));
     }

@@ -13,7 +13,7 @@ class CustomerAggregateTest {
     @Test
     void commandEnvelopeFollowsTheRuntimeConvention() {
         assertCommandEnvelope(CustomerCommandEnvelope.getClassSchema(),
-                List.of("RegisterCustomer", "ChangeEmail", "ChangeShippingAddress", "Deactivate"));
+                List.of("RegisterCustomer", "ChangeEmail", "ChangeShippingAddress", "Deactivate", "ApproveOrder"));
     }
 
     @Test

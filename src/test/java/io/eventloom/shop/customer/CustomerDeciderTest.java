@@ -40,7 +40,8 @@ class CustomerDeciderTest {
     }
 
     static Stream<SpecificRecord> commandsOtherThanRegister() {
-        return Stream.of(new ChangeEmail(EMAIL), new ChangeShippingAddress(berlin()), new Deactivate());
+        return Stream.of(new ChangeEmail(EMAIL), new ChangeShippingAddress(berlin()), new Deactivate(),
+                new ApproveOrder("order-1"));
     }
 
     @ParameterizedTest
@@ -107,6 +108,17 @@ class CustomerDeciderTest {
         spec().given(registered()).when(new Deactivate())
                 .thenEvents(new CustomerDeactivated())
                 .thenState(activeState().setStatus(CustomerStatus.DEACTIVATED).build());
+    }
+
+    @Test
+    void givenActiveCustomer_whenApproveOrder_thenAcceptedWithoutEvents() {
+        spec().given(registered()).when(new ApproveOrder("order-1")).thenNothingHappens();
+    }
+
+    @Test
+    void givenDeactivatedCustomer_whenApproveOrder_thenRejectedCustomerInactive() {
+        spec().given(registered(), new CustomerDeactivated()).when(new ApproveOrder("order-1"))
+                .thenRejected("CUSTOMER_INACTIVE", "order-1");
     }
 
     @Test

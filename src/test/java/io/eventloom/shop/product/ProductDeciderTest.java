@@ -125,13 +125,13 @@ class ProductDeciderTest {
 
     @Test
     void givenCreatedProduct_whenReserveMoreThanAvailable_thenRejectedOutOfStock() {
-        spec().given(created(10)).when(new ReserveStock(ORDER, 11)).thenRejected("OUT_OF_STOCK", SKU);
+        spec().given(created(10)).when(new ReserveStock(ORDER, 11)).thenRejected("OUT_OF_STOCK", "out of stock: " + SKU);
     }
 
     @Test
     void givenStockHeldByAnotherOrder_whenReserveMoreThanRemains_thenRejectedOutOfStock() {
         spec().given(created(10), new StockReserved(OTHER_ORDER, 8)).when(new ReserveStock(ORDER, 3))
-                .thenRejected("OUT_OF_STOCK", "only 2 are available");
+                .thenRejected("OUT_OF_STOCK", "only 2 available");
     }
 
     @Test
