@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
 public final class TopicSetup {
 
     private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
+    private static final Duration METADATA_RETRY = Duration.ofMillis(100);
 
     private final Admin admin;
     private final Duration timeout;
@@ -85,7 +87,7 @@ public final class TopicSetup {
     }
 
     private void verifyPartitions(Map<String, TopicSpec> byName) {
-        Map<String, TopicDescription> descriptions = await(admin.describeTopics(byName.keySet()).allTopicNames());
+        Map<String, TopicDescription> descriptions = describeOnceVisible(byName.keySet());
         List<String> problems = new ArrayList<>();
         byName.values().forEach(spec -> {
             int actual = descriptions.get(spec.name()).partitions().size();
@@ -98,6 +100,26 @@ public final class TopicSetup {
             throw new TopicMismatchException(String.join("; ", problems)
                     + ". Records are routed to partitions by key, so a different count would split an aggregate's"
                     + " history; set the configured partition count to match, or migrate the topic.");
+        }
+    }
+
+    // A topic just created may not be in the broker's metadata yet; describing it then fails for a moment.
+    private Map<String, TopicDescription> describeOnceVisible(Set<String> names) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return await(admin.describeTopics(names).allTopicNames());
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(METADATA_RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for topics " + names, e);
+            }
         }
     }
 
