@@ -65,7 +65,8 @@ class AvroSerdeOverHttpTest {
 
         Greeting read = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()), AvroSerdeConfig.defaults())
                 .specificValue(Greeting.class).deserializer().deserialize("http.evolve", v1Bytes);
-        serdes.specificValue(Greeting.class).serializer().serialize("http.evolve", TestSchemas.greeting("New", 2, "fr"));
+        serdes.specificValue(Greeting.class).serializer()
+                .serialize("http.evolve", TestSchemas.greeting("New", 2, "fr"));
 
         assertThat(read.getName()).isEqualTo("Old");
         assertThat(read.getLanguage()).isNull();
