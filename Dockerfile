@@ -2,5 +2,5 @@
 FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY target/eventloom.jar /app/eventloom.jar
-EXPOSE 8080
+EXPOSE 8080 8081
 ENTRYPOINT ["java", "-jar", "/app/eventloom.jar"]

@@ -3,6 +3,7 @@ package io.eventloom.app;
 import io.eventloom.kafka.EmbeddedBrokerSettings;
 import io.eventloom.kafka.EmbeddedKafkaBroker;
 import io.eventloom.kafka.TopicSetup;
+import io.eventloom.registry.EmbeddedSchemaRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -14,17 +15,25 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 
-/** The running system: an embedded broker when none is configured, the topics, and (later) the app's services. */
+/**
+ * The running system: an embedded broker when none is configured, the topics, an embedded schema registry when
+ * none is configured, and (later) the app's services.
+ */
 public final class EventloomApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventloomApp.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final String bootstrapServers;
+    private final String schemaRegistryUrl;
+    private final boolean autoRegisterSchemas;
     private final Deque<AutoCloseable> resources;
 
-    private EventloomApp(String bootstrapServers, Deque<AutoCloseable> resources) {
+    private EventloomApp(String bootstrapServers, String schemaRegistryUrl, boolean autoRegisterSchemas,
+                         Deque<AutoCloseable> resources) {
         this.bootstrapServers = bootstrapServers;
+        this.schemaRegistryUrl = schemaRegistryUrl;
+        this.autoRegisterSchemas = autoRegisterSchemas;
         this.resources = resources;
     }
 
@@ -39,7 +48,27 @@ public final class EventloomApp implements AutoCloseable {
                 TopicSetup.Outcome outcome = new TopicSetup(admin, ADMIN_TIMEOUT).ensure(TopicPlan.of(config));
                 log.info("Topics ready: created {}, already present {}", outcome.created(), outcome.existing());
             }
-            return new EventloomApp(bootstrap, started);
+            Optional<String> configuredRegistry = config.get(EventloomConfig.SCHEMA_REGISTRY_URL);
+            String registryUrl = configuredRegistry.isPresent()
+                    ? useRegistry(configuredRegistry.get())
+                    : startRegistry(config, bootstrap, started);
+            // On the embedded default the app owns its registry, so it may register; elsewhere schemas are governed.
+            boolean autoRegister = config.booleanValue(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
+                    configuredRegistry.isEmpty());
+            return new EventloomApp(bootstrap, registryUrl, autoRegister, started);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    /** Starts the schema registry alone, on the configured Kafka or on an embedded broker when none is set. */
+    public static EventloomApp startSchemaRegistryOnly(EventloomConfig config) {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            String bootstrap = connectOrStartBroker(config, started);
+            String registryUrl = startRegistry(config, bootstrap, started);
+            return new EventloomApp(bootstrap, registryUrl, true, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -48,6 +77,16 @@ public final class EventloomApp implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The schema registry the app's serdes talk to: the configured one or the embedded one. */
+    public String schemaRegistryUrl() {
+        return schemaRegistryUrl;
+    }
+
+    /** Whether the app's serializers register the schemas they write. */
+    public boolean autoRegisterSchemas() {
+        return autoRegisterSchemas;
     }
 
     @Override
@@ -68,6 +107,21 @@ public final class EventloomApp implements AutoCloseable {
                 config.intValue(EventloomConfig.EMBEDDED_KAFKA_PORT)));
         started.push(broker);
         return broker.bootstrapServers();
+    }
+
+    private static String useRegistry(String url) {
+        log.info("Using the schema registry at {}", url);
+        return url;
+    }
+
+    private static String startRegistry(EventloomConfig config, String bootstrap, Deque<AutoCloseable> started) {
+        log.info("No {} configured: starting the embedded schema registry (set {} to use another)",
+                EventloomConfig.SCHEMA_REGISTRY_URL, EventloomConfig.envNameOf(EventloomConfig.SCHEMA_REGISTRY_URL));
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistry.Settings
+                .of(bootstrap, config.intValue(EventloomConfig.SCHEMA_REGISTRY_PORT))
+                .withReplicationFactor((short) config.intValue(EventloomConfig.TOPIC_REPLICATION_FACTOR)));
+        started.push(registry);
+        return registry.url();
     }
 
     private static void closeAll(Deque<AutoCloseable> resources) {

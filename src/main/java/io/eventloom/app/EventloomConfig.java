@@ -27,13 +27,17 @@ public final class EventloomConfig {
     public static final String TOPIC_NAMESPACE = "topic.namespace";
     public static final String TOPIC_PARTITIONS = "topic.partitions";
     public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String SCHEMA_REGISTRY_PORT = "schema.registry.port";
+    public static final String SCHEMA_REGISTRY_AUTO_REGISTER = "schema.registry.auto.register";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             EMBEDDED_KAFKA_PORT, "9092",
             EMBEDDED_KAFKA_DATA_DIR, "data/kafka",
             TOPIC_NAMESPACE, "shop",
             TOPIC_PARTITIONS, "6",
-            TOPIC_REPLICATION_FACTOR, "1");
+            TOPIC_REPLICATION_FACTOR, "1",
+            SCHEMA_REGISTRY_PORT, "8081");
 
     private final Map<String, String> values;
 
@@ -83,6 +87,19 @@ public final class EventloomConfig {
         } catch (NumberFormatException e) {
             throw new ConfigException(key + " must be a whole number, was '" + raw + "'");
         }
+    }
+
+    /** The boolean at {@code key}, or {@code fallback} when it is not set. */
+    public boolean booleanValue(String key, boolean fallback) {
+        Optional<String> raw = get(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        return switch (raw.get().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(key + " must be true or false, was '" + raw.get() + "'");
+        };
     }
 
     public Path path(String key) {

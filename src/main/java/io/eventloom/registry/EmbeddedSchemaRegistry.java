@@ -84,10 +84,6 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         return "http://localhost:" + settings.port();
     }
 
-    public Settings settings() {
-        return settings;
-    }
-
     @Override
     public void close() {
         server.stop();

@@ -1,5 +1,7 @@
 package io.eventloom.registry;
 
+import java.util.Arrays;
+
 /** A request the registry refuses, carrying Confluent's error code and the HTTP status it is sent with. */
 final class RegistryException extends RuntimeException {
 
@@ -53,7 +55,7 @@ final class RegistryException extends RuntimeException {
 
     static RegistryException invalidCompatibilityLevel(String level) {
         return new RegistryException(42203, 422, "Invalid compatibility level '" + level + "'. Valid values are "
-                + java.util.Arrays.toString(Compatibility.values()));
+                + Arrays.toString(Compatibility.values()));
     }
 
     static RegistryException badRequest(String detail) {

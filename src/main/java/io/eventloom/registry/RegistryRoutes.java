@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 final class RegistryRoutes {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final Logger log = LoggerFactory.getLogger(RegistryRoutes.class);
 
     private final RegistryService service;
     private final ObjectMapper json;
@@ -69,6 +72,10 @@ final class RegistryRoutes {
                 e.getMessage()));
         routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, 400,
                 "Request body is not valid JSON: " + e.getOriginalMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Schema registry failed on {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, 500, 500, "Internal error: " + e.getMessage());
+        });
     }
 
     private void respond(Context ctx, Object body) throws JsonProcessingException {

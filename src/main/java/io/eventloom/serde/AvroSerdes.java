@@ -31,12 +31,4 @@ public final class AvroSerdes {
     public Serde<GenericRecord> genericKey() {
         return new GenericAvroSerde(client, config, true);
     }
-
-    public SchemaRegistryClient client() {
-        return client;
-    }
-
-    public AvroSerdeConfig config() {
-        return config;
-    }
 }

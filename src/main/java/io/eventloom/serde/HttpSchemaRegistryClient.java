@@ -49,10 +49,6 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    public List<String> baseUrls() {
-        return baseUrls;
-    }
-
     @Override
     public int register(String subject, Schema schema) {
         return cachedId(subject, schema, "/subjects/" + encode(subject) + "/versions");

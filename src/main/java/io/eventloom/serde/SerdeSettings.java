@@ -16,7 +16,8 @@ record SerdeSettings(SchemaRegistryClient client, AvroSerdeConfig config, boolea
     static SerdeSettings from(Map<String, ?> configs, boolean isKey) {
         Object url = configs.get(SCHEMA_REGISTRY_URL);
         if (url == null || url.toString().isBlank()) {
-            throw new ConfigException(SCHEMA_REGISTRY_URL + " must be set for an Avro serde configured from properties");
+            throw new ConfigException(
+                    SCHEMA_REGISTRY_URL + " must be set for an Avro serde configured from properties");
         }
         AvroSerdeConfig config = AvroSerdeConfig.defaults()
                 .withAutoRegister(booleanValue(configs, AUTO_REGISTER_SCHEMAS, false));

@@ -1,33 +1,88 @@
 package io.eventloom.app;
 
 import io.eventloom.kafka.FreePort;
+import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaTestClients;
+import io.eventloom.kafka.TestBroker;
+import io.eventloom.serde.HttpSchemaRegistryClient;
+import io.eventloom.serde.SchemaRegistryException;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(KafkaBrokerExtension.class)
 class EventloomAppTest {
 
+    private static final Schema NOTE = new Schema.Parser().parse("""
+            {"type": "record", "name": "Note", "namespace": "app", "fields": [{"name": "text", "type": "string"}]}""");
+
     @Test
-    void givenNoBootstrapServers_whenStarted_thenEmbeddedBrokerRunsWithTopicsAndSurvivesRestart(@TempDir Path dir)
-            throws Exception {
+    void givenNothingConfigured_whenStartedTwice_thenEmbeddedBrokerAndRegistryKeepTopicsAndSchemaIds(
+            @TempDir Path dir) throws Exception {
         EventloomConfig config = EventloomConfig.of(Map.of(
                 EventloomConfig.EMBEDDED_KAFKA_DATA_DIR, dir.resolve("kafka").toString(),
                 EventloomConfig.EMBEDDED_KAFKA_PORT, String.valueOf(FreePort.find()),
+                EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(FreePort.find()),
                 EventloomConfig.TOPIC_PARTITIONS, "3"));
 
-        try (EventloomApp app = EventloomApp.start(config); Admin admin = KafkaTestClients.admin(app.bootstrapServers())) {
+        int id;
+        try (EventloomApp app = EventloomApp.start(config);
+             Admin admin = KafkaTestClients.admin(app.bootstrapServers())) {
             assertThat(admin.listTopics().names().get()).contains("shop.dead-letters");
+            assertThat(app.autoRegisterSchemas()).isTrue();
+            id = new HttpSchemaRegistryClient(app.schemaRegistryUrl()).register("app.notes-value", NOTE);
         }
         try (EventloomApp again = EventloomApp.start(config);
              Admin admin = KafkaTestClients.admin(again.bootstrapServers())) {
-            assertThat(admin.describeTopics(java.util.Set.of("shop.dead-letters")).allTopicNames().get()
+            assertThat(admin.describeTopics(Set.of("shop.dead-letters")).allTopicNames().get()
                     .get("shop.dead-letters").partitions()).hasSize(3);
+            assertThat(new HttpSchemaRegistryClient(again.schemaRegistryUrl()).idOf("app.notes-value", NOTE))
+                    .isEqualTo(id);
+        }
+    }
+
+    @Test
+    void givenRegistryUrlConfigured_whenStarted_thenItIsUsedAndAutoRegistrationIsOffByDefault(TestBroker broker) {
+        int unusedPort = FreePort.find();
+        EventloomConfig config = EventloomConfig.of(Map.of(
+                EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                EventloomConfig.SCHEMA_REGISTRY_URL, "http://registry.example:8081",
+                EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(unusedPort),
+                EventloomConfig.TOPIC_NAMESPACE, "configured"));
+
+        try (EventloomApp app = EventloomApp.start(config)) {
+            assertThat(app.schemaRegistryUrl()).isEqualTo("http://registry.example:8081");
+            assertThat(app.autoRegisterSchemas()).isFalse();
+            assertThatThrownBy(() -> new HttpSchemaRegistryClient("http://localhost:" + unusedPort).schemaById(1))
+                    .isInstanceOfSatisfying(SchemaRegistryException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.UNREACHABLE));
+        }
+        try (EventloomApp app = EventloomApp.start(
+                config.with(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true"))) {
+            assertThat(app.autoRegisterSchemas()).isTrue();
+        }
+    }
+
+    @Test
+    void givenRegistryOnly_whenStartedOnAConfiguredKafka_thenRegistryServesOnTheConfiguredPort(TestBroker broker) {
+        int port = FreePort.find();
+        EventloomConfig config = EventloomConfig.of(Map.of(
+                EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(port)));
+
+        try (EventloomApp registryOnly = EventloomApp.startSchemaRegistryOnly(config)) {
+            assertThat(registryOnly.schemaRegistryUrl()).isEqualTo("http://localhost:" + port);
+            assertThat(new HttpSchemaRegistryClient(registryOnly.schemaRegistryUrl()).register("app.only-value", NOTE))
+                    .isPositive();
         }
     }
 }

@@ -46,6 +46,20 @@ class EventloomConfigTest {
     }
 
     @Test
+    void givenRegistrySettings_thenPortDefaultsTo8081AndAutoRegisterIsABoolean() {
+        EventloomConfig config = EventloomConfig.load(Optional.empty(), Map.of(
+                "EVENTLOOM_SCHEMA_REGISTRY_AUTO_REGISTER", "FALSE"));
+
+        assertThat(config.intValue(EventloomConfig.SCHEMA_REGISTRY_PORT)).isEqualTo(8081);
+        assertThat(config.get(EventloomConfig.SCHEMA_REGISTRY_URL)).isEmpty();
+        assertThat(config.booleanValue(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER, true)).isFalse();
+        assertThat(config.booleanValue("not.set", true)).isTrue();
+        assertThatThrownBy(() -> config.with(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "yes")
+                .booleanValue(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER, true))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'yes'");
+    }
+
+    @Test
     void givenMalformedNumber_thenErrorNamesTheSettingAndItsVariable() {
         EventloomConfig config = EventloomConfig.of(Map.of(EventloomConfig.TOPIC_PARTITIONS, "six"));
 

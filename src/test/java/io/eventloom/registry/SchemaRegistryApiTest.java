@@ -7,6 +7,7 @@ import io.eventloom.serde.testing.Greeting;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,9 +38,9 @@ class SchemaRegistryApiTest {
         registry.close();
     }
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void pickSubject(TestInfo test) {
-        subject = "api." + test.getTestMethod().orElseThrow().getName().substring(0, 30) + "-value";
+        subject = "api." + test.getTestMethod().orElseThrow().getName() + "-value";
     }
 
     @Test
@@ -150,6 +151,16 @@ class SchemaRegistryApiTest {
         assertThat(protobuf.errorCode()).isEqualTo(42201);
         assertThat(protobuf.json().path("message").asText()).contains("PROTOBUF").contains("AVRO");
         assertThat(http.get("/schemas/types").text()).isEqualTo("[\"AVRO\"]");
+    }
+
+    @Test
+    void givenBodyThatIsNotJson_whenRegistered_then400InConfluentErrorShape() {
+        RegistryHttp.Response refused = http.post("/subjects/" + subject + "/versions", "{schema:");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith(RegistryHttp.VND_JSON);
+        assertThat(refused.errorCode()).isEqualTo(400);
+        assertThat(refused.json().path("message").asText()).contains("not valid JSON");
     }
 
     @Test

@@ -32,7 +32,8 @@ class AvroSerdeTest {
 
     @Test
     void givenKeySerde_whenSerialized_thenSubjectIsTopicKey() {
-        byte[] bytes = serdes.specificKey(Greeting.class).serializer().serialize(TOPIC, TestSchemas.greeting("k", 1, null));
+        byte[] bytes = serdes.specificKey(Greeting.class).serializer()
+                .serialize(TOPIC, TestSchemas.greeting("k", 1, null));
 
         assertThat(schemaIdOf(bytes)).isEqualTo(registry.idOf("shop.order.commands-key", Greeting.getClassSchema()));
     }

@@ -1,5 +1,6 @@
 package io.eventloom.serde;
 
+import io.eventloom.serde.testing.Greeting;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -17,6 +18,12 @@ class WireFormatTest {
      * then Avro binary: string length 2 as zig-zag varint 04, "hi" = 68 69, int 1 as zig-zag varint 02.
      */
     private static final String GREETING_HI_1_ID_7 = "00" + "00000007" + "04" + "6869" + "02";
+    /**
+     * Greeting v2 {name: "hi", count: 1, language: "en"} under schema id 7: as above, then the union branch index 1
+     * (["null", "string"]) as zig-zag varint 02, the string length 2 as 04, and "en" = 65 6e.
+     */
+    private static final String GREETING_V2_HI_1_EN_ID_7 =
+            "00" + "00000007" + "04" + "6869" + "02" + "02" + "04" + "656e";
     private static final String TOPIC = "wire.test";
 
     private final GenericAvroSerde serde = new GenericAvroSerde(
@@ -35,6 +42,17 @@ class WireFormatTest {
 
         assertThat(record.get("name")).hasToString("hi");
         assertThat(record.get("count")).isEqualTo(1);
+    }
+
+    @Test
+    void givenGeneratedClassWithOptionalField_whenSerialized_thenUnionBranchIsEncodedAsConfluentClientsExpect() {
+        SpecificAvroSerde<Greeting> specific = new SpecificAvroSerde<>(
+                new FixedIdRegistry(7, Greeting.getClassSchema()), Greeting.class, AvroSerdeConfig.defaults(), false);
+
+        byte[] bytes = specific.serializer().serialize(TOPIC, TestSchemas.greeting("hi", 1, "en"));
+
+        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(GREETING_V2_HI_1_EN_ID_7);
+        assertThat(specific.deserializer().deserialize(TOPIC, bytes)).isEqualTo(TestSchemas.greeting("hi", 1, "en"));
     }
 
     @Test
