@@ -1,14 +1,28 @@
 package io.eventloom.app;
 
+import io.eventloom.core.AggregateReader;
+import io.eventloom.core.AggregateType;
+import io.eventloom.core.CommandGateway;
+import io.eventloom.core.Domain;
+import io.eventloom.core.EventloomRuntime;
+import io.eventloom.core.ProcessType;
+import io.eventloom.core.RuntimeSettings;
+import io.eventloom.core.TopicNames;
 import io.eventloom.kafka.EmbeddedBrokerSettings;
 import io.eventloom.kafka.EmbeddedKafkaBroker;
 import io.eventloom.kafka.TopicSetup;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
+import io.eventloom.serde.AvroSerdeConfig;
+import io.eventloom.serde.AvroSerdes;
+import io.eventloom.serde.HttpSchemaRegistryClient;
+import io.eventloom.serde.SchemaRegistryClient;
+import io.eventloom.shop.Shop;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,7 +31,7 @@ import java.util.Optional;
 
 /**
  * The running system: an embedded broker when none is configured, the topics, an embedded schema registry when
- * none is configured, and (later) the app's services.
+ * none is configured, the Kafka Streams runtime for the domain and the command gateway.
  */
 public final class EventloomApp implements AutoCloseable {
 
@@ -28,24 +42,37 @@ public final class EventloomApp implements AutoCloseable {
     private final String schemaRegistryUrl;
     private final boolean autoRegisterSchemas;
     private final Deque<AutoCloseable> resources;
+    private final Services services;
+
+    /** The write and read side of a running app; absent when only the registry runs. */
+    public record Services(Domain domain, TopicNames topics, EventloomRuntime runtime, CommandGateway gateway,
+                           AggregateReader reader) {
+    }
 
     private EventloomApp(String bootstrapServers, String schemaRegistryUrl, boolean autoRegisterSchemas,
-                         Deque<AutoCloseable> resources) {
+                         Deque<AutoCloseable> resources, Services services) {
         this.bootstrapServers = bootstrapServers;
         this.schemaRegistryUrl = schemaRegistryUrl;
         this.autoRegisterSchemas = autoRegisterSchemas;
         this.resources = resources;
+        this.services = services;
+    }
+
+    /** Starts the reference shop. */
+    public static EventloomApp start(EventloomConfig config) {
+        return start(config, Shop.domain());
     }
 
     /** Starts every part in order; if one fails, the parts already started are stopped again. */
-    public static EventloomApp start(EventloomConfig config) {
+    public static EventloomApp start(EventloomConfig config, Domain domain) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             String bootstrap = connectOrStartBroker(config, started);
             try (Admin admin = Admin.create(Map.of(
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis()))) {
-                TopicSetup.Outcome outcome = new TopicSetup(admin, ADMIN_TIMEOUT).ensure(TopicPlan.of(config));
+                TopicSetup.Outcome outcome = new TopicSetup(admin, ADMIN_TIMEOUT)
+                        .ensure(TopicPlan.of(config, domain));
                 log.info("Topics ready: created {}, already present {}", outcome.created(), outcome.existing());
             }
             Optional<String> configuredRegistry = config.get(EventloomConfig.SCHEMA_REGISTRY_URL);
@@ -55,11 +82,48 @@ public final class EventloomApp implements AutoCloseable {
             // On the embedded default the app owns its registry, so it may register; elsewhere schemas are governed.
             boolean autoRegister = config.booleanValue(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
                     configuredRegistry.isEmpty());
-            return new EventloomApp(bootstrap, registryUrl, autoRegister, started);
+            Services services = startServices(config, domain, bootstrap, registryUrl, autoRegister, started);
+            return new EventloomApp(bootstrap, registryUrl, autoRegister, started, services);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
         }
+    }
+
+    private static Services startServices(EventloomConfig config, Domain domain, String bootstrap,
+                                          String registryUrl, boolean autoRegister, Deque<AutoCloseable> started) {
+        TopicNames topics = TopicPlan.topicNames(config);
+        SchemaRegistryClient registry = new HttpSchemaRegistryClient(registryUrl);
+        AvroSerdes serdes = new AvroSerdes(registry, AvroSerdeConfig.defaults().withAutoRegister(autoRegister));
+        // The stores' changelog schemas belong to the runtime, not to any client: it always registers them.
+        AvroSerdes internal = new AvroSerdes(registry, AvroSerdeConfig.autoRegistering());
+        RuntimeSettings settings = new RuntimeSettings(
+                config.require(EventloomConfig.APPLICATION_ID), bootstrap,
+                config.path(EventloomConfig.STREAMS_STATE_DIR),
+                Duration.ofMillis(config.intValue(EventloomConfig.STREAMS_COMMIT_INTERVAL_MS)),
+                config.duration(EventloomConfig.COMMAND_DEDUPE_RETENTION),
+                Optional.empty(),
+                config.intValue(EventloomConfig.STREAMS_STANDBY_REPLICAS),
+                Map.of());
+        EventloomRuntime runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(domain, topics, serdes,
+                internal, settings.dedupeRetention()), topics);
+        started.push(runtime);
+        CommandGateway gateway = new CommandGateway(bootstrap, topics, domain.aggregates(), serdes,
+                Clock.systemUTC());
+        started.push(gateway);
+        log.info("Runtime started for aggregate types {} and processes {}",
+                domain.aggregates().stream().map(AggregateType::name).toList(),
+                domain.processes().stream().map(ProcessType::name).toList());
+        return new Services(domain, topics, runtime, gateway, new AggregateReader(runtime.streams(),
+                domain.aggregates()));
+    }
+
+    /** The runtime, gateway and reader; fails when this app runs only the schema registry. */
+    public Services services() {
+        if (services == null) {
+            throw new IllegalStateException("this app runs only the schema registry");
+        }
+        return services;
     }
 
     /** Starts the schema registry alone, on the configured Kafka or on an embedded broker when none is set. */
@@ -68,7 +132,7 @@ public final class EventloomApp implements AutoCloseable {
         try {
             String bootstrap = connectOrStartBroker(config, started);
             String registryUrl = startRegistry(config, bootstrap, started);
-            return new EventloomApp(bootstrap, registryUrl, true, started);
+            return new EventloomApp(bootstrap, registryUrl, true, started, null);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;

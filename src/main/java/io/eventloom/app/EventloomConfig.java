@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -30,14 +32,24 @@ public final class EventloomConfig {
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String SCHEMA_REGISTRY_PORT = "schema.registry.port";
     public static final String SCHEMA_REGISTRY_AUTO_REGISTER = "schema.registry.auto.register";
+    public static final String APPLICATION_ID = "application.id";
+    public static final String STREAMS_STATE_DIR = "streams.state.dir";
+    public static final String STREAMS_COMMIT_INTERVAL_MS = "streams.commit.interval.ms";
+    public static final String STREAMS_STANDBY_REPLICAS = "streams.num.standby.replicas";
+    public static final String COMMAND_DEDUPE_RETENTION = "command.dedupe.retention";
 
-    private static final Map<String, String> DEFAULTS = Map.of(
-            EMBEDDED_KAFKA_PORT, "9092",
-            EMBEDDED_KAFKA_DATA_DIR, "data/kafka",
-            TOPIC_NAMESPACE, "shop",
-            TOPIC_PARTITIONS, "6",
-            TOPIC_REPLICATION_FACTOR, "1",
-            SCHEMA_REGISTRY_PORT, "8081");
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(EMBEDDED_KAFKA_PORT, "9092"),
+            Map.entry(EMBEDDED_KAFKA_DATA_DIR, "data/kafka"),
+            Map.entry(TOPIC_NAMESPACE, "shop"),
+            Map.entry(TOPIC_PARTITIONS, "6"),
+            Map.entry(TOPIC_REPLICATION_FACTOR, "1"),
+            Map.entry(SCHEMA_REGISTRY_PORT, "8081"),
+            Map.entry(APPLICATION_ID, "eventloom"),
+            Map.entry(STREAMS_STATE_DIR, "data/streams"),
+            Map.entry(STREAMS_COMMIT_INTERVAL_MS, "100"),
+            Map.entry(STREAMS_STANDBY_REPLICAS, "0"),
+            Map.entry(COMMAND_DEDUPE_RETENTION, "P7D"));
 
     private final Map<String, String> values;
 
@@ -100,6 +112,16 @@ public final class EventloomConfig {
             case "false" -> false;
             default -> throw new ConfigException(key + " must be true or false, was '" + raw.get() + "'");
         };
+    }
+
+    /** An ISO-8601 duration such as {@code P7D} or {@code PT10S}. */
+    public Duration duration(String key) {
+        String raw = require(key);
+        try {
+            return Duration.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(key + " must be an ISO-8601 duration such as P7D or PT10S, was '" + raw + "'");
+        }
     }
 
     public Path path(String key) {

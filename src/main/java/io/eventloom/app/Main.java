@@ -1,9 +1,11 @@
 package io.eventloom.app;
 
+import io.eventloom.core.TopologyDocs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,7 +15,7 @@ import java.util.function.Function;
 /** The {@code eventloom} command: with no subcommand it starts the whole system and runs until stopped. */
 @Command(name = "eventloom", mixinStandardHelpOptions = true,
         description = "Event sourcing and CQRS on Kafka Streams.",
-        subcommands = Main.RegistryCommand.class)
+        subcommands = {Main.RegistryCommand.class, Main.TopologyDocsCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
@@ -41,6 +43,28 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             return parent.runUntilStopped(EventloomApp::startSchemaRegistryOnly);
+        }
+    }
+
+    /** {@code eventloom topology-docs}: writes the topology description and diagram for {@code topology-docs/}. */
+    @Command(name = "topology-docs", mixinStandardHelpOptions = true,
+            description = "Writes the Kafka Streams topology as Kafka Streams describes it and as a Mermaid diagram.")
+    static final class TopologyDocsCommand implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        private Main parent;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "topology-docs",
+                description = "Directory to write to (default: ${DEFAULT-VALUE}).")
+        private Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            EventloomConfig config = EventloomConfig.load(Optional.ofNullable(parent.configFile), System.getenv());
+            TopologyDocs.write(ShopTopology.of(config), out);
+            System.out.println("Wrote " + TopologyDocs.DESCRIPTION_FILE + " and " + TopologyDocs.DIAGRAM_FILE
+                    + " to " + out.toAbsolutePath());
+            return 0;
         }
     }
 

@@ -1,20 +1,39 @@
 package io.eventloom.app;
 
+import io.eventloom.core.AggregateType;
+import io.eventloom.core.Domain;
+import io.eventloom.core.TopicNames;
 import io.eventloom.kafka.TopicSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** The topics the app needs, named and shaped from configuration. */
+/** The topics the app needs, named and shaped from configuration and the registered domain. */
 final class TopicPlan {
 
     private TopicPlan() {
     }
 
-    static List<TopicSpec> of(EventloomConfig config) {
-        String namespace = config.require(EventloomConfig.TOPIC_NAMESPACE);
+    /**
+     * Per aggregate type its commands, events (kept forever) and results, all with one partition count so that an
+     * aggregate's command, state and events meet in one task; plus the dead letters.
+     */
+    static List<TopicSpec> of(EventloomConfig config, Domain domain) {
+        TopicNames names = topicNames(config);
         int partitions = config.intValue(EventloomConfig.TOPIC_PARTITIONS);
         short replication = (short) config.intValue(EventloomConfig.TOPIC_REPLICATION_FACTOR);
+        List<TopicSpec> topics = new ArrayList<>();
+        for (AggregateType<?> type : domain.aggregates()) {
+            topics.add(TopicSpec.withDefaultRetention(names.commands(type.name()), partitions, replication));
+            topics.add(TopicSpec.retainedForever(names.events(type.name()), partitions, replication));
+            topics.add(TopicSpec.withDefaultRetention(names.commandResults(type.name()), partitions, replication));
+        }
         // Dead letters are kept like events: each one is a record someone has to look at, never silently aged out.
-        return List.of(TopicSpec.retainedForever(namespace + ".dead-letters", partitions, replication));
+        topics.add(TopicSpec.retainedForever(names.deadLetters(), partitions, replication));
+        return topics;
+    }
+
+    static TopicNames topicNames(EventloomConfig config) {
+        return new TopicNames(config.require(EventloomConfig.TOPIC_NAMESPACE));
     }
 }

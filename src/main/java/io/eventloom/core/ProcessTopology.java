@@ -36,11 +36,9 @@ public final class ProcessTopology {
         String store = name + "-process-state";
         Map<String, AggregateType<?>> byName = new HashMap<>();
         Map<String, EnvelopeCodec> codecs = new HashMap<>();
-        Map<Class<?>, String> commandTopics = new HashMap<>();
         for (AggregateType<?> type : types) {
             byName.put(type.name(), type);
             codecs.put(type.name(), EnvelopeCodec.of(type));
-            commandTopics.put(type.commandEnvelope(), topics.commands(type.name()));
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
                 internal.specificValue(process.state())));
@@ -64,7 +62,7 @@ public final class ProcessTopology {
             merged = merged.merge(inputs.get(i), Named.as(name + "-merge-" + i));
         }
         merged.process(() -> new ProcessProcessor<>(process, store, codecs), Named.as(name + "-process"), store)
-                .to((key, envelope, context) -> commandTopics.get(envelope.getClass()),
+                .to(new CommandTopicExtractor(types, topics),
                         Produced.with(Serdes.String(), Serdes.serdeFrom(new EnvelopeSerializer(types, topics, serdes),
                                 (topic, bytes) -> {
                                     throw new UnsupportedOperationException("process output is never read back");

@@ -16,6 +16,7 @@ public final class TopologyDocs {
 
     public static final String DESCRIPTION_FILE = "topology.txt";
     public static final String DIAGRAM_FILE = "topology.md";
+    private static final String PER_RECORD_TOPIC = "topic chosen per record";
 
     private TopologyDocs() {
     }
@@ -58,9 +59,10 @@ public final class TopologyDocs {
                         out.append("  ").append(topicId(topic)).append(" --> ").append(id(node.name())).append('\n');
                     });
                 } else if (node instanceof TopologyDescription.Sink sink) {
-                    topics.add(sink.topic());
-                    out.append("  ").append(id(node.name())).append(" --> ").append(topicId(sink.topic()))
-                            .append('\n');
+                    // A sink with a topic name extractor picks its topic per record.
+                    String topic = sink.topic() != null ? sink.topic() : PER_RECORD_TOPIC;
+                    topics.add(topic);
+                    out.append("  ").append(id(node.name())).append(" --> ").append(topicId(topic)).append('\n');
                 } else if (node instanceof TopologyDescription.Processor processor) {
                     processor.stores().stream().sorted().forEach(store -> {
                         stores.add(store);

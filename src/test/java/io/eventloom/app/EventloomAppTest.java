@@ -32,12 +32,14 @@ class EventloomAppTest {
                 EventloomConfig.EMBEDDED_KAFKA_DATA_DIR, dir.resolve("kafka").toString(),
                 EventloomConfig.EMBEDDED_KAFKA_PORT, String.valueOf(FreePort.find()),
                 EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(FreePort.find()),
+                EventloomConfig.STREAMS_STATE_DIR, dir.resolve("streams").toString(),
                 EventloomConfig.TOPIC_PARTITIONS, "3"));
 
         int id;
         try (EventloomApp app = EventloomApp.start(config);
              Admin admin = KafkaTestClients.admin(app.bootstrapServers())) {
-            assertThat(admin.listTopics().names().get()).contains("shop.dead-letters");
+            assertThat(admin.listTopics().names().get()).contains("shop.dead-letters", "shop.order.commands",
+                    "shop.order.events", "shop.order.command-results", "shop.product.events", "shop.customer.events");
             assertThat(app.autoRegisterSchemas()).isTrue();
             id = new HttpSchemaRegistryClient(app.schemaRegistryUrl()).register("app.notes-value", NOTE);
         }
@@ -51,10 +53,13 @@ class EventloomAppTest {
     }
 
     @Test
-    void givenRegistryUrlConfigured_whenStarted_thenItIsUsedAndAutoRegistrationIsOffByDefault(TestBroker broker) {
+    void givenRegistryUrlConfigured_whenStarted_thenItIsUsedAndAutoRegistrationIsOffByDefault(TestBroker broker,
+                                                                                              @TempDir Path dir) {
         int unusedPort = FreePort.find();
         EventloomConfig config = EventloomConfig.of(Map.of(
                 EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                EventloomConfig.APPLICATION_ID, "app-test-configured-registry",
+                EventloomConfig.STREAMS_STATE_DIR, dir.toString(),
                 EventloomConfig.SCHEMA_REGISTRY_URL, "http://registry.example:8081",
                 EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(unusedPort),
                 EventloomConfig.TOPIC_NAMESPACE, "configured"));
