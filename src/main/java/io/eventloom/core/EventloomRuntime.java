@@ -1,6 +1,7 @@
 package io.eventloom.core;
 
 import io.eventloom.serde.AvroSerdes;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -81,9 +82,14 @@ public final class EventloomRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops processing after the current commit and leaves the group, so the partitions move to the other
+     * instances (or to this one's next start) at once instead of after the session timeout.
+     */
     @Override
     public void close() {
-        if (!streams.close(CLOSE_TIMEOUT)) {
+        if (!streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT))) {
             log.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
         }
     }
