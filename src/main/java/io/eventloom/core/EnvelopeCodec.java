@@ -72,11 +72,6 @@ public final class EnvelopeCodec {
         return commandSchema.getField("payload").schema().getTypes();
     }
 
-    /** The record schemas an event envelope's payload may hold: the type's events. */
-    public List<Schema> eventPayloadTypes() {
-        return eventSchema.getField("payload").schema().getTypes();
-    }
-
     public IncomingCommand readCommand(SpecificRecord envelope) {
         Object expected = get(envelope, "expectedVersion");
         return new IncomingCommand(

@@ -20,11 +20,9 @@ public final class EventloomRuntime implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
-    private final Topology topology;
 
-    private EventloomRuntime(KafkaStreams streams, Topology topology) {
+    private EventloomRuntime(KafkaStreams streams) {
         this.streams = streams;
-        this.topology = topology;
     }
 
     /** The topology for this domain; the same domain always gives the same description. */
@@ -52,15 +50,11 @@ public final class EventloomRuntime implements AutoCloseable {
         });
         streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
         streams.start();
-        return new EventloomRuntime(streams, topology);
+        return new EventloomRuntime(streams);
     }
 
     public KafkaStreams streams() {
         return streams;
-    }
-
-    public Topology topology() {
-        return topology;
     }
 
     /** Waits until Kafka Streams is running (its stores restored and queryable), or fails after the timeout. */
