@@ -59,6 +59,8 @@ class CommandRuntimeIntegrationTest {
     private static final int COMMANDS = 1_000;
     private static final int AGGREGATES = 100;
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** Magic byte 0, schema id 999999 (0x000F423F), then a byte of "payload". */
+    private static final byte[] UNKNOWN_SCHEMA_ID = {0, 0, 0x0F, 0x42, 0x3F, 2};
 
     @TempDir
     Path dir;
@@ -96,7 +98,7 @@ class CommandRuntimeIntegrationTest {
             assertExactlyOneResultPerCommand(results);
             assertEventsMatchResults(results, events);
             assertVersionsContiguousFromOne(events);
-            assertDeadLetterRecorded(bootstrap);
+            assertDeadLettersRecorded(bootstrap);
             assertRestoredStateIsFoldOfEvents(bootstrap, serdes, events);
         }
     }
@@ -134,15 +136,21 @@ class CommandRuntimeIntegrationTest {
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, list.size()).boxed().toList()));
     }
 
-    private static void assertDeadLetterRecorded(String bootstrap) {
+    private static void assertDeadLettersRecorded(String bootstrap) {
         List<ConsumerRecord<byte[], byte[]>> dead = KafkaTestClients.readAll(bootstrap, TOPICS.deadLetters(),
                 TIMEOUT, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        assertThat(dead).hasSize(1);
-        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("garbage");
-        assertThat(new String(dead.get(0).headers().lastHeader(DeadLetterHandler.SOURCE_TOPIC).value(),
-                StandardCharsets.UTF_8)).isEqualTo(TOPICS.commands("counter"));
-        assertThat(new String(dead.get(0).headers().lastHeader(DeadLetterHandler.ERROR_CLASS).value(),
-                StandardCharsets.UTF_8)).endsWith("SerializationException");
+        assertThat(dead).extracting(ConsumerRecord::value)
+                .containsExactly("garbage".getBytes(StandardCharsets.UTF_8), UNKNOWN_SCHEMA_ID);
+        assertThat(dead).allSatisfy(record -> {
+            assertThat(header(record, DeadLetterHandler.SOURCE_TOPIC)).isEqualTo(TOPICS.commands("counter"));
+            assertThat(header(record, DeadLetterHandler.ERROR_CLASS)).endsWith("SerializationException");
+            assertThat(header(record, DeadLetterHandler.APPLICATION_ID)).isEqualTo(APP_ID);
+        });
+        assertThat(header(dead.get(1), DeadLetterHandler.ERROR_MESSAGE)).contains("999999");
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
+        return new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 
     // A fresh instance with an empty state directory restores the stores from their changelogs.
@@ -190,12 +198,15 @@ class CommandRuntimeIntegrationTest {
         return command % 47 == 0;
     }
 
+    // Two poison records: bytes that are not the wire format, and wire format naming a schema id nobody has.
     private static void sendGarbage(String bootstrap) throws Exception {
         try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(TOPICS.commands("counter"), "counter-1".getBytes(StandardCharsets.UTF_8),
-                    "garbage".getBytes(StandardCharsets.UTF_8))).get();
+            byte[] key = "counter-1".getBytes(StandardCharsets.UTF_8);
+            raw.send(new ProducerRecord<>(TOPICS.commands("counter"), key, "garbage".getBytes(StandardCharsets.UTF_8)))
+                    .get();
+            raw.send(new ProducerRecord<>(TOPICS.commands("counter"), key, UNKNOWN_SCHEMA_ID)).get();
         }
     }
 
