@@ -94,7 +94,11 @@ public final class EventloomApp implements AutoCloseable {
                                           String registryUrl, boolean autoRegister, Deque<AutoCloseable> started) {
         TopicNames topics = TopicPlan.topicNames(config);
         SchemaRegistryClient registry = new HttpSchemaRegistryClient(registryUrl);
-        AvroSerdes serdes = new AvroSerdes(registry, AvroSerdeConfig.defaults().withAutoRegister(autoRegister));
+        AvroSerdeConfig serdeConfig = AvroSerdeConfig.defaults().withAutoRegister(autoRegister);
+        AvroSerdes serdes = new AvroSerdes(registry, serdeConfig);
+        if (autoRegister) {
+            PublicSchemas.register(domain, topics, registry, serdeConfig);
+        }
         // The stores' changelog schemas belong to the runtime, not to any client: it always registers them.
         AvroSerdes internal = new AvroSerdes(registry, AvroSerdeConfig.autoRegistering());
         RuntimeSettings settings = new RuntimeSettings(

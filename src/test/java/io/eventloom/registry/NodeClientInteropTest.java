@@ -9,43 +9,31 @@ import io.eventloom.serde.AvroSerdes;
 import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.serde.TestSchemas;
 import io.eventloom.serde.testing.Greeting;
+import io.eventloom.testing.NodeProject;
 import org.apache.kafka.common.serialization.Serde;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A third-party Confluent client, {@code @kafkajs/confluent-schema-registry} on Node.js, against our registry
  * and our serde's bytes: it registers, fetches, encodes and decodes, and we decode what it encoded.
- * Installs the client with {@code npm ci} from the committed lock file when {@code node_modules} is missing.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class NodeClientInteropTest {
 
-    private static final Path NODE_PROJECT = Path.of("interop", "node");
-    private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration NODE_TIMEOUT = Duration.ofMinutes(1);
 
     @Test
     void givenNodeConfluentClient_whenItRegistersEncodesAndDecodes_thenIdsAndBytesMatchOurSerde(
             TestBroker broker, @TempDir Path work) throws Exception {
-        Assumptions.assumeTrue(onPath("node") && onPath("npm"),
-                "node and npm are not on PATH: skipping the Node.js Confluent client interop test");
-        if (!Files.isDirectory(NODE_PROJECT.resolve("node_modules"))) {
-            run(work, NPM_TIMEOUT, "npm", "ci", "--no-audit", "--no-fund");
-        }
+        NodeProject.requireInstalled(work);
         try (EmbeddedSchemaRegistry registry = RegistryFixtures.start(broker, RegistryFixtures.freshTopic())) {
             AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()),
                     AvroSerdeConfig.autoRegistering());
@@ -55,7 +43,7 @@ class NodeClientInteropTest {
             int javaId = new RegistryHttp(registry.url()).get("/subjects/interop.greetings-value/versions/latest")
                     .json().path("id").asInt();
 
-            JsonNode node = new ObjectMapper().readTree(run(work, NODE_TIMEOUT, "node", "interop.js", registry.url(),
+            JsonNode node = new ObjectMapper().readTree(NodeProject.run(work, NODE_TIMEOUT, "node", "interop.js", registry.url(),
                     "interop.node-value", Greeting.getClassSchema().toString(), HexFormat.of().formatHex(fromJava)));
 
             // Same schema under another subject: Confluent's global ids say it must be the same id.
@@ -73,35 +61,6 @@ class NodeClientInteropTest {
                     .isEqualTo(TestSchemas.greeting("from-node", 42, "js"));
             assertThat(fromNode).isEqualTo(
                     serde.serializer().serialize("interop.greetings", TestSchemas.greeting("from-node", 42, "js")));
-        }
-    }
-
-    private static String run(Path work, Duration timeout, String... command) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(NODE_PROJECT.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout);
-        }
-        if (process.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed with exit code " + process.exitValue()
-                    + ":\n" + Files.readString(err) + Files.readString(out));
-        }
-        return Files.readString(out);
-    }
-
-    private static boolean onPath(String program) {
-        try {
-            Process process = new ProcessBuilder(program, "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }
