@@ -1,5 +1,6 @@
 package io.eventloom.core;
 
+import io.eventloom.serde.GeneratedTypesTrust;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -20,6 +21,8 @@ public record ProjectionType<R extends SpecificRecord>(String name, Class<R> row
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
     public ProjectionType {
+        // Row functions copy generated rows with builders, which load generated classes by name.
+        GeneratedTypesTrust.install();
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("projection name must match " + NAME + ", was '" + name + "'");
