@@ -48,6 +48,7 @@ import java.util.function.Predicate;
 
 import static io.eventloom.shop.TestMoney.eur;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The shop's projections on the real broker and registry: a product, a customer and an order that the
@@ -136,6 +137,16 @@ class ShopProjectionsIntegrationTest {
         assertThat(all).containsExactly("page-a", "page-b", "page-c", "page-d");
         assertThat(pageKeys(Optional.of("page-a"), 2)).containsExactly("page-b", "page-c");
         assertThat(reader.row("product-catalog", "page-none")).isEmpty();
+    }
+
+    @Test
+    void givenUnknownProjection_whenRead_thenIllegalArgumentNamingTheKnownOnes() {
+        assertThat(reader.names()).contains("product-catalog", "order-summary", "customer-order-history",
+                "shop-stats");
+        assertThatThrownBy(() -> reader.row("nope", "x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("product-catalog");
+        assertThatThrownBy(() -> reader.rows("nope", Optional.empty(), 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static List<String> pageKeys(Optional<String> after, int limit) {
