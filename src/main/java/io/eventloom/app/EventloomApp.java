@@ -6,6 +6,9 @@ import io.eventloom.core.CommandGateway;
 import io.eventloom.core.Domain;
 import io.eventloom.core.EventloomRuntime;
 import io.eventloom.core.ProcessType;
+import io.eventloom.core.ProjectionQueries;
+import io.eventloom.core.ProjectionType;
+import io.eventloom.core.ProjectionReader;
 import io.eventloom.core.RuntimeSettings;
 import io.eventloom.core.TopicNames;
 import io.eventloom.kafka.EmbeddedBrokerSettings;
@@ -46,7 +49,7 @@ public final class EventloomApp implements AutoCloseable {
 
     /** The write and read side of a running app; absent when only the registry runs. */
     public record Services(Domain domain, TopicNames topics, EventloomRuntime runtime, CommandGateway gateway,
-                           AggregateReader reader) {
+                           AggregateReader reader, ProjectionQueries projections) {
     }
 
     private EventloomApp(String bootstrapServers, String schemaRegistryUrl, boolean autoRegisterSchemas,
@@ -115,11 +118,13 @@ public final class EventloomApp implements AutoCloseable {
         CommandGateway gateway = new CommandGateway(bootstrap, topics, domain.aggregates(), serdes,
                 Clock.systemUTC());
         started.push(gateway);
-        log.info("Runtime started for aggregate types {} and processes {}",
+        log.info("Runtime started for aggregate types {}, processes {} and projections {}",
                 domain.aggregates().stream().map(AggregateType::name).toList(),
-                domain.processes().stream().map(ProcessType::name).toList());
-        return new Services(domain, topics, runtime, gateway, new AggregateReader(runtime.streams(),
-                domain.aggregates()));
+                domain.processes().stream().map(ProcessType::name).toList(),
+                domain.projections().stream().map(ProjectionType::name).toList());
+        return new Services(domain, topics, runtime, gateway,
+                new AggregateReader(runtime.streams(), domain.aggregates()),
+                new ProjectionReader(runtime.streams(), domain.projections()));
     }
 
     /** The runtime, gateway and reader; fails when this app runs only the schema registry. */

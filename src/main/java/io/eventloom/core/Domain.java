@@ -6,16 +6,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Everything a deployment runs: its aggregate types and process managers. Adding a type is one more entry. */
-public record Domain(List<AggregateType<?>> aggregates, List<ProcessType<?>> processes) {
+/**
+ * Everything a deployment runs: its aggregate types, process managers and projections. Adding one is one more
+ * entry.
+ */
+public record Domain(List<AggregateType<?>> aggregates, List<ProcessType<?>> processes,
+                     List<ProjectionType<?>> projections) {
 
     public Domain {
         aggregates = List.copyOf(aggregates);
         processes = List.copyOf(processes);
+        projections = List.copyOf(projections);
         Set<String> names = new HashSet<>();
         List<String> all = new ArrayList<>();
         aggregates.forEach(a -> all.add(a.name()));
         processes.forEach(p -> all.add(p.name()));
+        projections.forEach(p -> all.add(p.name()));
         for (String name : all) {
             if (!names.add(name)) {
                 throw new IllegalArgumentException("name '" + name + "' is registered twice");
@@ -23,8 +29,13 @@ public record Domain(List<AggregateType<?>> aggregates, List<ProcessType<?>> pro
         }
     }
 
+    /** A domain without projections. */
+    public Domain(List<AggregateType<?>> aggregates, List<ProcessType<?>> processes) {
+        this(aggregates, processes, List.of());
+    }
+
     public static Domain of(List<AggregateType<?>> aggregates) {
-        return new Domain(aggregates, List.of());
+        return new Domain(aggregates, List.of(), List.of());
     }
 
     public Optional<AggregateType<?>> aggregate(String name) {

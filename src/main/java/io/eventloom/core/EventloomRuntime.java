@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 
-/** The write side running: one Kafka Streams instance with a command sub-topology per registered aggregate type. */
+/**
+ * The domain running: one Kafka Streams instance with a command sub-topology per registered aggregate type, the
+ * process managers and the projections.
+ */
 public final class EventloomRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventloomRuntime.class);
@@ -29,9 +32,11 @@ public final class EventloomRuntime implements AutoCloseable {
     public static Topology topology(Domain domain, TopicNames topics, AvroSerdes serdes, AvroSerdes internal,
                                     Duration dedupeRetention) {
         StreamsBuilder builder = new StreamsBuilder();
+        EventStreams events = new EventStreams(builder, topics, serdes);
         for (ProcessType<?> process : domain.processes()) {
-            ProcessTopology.addTo(builder, process, domain.aggregates(), topics, serdes, internal);
+            ProcessTopology.addTo(builder, events, process, domain.aggregates(), topics, serdes, internal);
         }
+        ProjectionTopology.addTo(events, domain, internal);
         Topology topology = builder.build();
         for (AggregateType<?> type : domain.aggregates()) {
             AggregateTopology.addTo(topology, type, topics, serdes, internal, dedupeRetention);

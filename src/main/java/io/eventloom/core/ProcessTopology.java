@@ -29,9 +29,9 @@ public final class ProcessTopology {
     private ProcessTopology() {
     }
 
-    public static <S extends SpecificRecord> void addTo(StreamsBuilder builder, ProcessType<S> process,
-                                                         List<AggregateType<?>> types, TopicNames topics,
-                                                         AvroSerdes serdes, AvroSerdes internal) {
+    static <S extends SpecificRecord> void addTo(StreamsBuilder builder, EventStreams events, ProcessType<S> process,
+                                                  List<AggregateType<?>> types, TopicNames topics, AvroSerdes serdes,
+                                                  AvroSerdes internal) {
         String name = process.name();
         String store = name + "-process-state";
         Map<String, AggregateType<?>> byName = new HashMap<>();
@@ -47,15 +47,17 @@ public final class ProcessTopology {
         for (String typeName : process.eventsOf()) {
             AggregateType<?> type = known(byName, typeName, name);
             EnvelopeCodec codec = codecs.get(typeName);
-            inputs.add(routed(builder, process, topics.events(typeName), widen(serdes.specificValue(
-                    type.eventEnvelope())), envelope -> new ProcessInput.Event(typeName, codec.readEvent(envelope)),
+            inputs.add(routed(process, events.of(type), events.serde(type),
+                    envelope -> new ProcessInput.Event(typeName, codec.readEvent(envelope)),
                     name + "-" + typeName + "-events"));
         }
         for (String typeName : process.resultsOf()) {
             known(byName, typeName, name);
-            inputs.add(routed(builder, process, topics.commandResults(typeName), serdes.specificValue(
-                    CommandResult.class), result -> new ProcessInput.Result(typeName, result),
-                    name + "-" + typeName + "-results"));
+            String prefix = name + "-" + typeName + "-results";
+            Serde<CommandResult> serde = serdes.specificValue(CommandResult.class);
+            inputs.add(routed(process, builder.stream(topics.commandResults(typeName),
+                            Consumed.with(Serdes.String(), serde).withName(prefix + "-source")), serde,
+                    result -> new ProcessInput.Result(typeName, result), prefix));
         }
         KStream<String, ProcessInput> merged = inputs.get(0);
         for (int i = 1; i < inputs.size(); i++) {
@@ -70,10 +72,10 @@ public final class ProcessTopology {
     }
 
     private static <V extends SpecificRecord> KStream<String, ProcessInput> routed(
-            StreamsBuilder builder, ProcessType<?> process, String topic, Serde<V> serde,
-            Function<V, ProcessInput> read, String prefix) {
+            ProcessType<?> process, KStream<String, V> source, Serde<V> serde, Function<V, ProcessInput> read,
+            String prefix) {
         ProcessManager<?> manager = process.manager();
-        return builder.stream(topic, Consumed.with(Serdes.String(), serde).withName(prefix + "-source"))
+        return source
                 .filter((key, value) -> value != null && manager.instanceOf(read.apply(value)).isPresent(),
                         Named.as(prefix + "-relevant"))
                 .selectKey((key, value) -> manager.instanceOf(read.apply(value)).orElseThrow(),
@@ -88,10 +90,5 @@ public final class ProcessTopology {
             throw new IllegalArgumentException("process " + process + " listens to unknown aggregate type " + type);
         }
         return found;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Serde<SpecificRecord> widen(Serde<? extends SpecificRecord> serde) {
-        return (Serde<SpecificRecord>) serde;
     }
 }

@@ -2,14 +2,20 @@ package io.eventloom.shop;
 
 import io.eventloom.core.AggregateType;
 import io.eventloom.core.Domain;
+import io.eventloom.core.ProjectionType;
 import io.eventloom.shop.customer.CustomerAggregate;
 import io.eventloom.shop.fulfilment.OrderFulfilment;
 import io.eventloom.shop.order.OrderAggregate;
 import io.eventloom.shop.product.ProductAggregate;
+import io.eventloom.shop.projection.CustomerOrderHistory;
+import io.eventloom.shop.projection.CustomerRows;
+import io.eventloom.shop.projection.OrderSummary;
+import io.eventloom.shop.projection.ProductCatalog;
+import io.eventloom.shop.projection.ShopStats;
 
 import java.util.List;
 
-/** The reference shop's aggregate types and processes, for the runtime to register. */
+/** The reference shop's aggregate types, processes and projections, for the runtime to register. */
 public final class Shop {
 
     private Shop() {
@@ -20,6 +26,12 @@ public final class Shop {
     }
 
     public static Domain domain() {
-        return new Domain(aggregateTypes(), List.of(OrderFulfilment.TYPE));
+        return new Domain(aggregateTypes(), List.of(OrderFulfilment.TYPE), projections());
+    }
+
+    /** The read models: the catalogue, order summaries with their customer, order histories, statistics. */
+    public static List<ProjectionType<?>> projections() {
+        return List.of(ProductCatalog.TYPE, CustomerRows.TYPE, OrderSummary.ORDER_ROWS, OrderSummary.TYPE,
+                CustomerOrderHistory.TYPE, ShopStats.TYPE);
     }
 }

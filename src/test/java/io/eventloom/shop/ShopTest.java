@@ -1,6 +1,7 @@
 package io.eventloom.shop;
 
 import io.eventloom.core.AggregateType;
+import io.eventloom.core.ProjectionType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,5 +12,11 @@ class ShopTest {
     void registersProductCustomerAndOrder() {
         assertThat(Shop.aggregateTypes()).extracting(AggregateType::name)
                 .containsExactly("product", "customer", "order");
+    }
+
+    @Test
+    void registersTheFourProjectionsAndTheRowsTheyAreBuiltFrom() {
+        assertThat(Shop.domain().projections()).extracting(ProjectionType::name).containsExactly("product-catalog",
+                "customer-rows", "order-rows", "order-summary", "customer-order-history", "shop-stats");
     }
 }

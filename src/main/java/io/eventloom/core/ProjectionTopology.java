@@ -1,0 +1,126 @@
+package io.eventloom.core;
+
+import io.eventloom.serde.AvroSerdes;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.TableJoined;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adds the domain's projections as KTables, each materialized in a store named like the projection. Every
+ * processor and internal topic is named after the projection: {@code P-fold}; {@code P-join} (the foreign-key
+ * join's subscription topics and store); {@code P-regroup} (repartition topic) and {@code P-aggregate}.
+ */
+final class ProjectionTopology {
+
+    private final EventStreams events;
+    private final AvroSerdes internal;
+    private final Map<String, AggregateType<?>> aggregates = new HashMap<>();
+    private final Map<String, KTable<String, ? extends SpecificRecord>> tables = new HashMap<>();
+
+    private ProjectionTopology(EventStreams events, List<AggregateType<?>> aggregates, AvroSerdes internal) {
+        this.events = events;
+        this.internal = internal;
+        aggregates.forEach(type -> this.aggregates.put(type.name(), type));
+    }
+
+    /**
+     * @param internal serdes for the projection stores' changelogs and internal topics, whose schemas the runtime
+     *                 owns
+     */
+    static void addTo(EventStreams events, Domain domain, AvroSerdes internal) {
+        ProjectionTopology topology = new ProjectionTopology(events, domain.aggregates(), internal);
+        for (ProjectionType<?> projection : domain.projections()) {
+            topology.table(projection, domain.projections());
+        }
+    }
+
+    // A projection built from another needs that one's table first; each table is built once.
+    @SuppressWarnings("unchecked")
+    private <R extends SpecificRecord> KTable<String, R> table(ProjectionType<R> projection,
+                                                              List<ProjectionType<?>> registered) {
+        if (!registered.contains(projection)) {
+            throw new IllegalArgumentException("projection " + projection.name()
+                    + " is used by another projection but not registered in the domain");
+        }
+        KTable<String, R> built = (KTable<String, R>) tables.get(projection.name());
+        if (built == null) {
+            built = build(projection, registered);
+            tables.put(projection.name(), built);
+        }
+        return built;
+    }
+
+    private <R extends SpecificRecord> KTable<String, R> build(ProjectionType<R> projection,
+                                                              List<ProjectionType<?>> registered) {
+        ProjectionType.Definition<R> definition = projection.definition();
+        if (definition instanceof ProjectionType.Fold<R> fold) {
+            return fold(projection, fold);
+        }
+        if (definition instanceof ProjectionType.Join<R, ?, ?> join) {
+            return join(projection, join, registered);
+        }
+        if (definition instanceof ProjectionType.Regroup<R, ?> regroup) {
+            return regroup(projection, regroup, registered);
+        }
+        throw new IllegalStateException("unknown projection definition " + definition.getClass().getName());
+    }
+
+    private <R extends SpecificRecord> KTable<String, R> fold(ProjectionType<R> projection,
+                                                             ProjectionType.Fold<R> fold) {
+        AggregateType<?> type = aggregates.get(fold.aggregateType());
+        if (type == null) {
+            throw new IllegalArgumentException("projection " + projection.name() + " folds unknown aggregate type "
+                    + fold.aggregateType() + "; known: " + aggregates.keySet());
+        }
+        EnvelopeCodec codec = EnvelopeCodec.of(type);
+        // Keyed by aggregate id already, like the topic: grouping by key needs no repartition.
+        return events.of(type)
+                .groupByKey(Grouped.with(projection.name() + "-by-aggregate", Serdes.String(), events.serde(type)))
+                .aggregate(() -> null, (id, envelope, row) -> fold.fold().apply(row, codec.readEvent(envelope)),
+                        Named.as(projection.name() + "-fold"), materialized(projection));
+    }
+
+    private <R extends SpecificRecord, L extends SpecificRecord, F extends SpecificRecord> KTable<String, R> join(
+            ProjectionType<R> projection, ProjectionType.Join<R, L, F> join, List<ProjectionType<?>> registered) {
+        KTable<String, L> left = table(join.left(), registered);
+        KTable<String, F> right = table(join.right(), registered);
+        // A left join: a row exists as soon as its left side does, and gains its right side when that arrives.
+        return left.leftJoin(right, join.foreignKey(), join.joiner()::apply,
+                TableJoined.as(projection.name() + "-join"), materialized(projection));
+    }
+
+    private <R extends SpecificRecord, V extends SpecificRecord> KTable<String, R> regroup(
+            ProjectionType<R> projection, ProjectionType.Regroup<R, V> regroup, List<ProjectionType<?>> registered) {
+        KTable<String, V> source = table(regroup.source(), registered);
+        return source
+                .groupBy((key, row) -> KeyValue.pair(regroup.key().apply(row), row),
+                        Grouped.with(projection.name() + "-regroup", Serdes.String(), rowSerde(regroup.source())))
+                .aggregate(regroup.initial()::get,
+                        (key, row, aggregate) -> regroup.adder().apply(aggregate, row),
+                        (key, row, aggregate) -> regroup.subtractor().apply(aggregate, row),
+                        Named.as(projection.name() + "-aggregate"), materialized(projection));
+    }
+
+    private <R extends SpecificRecord> Materialized<String, R, KeyValueStore<Bytes, byte[]>> materialized(
+            ProjectionType<R> projection) {
+        return Materialized.<String, R, KeyValueStore<Bytes, byte[]>>as(projection.name())
+                .withKeySerde(Serdes.String())
+                .withValueSerde(rowSerde(projection));
+    }
+
+    private <R extends SpecificRecord> Serde<R> rowSerde(ProjectionType<R> projection) {
+        return internal.specificValue(projection.row());
+    }
+}

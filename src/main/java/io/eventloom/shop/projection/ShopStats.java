@@ -1,0 +1,90 @@
+package io.eventloom.shop.projection;
+
+import io.eventloom.core.ProjectionType;
+import io.eventloom.shop.Money;
+import io.eventloom.shop.order.OrderLine;
+import io.eventloom.shop.order.OrderStatus;
+
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The {@code shop-stats} projection: one row, key {@value #KEY}, with order counts, revenue and the top products;
+ * every order row regrouped into that one key. Its {@code version} is that of the order whose change last
+ * updated it.
+ */
+public final class ShopStats {
+
+    public static final String KEY = "all";
+    public static final int TOP = 5;
+    public static final ProjectionType<ShopStatsRow> TYPE = ProjectionType.regroup("shop-stats", ShopStatsRow.class,
+            OrderSummary.ORDER_ROWS, order -> KEY, ShopStats::empty, ShopStats::add, ShopStats::remove);
+
+    // Revenue is earned once an order is confirmed, and lost again only if it is cancelled before shipping.
+    private static final Set<OrderStatus> EARNING = EnumSet.of(OrderStatus.CONFIRMED, OrderStatus.SHIPPED,
+            OrderStatus.DELIVERED);
+    private static final Comparator<ProductQuantity> MOST_FIRST = Comparator
+            .comparingLong(ProductQuantity::getQuantity).reversed()
+            .thenComparing(ProductQuantity::getProductId);
+
+    private ShopStats() {
+    }
+
+    static ShopStatsRow empty() {
+        return new ShopStatsRow(0L, 0L, 0L, 0L, 0L, List.of(), Map.of(), List.of(), 0L);
+    }
+
+    /** The statistics with the order as it is now counted in. */
+    static ShopStatsRow add(ShopStatsRow stats, OrderSummaryRow order) {
+        return apply(stats, order, 1, order.getVersion());
+    }
+
+    /** The statistics with the order as it was counted out again. */
+    static ShopStatsRow remove(ShopStatsRow stats, OrderSummaryRow order) {
+        return apply(stats, order, -1, stats.getVersion());
+    }
+
+    private static ShopStatsRow apply(ShopStatsRow stats, OrderSummaryRow order, int sign, long version) {
+        OrderStatus status = order.getStatus();
+        Map<String, Long> quantities = new HashMap<>(stats.getQuantities());
+        if (status != OrderStatus.CANCELLED) {
+            for (OrderLine line : order.getLines()) {
+                quantities.merge(line.getProductId(), (long) sign * line.getQuantity(), Long::sum);
+            }
+            quantities.values().removeIf(quantity -> quantity == 0);
+        }
+        return ShopStatsRow.newBuilder()
+                .setPlaced(stats.getPlaced() + sign)
+                .setConfirmed(stats.getConfirmed() + (status == OrderStatus.CONFIRMED ? sign : 0))
+                .setShipped(stats.getShipped() + (status == OrderStatus.SHIPPED ? sign : 0))
+                .setDelivered(stats.getDelivered() + (status == OrderStatus.DELIVERED ? sign : 0))
+                .setCancelled(stats.getCancelled() + (status == OrderStatus.CANCELLED ? sign : 0))
+                .setRevenue(EARNING.contains(status) ? revenue(stats.getRevenue(), order.getTotal(), sign)
+                        : stats.getRevenue())
+                .setQuantities(quantities)
+                .setTopProducts(top(quantities))
+                .setVersion(version)
+                .build();
+    }
+
+    private static List<Money> revenue(List<Money> revenue, Money total, int sign) {
+        Map<String, Long> byCurrency = new TreeMap<>();
+        revenue.forEach(money -> byCurrency.put(money.getCurrency(), money.getAmountMinor()));
+        byCurrency.merge(total.getCurrency(), sign * total.getAmountMinor(), Long::sum);
+        byCurrency.values().removeIf(amount -> amount == 0);
+        return byCurrency.entrySet().stream().map(entry -> new Money(entry.getValue(), entry.getKey())).toList();
+    }
+
+    private static List<ProductQuantity> top(Map<String, Long> quantities) {
+        return quantities.entrySet().stream()
+                .map(entry -> new ProductQuantity(entry.getKey(), entry.getValue()))
+                .sorted(MOST_FIRST)
+                .limit(TOP)
+                .toList();
+    }
+}

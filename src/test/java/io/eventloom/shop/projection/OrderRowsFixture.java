@@ -1,0 +1,39 @@
+package io.eventloom.shop.projection;
+
+import io.eventloom.shop.Money;
+import io.eventloom.shop.order.OrderLine;
+import io.eventloom.shop.order.OrderPlaced;
+import io.eventloom.shop.order.OrderStatus;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.util.List;
+
+import static io.eventloom.shop.TestMoney.eur;
+
+/** Order rows for the regrouping projections: two mugs at 12.99 EUR and one tea at 4.50 EUR make 30.48 EUR. */
+final class OrderRowsFixture {
+
+    static final String CUSTOMER = "c-1";
+
+    private OrderRowsFixture() {
+    }
+
+    static OrderPlaced placed() {
+        return placed(CUSTOMER, List.of(new OrderLine("mug", 2, eur(1299)), new OrderLine("tea", 1, eur(450))),
+                eur(3048));
+    }
+
+    static OrderPlaced placed(String customerId, List<OrderLine> lines, Money total) {
+        return new OrderPlaced(customerId, lines, total);
+    }
+
+    /** The order row after these events, as order-rows holds it. */
+    static OrderSummaryRow row(String orderId, SpecificRecord... events) {
+        return EventHistory.fold(OrderSummary::apply, orderId, events);
+    }
+
+    /** The same row moved to another status and version, as a later event would leave it. */
+    static OrderSummaryRow moved(OrderSummaryRow row, OrderStatus status, long version) {
+        return OrderSummaryRow.newBuilder(row).setStatus(status).setVersion(version).build();
+    }
+}
