@@ -1,11 +1,15 @@
 package io.eventloom.app;
 
+import io.eventloom.core.avro.CommandResult;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
+import io.eventloom.registry.EmbeddedSchemaRegistry;
 import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.serde.SchemaRegistryException;
+import io.eventloom.shop.order.OrderCommandEnvelope;
+import io.eventloom.shop.product.ProductEventEnvelope;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -71,9 +75,32 @@ class EventloomAppTest {
                     .isInstanceOfSatisfying(SchemaRegistryException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.UNREACHABLE));
         }
-        try (EventloomApp app = EventloomApp.start(
-                config.with(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true"))) {
+        // Allowed to register, the app publishes its public schemas at start: an unreachable registry stops it.
+        assertThatThrownBy(() -> EventloomApp.start(config.with(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true")))
+                .isInstanceOf(SchemaRegistryException.class).hasMessageContaining("http://registry.example:8081");
+    }
+
+    @Test
+    void givenAutoRegistration_whenStarted_thenEveryPublicTopicsSchemaIsRegistered(TestBroker broker,
+                                                                                  @TempDir Path dir) {
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
+                FreePort.find());
+             EventloomApp app = EventloomApp.start(EventloomConfig.of(Map.of(
+                     EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                     EventloomConfig.APPLICATION_ID, "app-test-public-schemas",
+                     EventloomConfig.STREAMS_STATE_DIR, dir.toString(),
+                     EventloomConfig.SCHEMA_REGISTRY_URL, registry.url(),
+                     EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true",
+                     EventloomConfig.TOPIC_NAMESPACE, "published")))) {
+            HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(registry.url());
+
             assertThat(app.autoRegisterSchemas()).isTrue();
+            assertThat(client.idOf("published.order.commands-value", OrderCommandEnvelope.getClassSchema()))
+                    .isPositive();
+            assertThat(client.idOf("published.product.events-value", ProductEventEnvelope.getClassSchema()))
+                    .isPositive();
+            assertThat(client.idOf("published.customer.command-results-value", CommandResult.getClassSchema()))
+                    .isPositive();
         }
     }
 
