@@ -1,0 +1,94 @@
+package io.eventloom.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventloom.app.EventloomApp;
+import io.eventloom.app.EventloomConfig;
+import io.eventloom.core.AggregateStores;
+import io.eventloom.kafka.FreePort;
+import io.eventloom.kafka.KafkaBrokerExtension;
+import io.eventloom.kafka.TestBroker;
+import io.eventloom.registry.EmbeddedSchemaRegistry;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static io.eventloom.http.HttpClientSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Two app instances of one application on one broker: reads are routed to the owner, and fail over. */
+@ExtendWith(KafkaBrokerExtension.class)
+class HttpRoutingTest {
+
+    private static final String MUG = """
+            {"sku":"MUG-1","name":"Mug","price":{"amountMinor":1250,"currency":"EUR"},"initialStock":10}""";
+    private static final String STATE_STORE = AggregateStores.of("product").state();
+
+    @Test
+    void givenTwoInstances_whenKeysOwnedByEitherAreRead_thenEitherAnswersAndTheSurvivorServesAllAfterOneStops(
+            TestBroker broker, @TempDir Path dirA, @TempDir Path dirB) {
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
+                FreePort.find());
+             EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA));
+             EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB))) {
+            HttpClientSupport viaFirst = new HttpClientSupport(first.httpPort());
+            HttpClientSupport viaSecond = new HttpClientSupport(second.httpPort());
+            await().atMost(HttpTestApps.STARTUP).until(() -> viaFirst.get("/health/ready").statusCode() == 200
+                    && viaSecond.get("/health/ready").statusCode() == 200);
+            List<String> ids = IntStream.range(0, 12).mapToObj(i -> "routed-" + i).toList();
+            ids.forEach(id -> assertThat(viaFirst.post("/api/product/" + id + "/CreateProduct", MUG).statusCode())
+                    .isEqualTo(200));
+            String ownedBySecond = ids.stream().filter(id -> ownerPort(first, id) == second.httpPort())
+                    .findFirst().orElseThrow();
+            String ownedByFirst = ids.stream().filter(id -> ownerPort(second, id) == first.httpPort())
+                    .findFirst().orElseThrow();
+
+            HttpResponse<String> remoteState = viaFirst.get("/api/product/" + ownedBySecond + "?minVersion=1");
+            HttpResponse<String> remoteEvents = viaFirst.get("/api/product/" + ownedBySecond + "/events");
+            HttpResponse<String> restocked = viaFirst.post("/api/product/" + ownedBySecond + "/Restock",
+                    "{\"quantity\":2}");
+            HttpResponse<String> otherWay = viaSecond.get("/api/product/" + ownedByFirst);
+
+            assertThat(remoteState.statusCode()).as(remoteState.body()).isEqualTo(200);
+            assertThat(json(remoteState).path("state").path("sku").asText()).isEqualTo("MUG-1");
+            assertThat(json(remoteEvents)).hasSize(1);
+            assertThat(json(restocked).path("events").get(0).path("payload").path("quantity").asInt()).isEqualTo(2);
+            assertThat(otherWay.statusCode()).as(otherWay.body()).isEqualTo(200);
+
+            // A graceful stop that leaves the group, so the survivor takes over without waiting for a timeout.
+            second.services().runtime().streams().close(CloseOptions.groupMembershipOperation(
+                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30)));
+            second.close();
+
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                for (String id : ids) {
+                    HttpResponse<String> read = viaFirst.get("/api/product/" + id);
+                    assertThat(read.statusCode()).as("a read during the rebalance: " + read.body())
+                            .isIn(200, 503);
+                    assertThat(read.statusCode()).as(id + " after the rebalance").isEqualTo(200);
+                }
+            });
+            await().atMost(Duration.ofSeconds(90)).until(() -> viaFirst.get("/health/ready").statusCode() == 200);
+        }
+    }
+
+    private static int ownerPort(EventloomApp app, String id) {
+        return app.services().runtime().streams()
+                .queryMetadataForKey(STATE_STORE, id, new StringSerializer()).activeHost().port();
+    }
+
+    private static EventloomConfig config(TestBroker broker, EmbeddedSchemaRegistry registry, Path stateDir) {
+        return HttpTestApps.config(broker, registry.url(), "http-routing", stateDir, Map.of(
+                EventloomConfig.STREAMS_STANDBY_REPLICAS, "1",
+                EventloomConfig.HTTP_READ_WAIT, "PT2S"));
+    }
+}
