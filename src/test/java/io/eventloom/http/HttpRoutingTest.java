@@ -53,6 +53,8 @@ class HttpRoutingTest {
                     .findFirst().orElseThrow();
 
             HttpResponse<String> remoteState = viaFirst.get("/api/product/" + ownedBySecond + "?minVersion=1");
+            // The first instance holds a standby of that partition too: only the owner's metrics prove the hop.
+            assertThat(viaSecond.get("/metrics").body()).contains("uri=\"/api/{type}/{id}\"");
             HttpResponse<String> remoteEvents = viaFirst.get("/api/product/" + ownedBySecond + "/events");
             HttpResponse<String> restocked = viaFirst.post("/api/product/" + ownedBySecond + "/Restock",
                     "{\"quantity\":2}");
