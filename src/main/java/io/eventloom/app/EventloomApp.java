@@ -6,6 +6,7 @@ import io.eventloom.core.CommandGateway;
 import io.eventloom.core.Domain;
 import io.eventloom.core.EventloomRuntime;
 import io.eventloom.core.ProcessType;
+import io.eventloom.core.ProjectionQueries;
 import io.eventloom.core.RuntimeSettings;
 import io.eventloom.core.TopicNames;
 import io.eventloom.http.HttpApi;
@@ -22,6 +23,7 @@ import io.eventloom.serde.SchemaRegistryClient;
 import io.eventloom.shop.Shop;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The running system: an embedded broker when none is configured, the topics, an embedded schema registry when
@@ -68,8 +71,17 @@ public final class EventloomApp implements AutoCloseable {
         return start(config, Shop.domain());
     }
 
-    /** Starts every part in order; if one fails, the parts already started are stopped again. */
+    /** Starts the domain; its projection routes answer 404 until a projection reader is passed in. */
     public static EventloomApp start(EventloomConfig config, Domain domain) {
+        return start(config, domain, streams -> new NoProjections());
+    }
+
+    /**
+     * Starts every part in order; if one fails, the parts already started are stopped again. The HTTP API serves
+     * the projections {@code projections} reads from the running Kafka Streams.
+     */
+    public static EventloomApp start(EventloomConfig config, Domain domain,
+                                     Function<KafkaStreams, ProjectionQueries> projections) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             String bootstrap = connectOrStartBroker(config, started);
@@ -90,9 +102,8 @@ public final class EventloomApp implements AutoCloseable {
             HttpSettings httpSettings = httpSettings(config);
             Services services = startServices(config, domain, bootstrap, registryUrl, autoRegister, httpSettings,
                     started);
-            // Projections are not materialized yet, so their routes answer 404 until a reader is wired here.
             HttpApi http = HttpApi.start(httpSettings, new HttpApi.Backend(domain, services.runtime().streams(),
-                    services.gateway(), services.reader(), new NoProjections()));
+                    services.gateway(), services.reader(), projections.apply(services.runtime().streams())));
             started.push(http);
             return new EventloomApp(bootstrap, registryUrl, autoRegister, started, services, http);
         } catch (RuntimeException e) {

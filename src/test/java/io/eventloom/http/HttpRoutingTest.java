@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -38,8 +39,9 @@ class HttpRoutingTest {
             TestBroker broker, @TempDir Path dirA, @TempDir Path dirB) {
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
                 FreePort.find());
-             EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA));
-             EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB))) {
+             EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA), ProductStateProjection::new);
+             EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB),
+                     ProductStateProjection::new)) {
             HttpClientSupport viaFirst = new HttpClientSupport(first.httpPort());
             HttpClientSupport viaSecond = new HttpClientSupport(second.httpPort());
             await().atMost(HttpTestApps.STARTUP).until(() -> viaFirst.get("/health/ready").statusCode() == 200
@@ -66,6 +68,8 @@ class HttpRoutingTest {
             assertThat(json(restocked).path("events").get(0).path("payload").path("quantity").asInt()).isEqualTo(2);
             assertThat(otherWay.statusCode()).as(otherWay.body()).isEqualTo(200);
 
+            assertProjectionRoutedAndGathered(viaFirst, viaSecond, ids, ownedBySecond);
+
             // A graceful stop that leaves the group, so the survivor takes over without waiting for a timeout.
             second.services().runtime().streams().close(CloseOptions.groupMembershipOperation(
                     CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30)));
@@ -81,6 +85,26 @@ class HttpRoutingTest {
             });
             await().atMost(Duration.ofSeconds(90)).until(() -> viaFirst.get("/health/ready").statusCode() == 200);
         }
+    }
+
+    private static void assertProjectionRoutedAndGathered(HttpClientSupport viaFirst, HttpClientSupport viaSecond,
+                                                          List<String> ids, String ownedBySecond) {
+        String projection = "/api/projections/" + ProductStateProjection.NAME;
+        HttpResponse<String> row = viaFirst.get(projection + "/" + ownedBySecond + "?minVersion=1");
+        assertThat(row.statusCode()).as(row.body()).isEqualTo(200);
+        assertThat(json(row).path("row").path("label").asText()).isEqualTo("MUG-1");
+
+        List<String> paged = new ArrayList<>();
+        String after = "";
+        do {
+            JsonNode page = json(viaFirst.get(projection + "?limit=5" + (after.isEmpty() ? "" : "&after=" + after)));
+            page.path("rows").forEach(r -> paged.add(r.path("key").asText()));
+            after = page.path("next").isNull() ? "" : page.path("next").asText();
+        } while (!after.isEmpty());
+
+        assertThat(paged).containsExactlyElementsOf(ids.stream().sorted().toList());
+        assertThat(viaSecond.get("/metrics").body()).contains("uri=\"/api/projections/{name}/{key}\"",
+                "uri=\"/api/projections/{name}\"");
     }
 
     private static int ownerPort(EventloomApp app, String id) {

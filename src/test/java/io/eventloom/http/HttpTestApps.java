@@ -3,12 +3,16 @@ package io.eventloom.http;
 import io.eventloom.app.EventloomApp;
 import io.eventloom.app.EventloomConfig;
 import io.eventloom.kafka.FreePort;
+import io.eventloom.core.ProjectionQueries;
 import io.eventloom.kafka.TestBroker;
+import io.eventloom.shop.Shop;
+import org.apache.kafka.streams.KafkaStreams;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.awaitility.Awaitility.await;
 
@@ -35,9 +39,14 @@ final class HttpTestApps {
         return EventloomConfig.of(values);
     }
 
-    /** Starts the app and waits until it reports ready over HTTP. */
+    /** Starts the shop and waits until it reports ready over HTTP. */
     static EventloomApp startReady(EventloomConfig config) {
-        EventloomApp app = EventloomApp.start(config);
+        return startReady(config, streams -> new NoProjections());
+    }
+
+    /** Starts the shop with the given projections and waits until it reports ready over HTTP. */
+    static EventloomApp startReady(EventloomConfig config, Function<KafkaStreams, ProjectionQueries> projections) {
+        EventloomApp app = EventloomApp.start(config, Shop.domain(), projections);
         HttpClientSupport http = new HttpClientSupport(app.httpPort());
         await().atMost(STARTUP).until(() -> http.get("/health/ready").statusCode() == 200);
         return app;
