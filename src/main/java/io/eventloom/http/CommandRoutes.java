@@ -16,6 +16,7 @@ import io.javalin.http.Context;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +106,7 @@ final class CommandRoutes {
             return Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("malformed_json", "the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ApiError.badRequest("malformed_json", "the body cannot be read: " + e.getMessage());
         }
     }

@@ -7,6 +7,7 @@ import io.eventloom.core.Domain;
 import io.eventloom.core.ProjectionQueries;
 import io.eventloom.core.StoreUnavailableException;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.apache.kafka.streams.KafkaStreams;
@@ -100,7 +101,7 @@ public final class HttpApi implements AutoCloseable {
         return "HTTP API on port " + port();
     }
 
-    private static void mapErrors(io.javalin.config.RoutesConfig config) {
+    private static void mapErrors(RoutesConfig config) {
         config.exception(ApiError.class, (e, ctx) -> Json.error(ctx, e.status(), e.code(), e.getMessage(),
                 e.details()));
         config.exception(InvalidJsonException.class, (e, ctx) -> Json.error(ctx, 400, "invalid_command",

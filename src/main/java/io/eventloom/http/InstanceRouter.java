@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
 import java.io.IOException;
@@ -63,8 +64,8 @@ final class InstanceRouter {
     /** The other instances that hold partitions of the store, actively or as standbys. */
     List<HostInfo> otherHostsWith(String store) {
         return streams.metadataForAllStreamsClients().stream()
-                .filter(client -> client.stateStoreNames().contains(store))
-                .map(client -> client.hostInfo())
+                .filter(instance -> instance.stateStoreNames().contains(store))
+                .map(StreamsMetadata::hostInfo)
                 .filter(host -> !host.equals(self))
                 .distinct()
                 .toList();

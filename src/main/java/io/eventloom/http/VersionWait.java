@@ -1,6 +1,7 @@
 package io.eventloom.http;
 
 import io.eventloom.core.StoreUnavailableException;
+import io.javalin.http.Context;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -49,7 +50,7 @@ final class VersionWait {
         }
     }
 
-    static Optional<Long> minVersion(io.javalin.http.Context ctx) {
+    static Optional<Long> minVersion(Context ctx) {
         String raw = ctx.queryParam("minVersion");
         if (raw == null) {
             return Optional.empty();
