@@ -7,10 +7,12 @@ import io.eventloom.core.Domain;
 import io.eventloom.core.EventloomRuntime;
 import io.eventloom.core.ProcessType;
 import io.eventloom.core.ProjectionQueries;
-import io.eventloom.core.ProjectionType;
 import io.eventloom.core.ProjectionReader;
+import io.eventloom.core.ProjectionType;
 import io.eventloom.core.RuntimeSettings;
 import io.eventloom.core.TopicNames;
+import io.eventloom.http.HttpApi;
+import io.eventloom.http.HttpSettings;
 import io.eventloom.kafka.EmbeddedBrokerSettings;
 import io.eventloom.kafka.EmbeddedKafkaBroker;
 import io.eventloom.kafka.TopicSetup;
@@ -34,7 +36,7 @@ import java.util.Optional;
 
 /**
  * The running system: an embedded broker when none is configured, the topics, an embedded schema registry when
- * none is configured, the Kafka Streams runtime for the domain and the command gateway.
+ * none is configured, the Kafka Streams runtime for the domain, the command gateway and the HTTP API.
  */
 public final class EventloomApp implements AutoCloseable {
 
@@ -46,6 +48,7 @@ public final class EventloomApp implements AutoCloseable {
     private final boolean autoRegisterSchemas;
     private final Deque<AutoCloseable> resources;
     private final Services services;
+    private final HttpApi http;
 
     /** The write and read side of a running app; absent when only the registry runs. */
     public record Services(Domain domain, TopicNames topics, EventloomRuntime runtime, CommandGateway gateway,
@@ -53,12 +56,13 @@ public final class EventloomApp implements AutoCloseable {
     }
 
     private EventloomApp(String bootstrapServers, String schemaRegistryUrl, boolean autoRegisterSchemas,
-                         Deque<AutoCloseable> resources, Services services) {
+                         Deque<AutoCloseable> resources, Services services, HttpApi http) {
         this.bootstrapServers = bootstrapServers;
         this.schemaRegistryUrl = schemaRegistryUrl;
         this.autoRegisterSchemas = autoRegisterSchemas;
         this.resources = resources;
         this.services = services;
+        this.http = http;
     }
 
     /** Starts the reference shop. */
@@ -85,8 +89,13 @@ public final class EventloomApp implements AutoCloseable {
             // On the embedded default the app owns its registry, so it may register; elsewhere schemas are governed.
             boolean autoRegister = config.booleanValue(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
                     configuredRegistry.isEmpty());
-            Services services = startServices(config, domain, bootstrap, registryUrl, autoRegister, started);
-            return new EventloomApp(bootstrap, registryUrl, autoRegister, started, services);
+            HttpSettings httpSettings = httpSettings(config);
+            Services services = startServices(config, domain, bootstrap, registryUrl, autoRegister, httpSettings,
+                    started);
+            HttpApi http = HttpApi.start(httpSettings, new HttpApi.Backend(domain, services.runtime().streams(),
+                    services.gateway(), services.reader(), services.projections()));
+            started.push(http);
+            return new EventloomApp(bootstrap, registryUrl, autoRegister, started, services, http);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -94,7 +103,8 @@ public final class EventloomApp implements AutoCloseable {
     }
 
     private static Services startServices(EventloomConfig config, Domain domain, String bootstrap,
-                                          String registryUrl, boolean autoRegister, Deque<AutoCloseable> started) {
+                                          String registryUrl, boolean autoRegister, HttpSettings http,
+                                          Deque<AutoCloseable> started) {
         TopicNames topics = TopicPlan.topicNames(config);
         SchemaRegistryClient registry = new HttpSchemaRegistryClient(registryUrl);
         AvroSerdeConfig serdeConfig = AvroSerdeConfig.defaults().withAutoRegister(autoRegister);
@@ -109,7 +119,8 @@ public final class EventloomApp implements AutoCloseable {
                 config.path(EventloomConfig.STREAMS_STATE_DIR),
                 Duration.ofMillis(config.intValue(EventloomConfig.STREAMS_COMMIT_INTERVAL_MS)),
                 config.duration(EventloomConfig.COMMAND_DEDUPE_RETENTION),
-                Optional.empty(),
+                // Kafka Streams tells every instance where each key lives by this address: the HTTP API's.
+                Optional.of(http.applicationServer()),
                 config.intValue(EventloomConfig.STREAMS_STANDBY_REPLICAS),
                 Map.of());
         EventloomRuntime runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(domain, topics, serdes,
@@ -141,11 +152,19 @@ public final class EventloomApp implements AutoCloseable {
         try {
             String bootstrap = connectOrStartBroker(config, started);
             String registryUrl = startRegistry(config, bootstrap, started);
-            return new EventloomApp(bootstrap, registryUrl, true, started, null);
+            return new EventloomApp(bootstrap, registryUrl, true, started, null, null);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
         }
+    }
+
+    /** The port the HTTP API listens on; fails when this app runs only the schema registry. */
+    public int httpPort() {
+        if (http == null) {
+            throw new IllegalStateException("this app runs only the schema registry");
+        }
+        return http.port();
     }
 
     public String bootstrapServers() {
@@ -195,6 +214,13 @@ public final class EventloomApp implements AutoCloseable {
                 .withReplicationFactor((short) config.intValue(EventloomConfig.TOPIC_REPLICATION_FACTOR)));
         started.push(registry);
         return registry.url();
+    }
+
+    private static HttpSettings httpSettings(EventloomConfig config) {
+        return new HttpSettings(config.intValue(EventloomConfig.HTTP_PORT),
+                config.require(EventloomConfig.HTTP_ADVERTISED_HOST),
+                config.duration(EventloomConfig.HTTP_COMMAND_TIMEOUT),
+                config.duration(EventloomConfig.HTTP_READ_WAIT));
     }
 
     private static void closeAll(Deque<AutoCloseable> resources) {

@@ -37,6 +37,10 @@ public final class EventloomConfig {
     public static final String STREAMS_COMMIT_INTERVAL_MS = "streams.commit.interval.ms";
     public static final String STREAMS_STANDBY_REPLICAS = "streams.num.standby.replicas";
     public static final String COMMAND_DEDUPE_RETENTION = "command.dedupe.retention";
+    public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
+    public static final String HTTP_COMMAND_TIMEOUT = "http.command.timeout";
+    public static final String HTTP_READ_WAIT = "http.read.wait";
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(EMBEDDED_KAFKA_PORT, "9092"),
@@ -49,7 +53,11 @@ public final class EventloomConfig {
             Map.entry(STREAMS_STATE_DIR, "data/streams"),
             Map.entry(STREAMS_COMMIT_INTERVAL_MS, "100"),
             Map.entry(STREAMS_STANDBY_REPLICAS, "0"),
-            Map.entry(COMMAND_DEDUPE_RETENTION, "P7D"));
+            Map.entry(COMMAND_DEDUPE_RETENTION, "P7D"),
+            Map.entry(HTTP_PORT, "8080"),
+            Map.entry(HTTP_ADVERTISED_HOST, "localhost"),
+            Map.entry(HTTP_COMMAND_TIMEOUT, "PT10S"),
+            Map.entry(HTTP_READ_WAIT, "PT5S"));
 
     private final Map<String, String> values;
 

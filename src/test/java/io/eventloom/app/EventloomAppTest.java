@@ -37,7 +37,8 @@ class EventloomAppTest {
                 EventloomConfig.EMBEDDED_KAFKA_PORT, String.valueOf(FreePort.find()),
                 EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(FreePort.find()),
                 EventloomConfig.STREAMS_STATE_DIR, dir.resolve("streams").toString(),
-                EventloomConfig.TOPIC_PARTITIONS, "3"));
+                EventloomConfig.TOPIC_PARTITIONS, "3",
+                EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find())));
 
         int id;
         try (EventloomApp app = EventloomApp.start(config);
@@ -66,7 +67,8 @@ class EventloomAppTest {
                 EventloomConfig.STREAMS_STATE_DIR, dir.toString(),
                 EventloomConfig.SCHEMA_REGISTRY_URL, "http://registry.example:8081",
                 EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(unusedPort),
-                EventloomConfig.TOPIC_NAMESPACE, "configured"));
+                EventloomConfig.TOPIC_NAMESPACE, "configured",
+                EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find())));
 
         try (EventloomApp app = EventloomApp.start(config)) {
             assertThat(app.schemaRegistryUrl()).isEqualTo("http://registry.example:8081");

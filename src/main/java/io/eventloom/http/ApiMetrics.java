@@ -1,0 +1,60 @@
+package io.eventloom.http;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.util.concurrent.TimeUnit;
+
+/** The Prometheus registry behind {@code GET /metrics}: Kafka Streams, JVM and HTTP request metrics. */
+final class ApiMetrics implements AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+
+    ApiMetrics(KafkaStreams streams) {
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    void addTo(Routes routes) {
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(registry.scrape()));
+    }
+
+    /** Times one request, tagged by route template (not raw path, which would make one series per id). */
+    void record(Context ctx, float millis) {
+        var matched = ctx.endpoints().list();
+        String uri = matched.isEmpty() ? "UNMATCHED" : matched.get(matched.size() - 1).path;
+        Timer.builder("http.server.requests")
+                .description("HTTP requests served by the Eventloom API")
+                .tag("method", ctx.method().name())
+                .tag("uri", uri)
+                .tag("status", String.valueOf(ctx.status().getCode()))
+                .register(registry)
+                .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void close() {
+        streamsMetrics.close();
+        gcMetrics.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,150 @@
+package io.eventloom.http;
+
+import io.eventloom.core.AggregateReader;
+import io.eventloom.core.CommandGateway;
+import io.eventloom.core.CommandTimeoutException;
+import io.eventloom.core.Domain;
+import io.eventloom.core.ProjectionQueries;
+import io.eventloom.core.StoreUnavailableException;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The HTTP API: commands, aggregate and projection reads, health, metrics and its OpenAPI description. */
+public final class HttpApi implements AutoCloseable {
+
+    /** What the API serves: the domain's runtime pieces and the projection reader. */
+    public record Backend(Domain domain, KafkaStreams streams, CommandGateway gateway, AggregateReader reader,
+                          ProjectionQueries projections) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+    private static final String OPENAPI_RESOURCE = "/openapi.yaml";
+    /** A forwarded read may itself wait up to the read wait; this margin covers the hop. */
+    private static final Duration FORWARD_MARGIN = Duration.ofSeconds(5);
+
+    private final Javalin server;
+    private final ApiMetrics metrics;
+    private final List<Routes.Route> routes;
+
+    private HttpApi(Javalin server, ApiMetrics metrics, List<Routes.Route> routes) {
+        this.server = server;
+        this.metrics = metrics;
+        this.routes = routes;
+    }
+
+    /** Starts serving on the settings' port; returns once it listens. */
+    public static HttpApi start(HttpSettings settings, Backend backend) {
+        HostInfo self = new HostInfo(settings.advertisedHost(), settings.port());
+        InstanceRouter router = new InstanceRouter(backend.streams(), self,
+                settings.readWait().plus(FORWARD_MARGIN));
+        VersionWait wait = new VersionWait(settings.readWait());
+        AggregateRoutes aggregates = new AggregateRoutes(backend.domain(), backend.reader(), router, wait);
+        ApiMetrics metrics = new ApiMetrics(backend.streams());
+        byte[] openApi = openApi();
+        Routes routes = new Routes();
+        // Projections first: their literal prefix must win over the /api/{type}/{id} templates.
+        new ProjectionRoutes(backend.projections(), router, wait).addTo(routes);
+        new CommandRoutes(backend.domain(), backend.gateway(), aggregates, settings.commandTimeout()).addTo(routes);
+        aggregates.addTo(routes);
+        new HealthRoutes(backend.streams()).addTo(routes);
+        metrics.addTo(routes);
+        routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
+        try {
+            Javalin server = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                config.startup.showOldJavalinVersionWarning = false;
+                config.jetty.port = settings.port();
+                config.http.maxRequestSize = HttpSettings.MAX_BODY_BYTES;
+                config.requestLogger.http(metrics::record);
+                routes.addTo(config.routes);
+                mapErrors(config.routes);
+            }).start();
+            log.info("HTTP API listening on port {} (advertised as {})", server.port(), settings.applicationServer());
+            return new HttpApi(server, metrics, routes.declared());
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw new IllegalStateException("HTTP API failed to start on port " + settings.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Every route served, as method and path template. */
+    List<Routes.Route> routes() {
+        return routes;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        metrics.close();
+    }
+
+    @Override
+    public String toString() {
+        return "HTTP API on port " + port();
+    }
+
+    private static void mapErrors(RoutesConfig config) {
+        config.exception(ApiError.class, (e, ctx) -> Json.error(ctx, e.status(), e.code(), e.getMessage(),
+                e.details()));
+        config.exception(InvalidJsonException.class, (e, ctx) -> Json.error(ctx, 400, "invalid_command",
+                e.getMessage(), Map.of()));
+        config.exception(StoreUnavailableException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "1");
+            Json.error(ctx, 503, "store_unavailable", e.getMessage(), Map.of());
+        });
+        config.exception(CommandTimeoutException.class, (e, ctx) -> Json.error(ctx, 504, "command_timeout",
+                e.getMessage(), Map.of()));
+        config.exception(HttpResponseException.class, (e, ctx) -> Json.error(ctx, e.getStatus(),
+                statusCode(e.getStatus()), e.getMessage(), Map.of()));
+        config.exception(Exception.class, (e, ctx) -> {
+            log.error("HTTP API failed on {} {}", ctx.method(), ctx.path(), e);
+            Json.error(ctx, 500, "internal_error", e.getMessage() == null ? e.toString() : e.getMessage(), Map.of());
+        });
+        config.error(404, ctx -> notFoundUnlessAnswered(ctx));
+    }
+
+    /** Javalin's own 404 (no route matched) gets a JSON body; a route's own 404 already has one. */
+    private static void notFoundUnlessAnswered(Context ctx) {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+            Json.error(ctx, 404, "not_found", "no route for " + ctx.method() + " " + ctx.path(), Map.of());
+        }
+    }
+
+    private static String statusCode(int status) {
+        return switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            default -> "http_" + status;
+        };
+    }
+
+    private static byte[] openApi() {
+        try (InputStream in = HttpApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + OPENAPI_RESOURCE, e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.eventloom.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventloom.core.StoreUnavailableException;
+import io.javalin.http.Context;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the instance whose stores hold a key (Kafka Streams' metadata from {@code application.server}) and
+ * forwards reads to it. A forwarded request is marked, and the receiver answers it from its own stores: a request
+ * hops at most once, even while two instances disagree about who owns a partition.
+ */
+final class InstanceRouter {
+
+    static final String FORWARDED_HEADER = "X-Eventloom-Forwarded";
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final HttpClient client;
+    private final Duration requestTimeout;
+
+    InstanceRouter(KafkaStreams streams, HostInfo self, Duration requestTimeout) {
+        this.streams = streams;
+        this.self = self;
+        this.requestTimeout = requestTimeout;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    static boolean isForwarded(Context ctx) {
+        return "true".equals(ctx.header(FORWARDED_HEADER));
+    }
+
+    /**
+     * The other instance whose active task holds the key, or empty when this one does (or when the store is not
+     * partitioned by Kafka Streams' metadata at all, so every instance answers alike).
+     *
+     * @throws StoreUnavailableException while the metadata is not known (the instance is rebalancing)
+     */
+    Optional<HostInfo> remoteOwner(String store, String key) {
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, new StringSerializer());
+        if (metadata == null) {
+            return Optional.empty();
+        }
+        if (metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new StoreUnavailableException("the owner of key '" + key + "' in store " + store
+                    + " is not known yet (Kafka Streams " + streams.state() + ")");
+        }
+        return metadata.activeHost().equals(self) ? Optional.empty() : Optional.of(metadata.activeHost());
+    }
+
+    /** The other instances that hold partitions of the store, actively or as standbys. */
+    List<HostInfo> otherHostsWith(String store) {
+        return streams.metadataForAllStreamsClients().stream()
+                .filter(instance -> instance.stateStoreNames().contains(store))
+                .map(StreamsMetadata::hostInfo)
+                .filter(host -> !host.equals(self))
+                .distinct()
+                .toList();
+    }
+
+    /** Answers the request with the owner's answer: status, body and {@code Retry-After}. */
+    void forward(Context ctx, HostInfo owner) {
+        String query = ctx.queryString();
+        HttpResponse<String> response = get(owner, ctx.path() + (query == null ? "" : "?" + query));
+        response.headers().firstValue("Retry-After").ifPresent(value -> ctx.header("Retry-After", value));
+        ctx.status(response.statusCode())
+                .contentType(response.headers().firstValue("Content-Type").orElse(Json.CONTENT_TYPE))
+                .result(response.body());
+    }
+
+    /**
+     * The owner's JSON answer to a GET of {@code pathAndQuery}.
+     *
+     * @throws StoreUnavailableException when it cannot answer now (it answered 503, or is unreachable)
+     */
+    JsonNode fetch(HostInfo host, String pathAndQuery) {
+        HttpResponse<String> response = get(host, pathAndQuery);
+        if (response.statusCode() != 200) {
+            throw new StoreUnavailableException("instance " + host + " answered " + response.statusCode()
+                    + " to " + pathAndQuery + ": " + response.body());
+        }
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("instance " + host + " sent a body that is not JSON", e);
+        }
+    }
+
+    private HttpResponse<String> get(HostInfo host, String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
+                        + pathAndQuery))
+                .header(FORWARDED_HEADER, "true")
+                .timeout(requestTimeout)
+                .GET()
+                .build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            // An instance that went away still owns its partitions until the group rebalances: retry after it.
+            throw new StoreUnavailableException("instance " + host + " is unreachable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while asking instance " + host);
+        }
+    }
+}

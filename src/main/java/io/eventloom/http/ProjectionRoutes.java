@@ -1,0 +1,120 @@
+package io.eventloom.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventloom.core.ProjectionQueries;
+import io.javalin.http.Context;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.state.HostInfo;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code GET /api/projections/{name}/{key}} (one row, from the instance that owns the key, with read-your-writes)
+ * and {@code GET /api/projections/{name}} (a page of rows in key order, gathered from every instance).
+ */
+final class ProjectionRoutes {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private final ProjectionQueries projections;
+    private final InstanceRouter router;
+    private final VersionWait wait;
+
+    ProjectionRoutes(ProjectionQueries projections, InstanceRouter router, VersionWait wait) {
+        this.projections = projections;
+        this.router = router;
+        this.wait = wait;
+    }
+
+    void addTo(Routes routes) {
+        routes.get("/api/projections/{name}", this::page);
+        routes.get("/api/projections/{name}/{key}", this::row);
+    }
+
+    private void row(Context ctx) {
+        String name = knownProjection(ctx);
+        String key = ctx.pathParam("key");
+        Optional<Long> minVersion = VersionWait.minVersion(ctx);
+        if (!InstanceRouter.isForwarded(ctx)) {
+            Optional<HostInfo> owner = router.remoteOwner(name, key);
+            if (owner.isPresent()) {
+                router.forward(ctx, owner.get());
+                return;
+            }
+        }
+        SpecificRecord row = wait.read(() -> projections.row(name, key), ProjectionRoutes::version, minVersion)
+                .orElseThrow(() -> ApiError.notFound("projection " + name + " has no row '" + key + "'"));
+        Json.respond(ctx, 200, rowJson(key, row));
+    }
+
+    private void page(Context ctx) {
+        String name = knownProjection(ctx);
+        int limit = limit(ctx);
+        Optional<String> after = Optional.ofNullable(ctx.queryParam("after"));
+        // Keys are unique across instances (each partition has one active owner), so merging by key is exact.
+        TreeMap<String, JsonNode> rows = new TreeMap<>();
+        projections.rows(name, after, limit).forEach(entry -> rows.put(entry.key, rowJson(entry.key, entry.value)));
+        if (!InstanceRouter.isForwarded(ctx)) {
+            String query = "?limit=" + limit + after.map(a -> "&after=" + URLEncoder.encode(a, StandardCharsets.UTF_8))
+                    .orElse("");
+            for (HostInfo host : router.otherHostsWith(name)) {
+                for (JsonNode row : router.fetch(host, "/api/projections/" + name + query).path("rows")) {
+                    rows.put(row.path("key").asText(), row);
+                }
+            }
+        }
+        ArrayNode page = Json.MAPPER.createArrayNode();
+        rows.values().stream().limit(limit).forEach(page::add);
+        ObjectNode body = Json.object();
+        body.set("rows", page);
+        body.put("next", page.size() == limit ? page.get(page.size() - 1).path("key").asText() : null);
+        Json.respond(ctx, 200, body);
+    }
+
+    private String knownProjection(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!projections.names().contains(name)) {
+            throw ApiError.notFound("unknown projection '" + name + "'; known: " + projections.names());
+        }
+        return name;
+    }
+
+    private static int limit(Context ctx) {
+        String raw = ctx.queryParam("limit");
+        if (raw == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the same answer as an out-of-range number
+        }
+        throw ApiError.badRequest("invalid_parameter", "limit must be a whole number from 1 to " + MAX_LIMIT
+                + ", was '" + raw + "'");
+    }
+
+    private static JsonNode rowJson(String key, SpecificRecord row) {
+        ObjectNode json = Json.object().put("key", key);
+        json.set("row", AvroJson.write(row, row.getSchema()));
+        return json;
+    }
+
+    private static long version(SpecificRecord row) {
+        Schema.Field field = row.getSchema().getField("version");
+        if (field == null) {
+            throw new IllegalStateException("projection row " + row.getSchema().getFullName()
+                    + " has no version field, so minVersion cannot be honoured");
+        }
+        return ((Number) row.get(field.pos())).longValue();
+    }
+}

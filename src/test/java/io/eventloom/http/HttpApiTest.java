@@ -1,0 +1,273 @@
+package io.eventloom.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.eventloom.app.EventloomApp;
+import io.eventloom.app.EventloomConfig;
+import io.eventloom.kafka.FreePort;
+import io.eventloom.kafka.KafkaBrokerExtension;
+import io.eventloom.kafka.TestBroker;
+import io.eventloom.registry.EmbeddedSchemaRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static io.eventloom.http.HttpClientSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every command, aggregate, health, metrics and OpenAPI route and status, over real HTTP against a running app. */
+@ExtendWith(KafkaBrokerExtension.class)
+class HttpApiTest {
+
+    private static final String MUG = """
+            {"sku":"MUG-1","name":"Mug","price":{"amountMinor":1250,"currency":"EUR"},"initialStock":10}""";
+
+    @TempDir
+    static Path stateDir;
+
+    private static EmbeddedSchemaRegistry registry;
+    private static EventloomApp app;
+    private static HttpClientSupport http;
+
+    @BeforeAll
+    static void start(TestBroker broker) {
+        registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), FreePort.find());
+        app = HttpTestApps.startReady(HttpTestApps.config(broker, registry.url(), "http-api", stateDir,
+                Map.of(EventloomConfig.HTTP_READ_WAIT, "PT1S")));
+        http = new HttpClientSupport(app.httpPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        registry.close();
+    }
+
+    @Test
+    void givenNewProduct_whenCreated_thenAcceptedWithVersionAndEventsAndStateAndHistoryFollow() {
+        String id = newId();
+
+        HttpResponse<String> created = http.post("/api/product/" + id + "/CreateProduct", MUG);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        JsonNode body = json(created);
+        assertThat(body.path("aggregateId").asText()).isEqualTo(id);
+        assertThat(body.path("version").asLong()).isEqualTo(1);
+        assertThat(body.path("events")).hasSize(1);
+        assertThat(body.path("events").get(0).path("type").asText()).isEqualTo("ProductCreated");
+        assertThat(body.path("events").get(0).path("payload").path("price").path("amountMinor").asLong())
+                .isEqualTo(1250);
+
+        JsonNode state = json(http.get("/api/product/" + id));
+        assertThat(state.path("version").asLong()).isEqualTo(1);
+        assertThat(state.path("state").path("sku").asText()).isEqualTo("MUG-1");
+        assertThat(state.path("state").path("availableStock").asLong()).isEqualTo(10);
+
+        JsonNode events = json(http.get("/api/product/" + id + "/events"));
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).path("commandId").asText()).isEqualTo(body.path("commandId").asText());
+        assertThat(events.get(0).path("occurredAt").asText()).isNotEmpty();
+    }
+
+    @Test
+    void givenIdempotencyKey_whenRequestRetried_thenTheFirstResultIsReturnedAndNothingIsAppendedTwice() {
+        String id = newId();
+        String key = "key-" + id;
+
+        JsonNode first = json(http.post("/api/product/" + id + "/CreateProduct", MUG, "Idempotency-Key", key));
+        HttpResponse<String> retried = http.post("/api/product/" + id + "/CreateProduct", MUG,
+                "Idempotency-Key", key);
+
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(json(retried).path("commandId").asText()).isEqualTo(key).isEqualTo(first.path("commandId").asText());
+        assertThat(json(retried).path("version").asLong()).isEqualTo(1);
+        assertThat(json(http.get("/api/product/" + id + "/events"))).hasSize(1);
+    }
+
+    @Test
+    void givenIfMatch_whenVersionIsStaleOrCurrent_thenConflictOrAccepted() {
+        String id = create();
+
+        HttpResponse<String> stale = http.post("/api/product/" + id + "/Restock", "{\"quantity\":5}",
+                "If-Match", "7");
+        HttpResponse<String> current = http.post("/api/product/" + id + "/Restock", "{\"quantity\":5}",
+                "If-Match", "\"1\"");
+
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        assertThat(json(stale).path("code").asText()).isEqualTo("CONCURRENCY_CONFLICT");
+        assertThat(json(stale).path("version").asLong()).isEqualTo(1);
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+        assertThat(json(current).path("version").asLong()).isEqualTo(2);
+        assertThat(json(current).path("events").get(0).path("payload").path("quantity").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void givenExistingProduct_whenCreatedAgain_thenBusinessRejectionWithCodeAndMessage() {
+        String id = create();
+
+        HttpResponse<String> again = http.post("/api/product/" + id + "/CreateProduct", MUG);
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(422);
+        assertThat(json(again).path("code").asText()).isEqualTo("ALREADY_EXISTS");
+        assertThat(json(again).path("message").asText()).isNotEmpty();
+    }
+
+    @Test
+    void givenBadInput_whenPosted_thenBadRequestNamingTheProblem() {
+        String path = "/api/product/" + newId() + "/CreateProduct";
+
+        HttpResponse<String> malformed = http.post(path, "{\"sku\":");
+        HttpResponse<String> wrongType = http.post(path, MUG.replace("1250", "\"cheap\""));
+        HttpResponse<String> missing = http.post(path, "");
+        HttpResponse<String> unknown = http.post("/api/product/" + newId() + "/Explode", "{}");
+        HttpResponse<String> badIfMatch = http.post(path, MUG, "If-Match", "latest");
+
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json(malformed).path("error").asText()).isEqualTo("malformed_json");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(json(wrongType).path("message").asText()).contains("CreateProduct.price.amountMinor");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing).path("error").asText()).isEqualTo("missing_body");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).path("commands")).extracting(JsonNode::asText)
+                .contains("CreateProduct", "Restock", "Discontinue");
+        assertThat(badIfMatch.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void givenBodyOverOneMebibyte_whenPosted_thenPayloadTooLarge() {
+        String huge = "{\"sku\":\"" + "x".repeat(1_150_000) + "\"}";
+
+        HttpResponse<String> response = http.post("/api/product/" + newId() + "/CreateProduct", huge);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json(response).path("error").asText()).isEqualTo("payload_too_large");
+    }
+
+    @Test
+    void givenUnknownTypeRouteOrAggregate_whenRequested_thenNotFoundAsJson() {
+        HttpResponse<String> type = http.post("/api/spaceship/s-1/Launch", "{}");
+        HttpResponse<String> typeState = http.get("/api/spaceship/s-1");
+        HttpResponse<String> route = http.get("/nothing/here");
+        HttpResponse<String> aggregate = http.get("/api/product/" + newId());
+
+        assertThat(List.of(type, typeState, route, aggregate)).allSatisfy(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+            assertThat(json(response).path("error").asText()).isEqualTo("not_found");
+        });
+    }
+
+    @Test
+    void givenMinVersionNotReached_whenStateRead_thenUnavailableWithRetryAfter() {
+        String id = create();
+
+        HttpResponse<String> ahead = http.get("/api/product/" + id + "?minVersion=5");
+        HttpResponse<String> reached = http.get("/api/product/" + id + "?minVersion=1");
+        HttpResponse<String> malformed = http.get("/api/product/" + id + "?minVersion=soon");
+
+        assertThat(ahead.statusCode()).isEqualTo(503);
+        assertThat(ahead.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(reached.statusCode()).isEqualTo(200);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void givenConcurrentBurstOfCommands_whenEachIsReadWithItsVersion_thenEveryReadReflectsIt() throws Exception {
+        List<String> ids = IntStream.range(0, 5).mapToObj(i -> create()).toList();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<long[]>> writesAndReads = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                String id = ids.get(i % ids.size());
+                writesAndReads.add(clients.submit(() -> {
+                    HttpResponse<String> accepted = http.post("/api/product/" + id + "/Restock", "{\"quantity\":1}");
+                    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+                    long version = json(accepted).path("version").asLong();
+                    HttpResponse<String> read = http.get("/api/product/" + id + "?minVersion=" + version);
+                    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+                    return new long[] {version, json(read).path("version").asLong()};
+                }));
+            }
+            for (Future<long[]> writeAndRead : writesAndReads) {
+                long[] versions = writeAndRead.get(60, TimeUnit.SECONDS);
+                assertThat(versions[1]).isGreaterThanOrEqualTo(versions[0]);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(ids).allSatisfy(id -> assertThat(json(http.get("/api/product/" + id)).path("state")
+                .path("availableStock").asLong()).isEqualTo(20));
+    }
+
+    @Test
+    void givenNoResultInTime_whenPosted_thenGatewayTimeout() {
+        HttpSettings instant = new HttpSettings(FreePort.find(), "localhost", Duration.ZERO, Duration.ofSeconds(1));
+        EventloomApp.Services services = app.services();
+        try (HttpApi impatient = HttpApi.start(instant, new HttpApi.Backend(services.domain(),
+                services.runtime().streams(), services.gateway(), services.reader(), services.projections()))) {
+            HttpResponse<String> response = new HttpClientSupport(impatient.port())
+                    .post("/api/product/" + newId() + "/CreateProduct", MUG);
+
+            assertThat(response.statusCode()).isEqualTo(504);
+            assertThat(json(response).path("error").asText()).isEqualTo("command_timeout");
+        }
+    }
+
+    @Test
+    void givenRunningApp_whenHealthAndMetricsRequested_thenLiveReadyAndPrometheusText() {
+        create();
+
+        assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = http.get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(json(ready).path("state").asText()).isEqualTo("RUNNING");
+        String metrics = http.get("/metrics").body();
+        assertThat(metrics).contains("kafka_stream_", "jvm_memory_used_bytes", "http_server_requests_seconds_count",
+                "uri=\"/api/{type}/{id}/{command}\"");
+    }
+
+    @Test
+    void givenServedOpenApi_whenParsed_thenItDescribesEveryRegisteredRoute() throws Exception {
+        HttpResponse<String> response = http.get("/openapi.yaml");
+
+        JsonNode openApi = new ObjectMapper(new YAMLFactory()).readTree(response.body());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(openApi.path("openapi").asText()).startsWith("3.");
+        EventloomApp.Services services = app.services();
+        try (HttpApi api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(1),
+                Duration.ofSeconds(1)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
+                services.gateway(), services.reader(), services.projections()))) {
+            assertThat(api.routes()).isNotEmpty().allSatisfy(route -> assertThat(
+                    openApi.path("paths").path(route.path()).has(route.method()))
+                    .as(route.method() + " " + route.path()).isTrue());
+        }
+    }
+
+    private static String create() {
+        String id = newId();
+        HttpResponse<String> created = http.post("/api/product/" + id + "/CreateProduct", MUG);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        return id;
+    }
+
+    private static String newId() {
+        return "p-" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,127 @@
+package io.eventloom.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventloom.app.EventloomApp;
+import io.eventloom.app.EventloomConfig;
+import io.eventloom.core.AggregateStores;
+import io.eventloom.kafka.FreePort;
+import io.eventloom.kafka.KafkaBrokerExtension;
+import io.eventloom.kafka.TestBroker;
+import io.eventloom.registry.EmbeddedSchemaRegistry;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
+import static io.eventloom.http.HttpClientSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Two app instances of one application on one broker: reads are routed to the owner, and fail over. */
+@ExtendWith(KafkaBrokerExtension.class)
+class HttpRoutingTest {
+
+    private static final String MUG = """
+            {"sku":"MUG-1","name":"Mug","price":{"amountMinor":1250,"currency":"EUR"},"initialStock":10}""";
+    private static final String STATE_STORE = AggregateStores.of("product").state();
+
+    @Test
+    void givenTwoInstances_whenKeysOwnedByEitherAreRead_thenEitherAnswersAndTheSurvivorServesAllAfterOneStops(
+            TestBroker broker, @TempDir Path dirA, @TempDir Path dirB) {
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
+                FreePort.find());
+             EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA))) {
+            HttpClientSupport viaFirst = new HttpClientSupport(first.httpPort());
+            List<String> ids = IntStream.range(0, 12).mapToObj(i -> "routed-" + i).toList();
+            try (EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB))) {
+                HttpClientSupport viaSecond = new HttpClientSupport(second.httpPort());
+                await().atMost(HttpTestApps.STARTUP).until(() -> viaFirst.get("/health/ready").statusCode() == 200
+                        && viaSecond.get("/health/ready").statusCode() == 200);
+                ids.forEach(id -> assertThat(viaFirst.post("/api/product/" + id + "/CreateProduct", MUG)
+                        .statusCode()).isEqualTo(200));
+                String ownedBySecond = ids.stream().filter(id -> ownerPort(first, id) == second.httpPort())
+                        .findFirst().orElseThrow();
+                String ownedByFirst = ids.stream().filter(id -> ownerPort(second, id) == first.httpPort())
+                        .findFirst().orElseThrow();
+
+                assertAggregateReadsRouted(viaFirst, viaSecond, ownedBySecond, ownedByFirst);
+                assertProjectionRoutedAndGathered(viaFirst, viaSecond, ids, ownedBySecond);
+
+                // Closing the second instance leaves the group, so the survivor takes over without a timeout.
+            }
+
+            List<Integer> statuses = new CopyOnWriteArrayList<>();
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                for (String id : ids) {
+                    HttpResponse<String> read = viaFirst.get("/api/product/" + id);
+                    statuses.add(read.statusCode());
+                    assertThat(read.statusCode()).as(id + " after the rebalance: " + read.body()).isEqualTo(200);
+                }
+            });
+            assertThat(statuses).as("reads during the rebalance").containsOnly(200, 503);
+            await().atMost(Duration.ofSeconds(90)).until(() -> viaFirst.get("/health/ready").statusCode() == 200);
+        }
+    }
+
+    private static void assertAggregateReadsRouted(HttpClientSupport viaFirst, HttpClientSupport viaSecond,
+                                                   String ownedBySecond, String ownedByFirst) {
+        HttpResponse<String> remoteState = viaFirst.get("/api/product/" + ownedBySecond + "?minVersion=1");
+        // The first instance holds a standby of that partition too: only the owner's metrics prove the hop.
+        assertThat(viaSecond.get("/metrics").body()).contains("uri=\"/api/{type}/{id}\"");
+        HttpResponse<String> remoteEvents = viaFirst.get("/api/product/" + ownedBySecond + "/events");
+        HttpResponse<String> restocked = viaFirst.post("/api/product/" + ownedBySecond + "/Restock",
+                "{\"quantity\":2}");
+        HttpResponse<String> otherWay = viaSecond.get("/api/product/" + ownedByFirst);
+
+        assertThat(remoteState.statusCode()).as(remoteState.body()).isEqualTo(200);
+        assertThat(json(remoteState).path("state").path("sku").asText()).isEqualTo("MUG-1");
+        assertThat(json(remoteEvents)).hasSize(1);
+        assertThat(json(restocked).path("events").get(0).path("payload").path("quantity").asInt()).isEqualTo(2);
+        assertThat(otherWay.statusCode()).as(otherWay.body()).isEqualTo(200);
+    }
+
+    private static void assertProjectionRoutedAndGathered(HttpClientSupport viaFirst, HttpClientSupport viaSecond,
+                                                          List<String> ids, String ownedBySecond) {
+        String projection = "/api/projections/product-catalog";
+        HttpResponse<String> row = viaFirst.get(projection + "/" + ownedBySecond + "?minVersion=1");
+        assertThat(row.statusCode()).as(row.body()).isEqualTo(200);
+        assertThat(json(row).path("row").path("sku").asText()).isEqualTo("MUG-1");
+
+        // The catalog follows the events asynchronously: page until every product has its row.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(allKeys(viaFirst, projection))
+                .containsExactlyElementsOf(ids.stream().sorted().toList()));
+        assertThat(viaSecond.get("/metrics").body()).contains("uri=\"/api/projections/{name}/{key}\"",
+                "uri=\"/api/projections/{name}\"");
+    }
+
+    private static List<String> allKeys(HttpClientSupport client, String projection) {
+        List<String> paged = new ArrayList<>();
+        String after = "";
+        do {
+            JsonNode page = json(client.get(projection + "?limit=5" + (after.isEmpty() ? "" : "&after=" + after)));
+            page.path("rows").forEach(r -> paged.add(r.path("key").asText()));
+            after = page.path("next").isNull() ? "" : page.path("next").asText();
+        } while (!after.isEmpty());
+        return paged;
+    }
+
+    private static int ownerPort(EventloomApp app, String id) {
+        return app.services().runtime().streams()
+                .queryMetadataForKey(STATE_STORE, id, new StringSerializer()).activeHost().port();
+    }
+
+    private static EventloomConfig config(TestBroker broker, EmbeddedSchemaRegistry registry, Path stateDir) {
+        return HttpTestApps.config(broker, registry.url(), "http-routing", stateDir, Map.of(
+                EventloomConfig.STREAMS_STANDBY_REPLICAS, "1",
+                EventloomConfig.HTTP_READ_WAIT, "PT2S"));
+    }
+}

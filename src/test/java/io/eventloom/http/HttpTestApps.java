@@ -1,0 +1,45 @@
+package io.eventloom.http;
+
+import io.eventloom.app.EventloomApp;
+import io.eventloom.app.EventloomConfig;
+import io.eventloom.kafka.FreePort;
+import io.eventloom.kafka.TestBroker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/** Starts shop apps serving HTTP on the shared test broker, each on free ports with its own state directory. */
+final class HttpTestApps {
+
+    static final Duration STARTUP = Duration.ofSeconds(90);
+
+    private HttpTestApps() {
+    }
+
+    static EventloomConfig config(TestBroker broker, String registryUrl, String applicationId, Path stateDir,
+                                  Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>(Map.of(
+                EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                EventloomConfig.SCHEMA_REGISTRY_URL, registryUrl,
+                EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true",
+                EventloomConfig.APPLICATION_ID, applicationId,
+                EventloomConfig.TOPIC_NAMESPACE, applicationId,
+                EventloomConfig.TOPIC_PARTITIONS, "4",
+                EventloomConfig.STREAMS_STATE_DIR, stateDir.toString(),
+                EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find())));
+        values.putAll(overrides);
+        return EventloomConfig.of(values);
+    }
+
+    /** Starts the shop and waits until it reports ready over HTTP. */
+    static EventloomApp startReady(EventloomConfig config) {
+        EventloomApp app = EventloomApp.start(config);
+        HttpClientSupport http = new HttpClientSupport(app.httpPort());
+        await().atMost(STARTUP).until(() -> http.get("/health/ready").statusCode() == 200);
+        return app;
+    }
+}
