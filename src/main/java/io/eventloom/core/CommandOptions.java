@@ -34,13 +34,4 @@ public record CommandOptions(
     public CommandOptions expectingVersion(long version) {
         return new CommandOptions(commandId, OptionalLong.of(version), correlationId, causationId, metadata);
     }
-
-    public CommandOptions correlatedWith(String correlation, String causation) {
-        return new CommandOptions(commandId, expectedVersion, Optional.of(correlation), Optional.ofNullable(causation),
-                metadata);
-    }
-
-    public CommandOptions withMetadata(Map<String, String> entries) {
-        return new CommandOptions(commandId, expectedVersion, correlationId, causationId, entries);
-    }
 }
