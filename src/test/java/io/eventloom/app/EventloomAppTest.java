@@ -93,6 +93,7 @@ class EventloomAppTest {
                      EventloomConfig.STREAMS_STATE_DIR, dir.toString(),
                      EventloomConfig.SCHEMA_REGISTRY_URL, registry.url(),
                      EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true",
+                     EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find()),
                      EventloomConfig.TOPIC_NAMESPACE, "published")))) {
             HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(registry.url());
 

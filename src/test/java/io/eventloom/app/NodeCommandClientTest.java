@@ -32,6 +32,7 @@ class NodeCommandClientTest {
         EventloomConfig config = EventloomConfig.of(Map.of(
                 EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(FreePort.find()),
+                EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find()),
                 EventloomConfig.APPLICATION_ID, "node-client-it",
                 EventloomConfig.TOPIC_NAMESPACE, "node-it",
                 EventloomConfig.TOPIC_PARTITIONS, "2",

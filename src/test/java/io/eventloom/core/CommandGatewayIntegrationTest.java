@@ -6,16 +6,12 @@ import io.eventloom.core.counter.CounterAggregate;
 import io.eventloom.core.counter.CounterState;
 import io.eventloom.core.counter.Increment;
 import io.eventloom.core.counter.Incremented;
-import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
-import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
-import io.eventloom.kafka.TopicSetup;
-import io.eventloom.kafka.TopicSpec;
-import io.eventloom.registry.EmbeddedSchemaRegistry;
 import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
 import io.eventloom.serde.HttpSchemaRegistryClient;
+import io.eventloom.testing.RunningRuntime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,30 +39,21 @@ class CommandGatewayIntegrationTest {
     @TempDir
     static Path stateDir;
 
-    private static EmbeddedSchemaRegistry registry;
-    private static EventloomRuntime runtime;
+    private static RunningRuntime running;
     private static CommandGateway gateway;
+    private static EventloomRuntime runtime;
 
     @BeforeAll
     static void start(TestBroker broker) {
-        String bootstrap = broker.bootstrapServers();
-        createTopics(bootstrap, TOPICS);
-        createTopics(bootstrap, IDLE);
-        registry = EmbeddedSchemaRegistry.start(bootstrap, FreePort.find());
-        AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()),
-                AvroSerdeConfig.autoRegistering());
-        RuntimeSettings settings = RuntimeSettings.of("gateway-it", bootstrap, stateDir);
-        runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(DOMAIN, TOPICS, serdes, serdes,
-                settings.dedupeRetention()), TOPICS);
-        runtime.awaitRunning(TIMEOUT);
-        gateway = new CommandGateway(bootstrap, TOPICS, DOMAIN.aggregates(), serdes, Clock.systemUTC());
+        running = RunningRuntime.start(broker, DOMAIN, TOPICS, "gateway-it", stateDir);
+        RunningRuntime.createTopics(broker.bootstrapServers(), DOMAIN, IDLE);
+        gateway = running.gateway();
+        runtime = running.runtime();
     }
 
     @AfterAll
     static void stop() {
-        gateway.close();
-        runtime.close();
-        registry.close();
+        running.close();
     }
 
     @Test
@@ -109,7 +96,7 @@ class CommandGatewayIntegrationTest {
 
     @Test
     void givenNoRuntimeOnTheTopics_whenSent_thenFailsWithTimeoutNamingTheCommand(TestBroker broker) {
-        AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()),
+        AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(running.registry().url()),
                 AvroSerdeConfig.autoRegistering());
         try (CommandGateway idle = new CommandGateway(broker.bootstrapServers(), IDLE, DOMAIN.aggregates(), serdes,
                 Clock.systemUTC())) {
@@ -130,15 +117,5 @@ class CommandGatewayIntegrationTest {
 
     private static CommandResult send(String id, Increment command, CommandOptions options) throws Exception {
         return gateway.send("counter", id, command, options, TIMEOUT).get();
-    }
-
-    private static void createTopics(String bootstrap, TopicNames topics) {
-        try (var admin = KafkaTestClients.admin(bootstrap)) {
-            new TopicSetup(admin, TIMEOUT).ensure(List.of(
-                    TopicSpec.withDefaultRetention(topics.commands("counter"), 2, (short) 1),
-                    TopicSpec.retainedForever(topics.events("counter"), 2, (short) 1),
-                    TopicSpec.withDefaultRetention(topics.commandResults("counter"), 2, (short) 1),
-                    TopicSpec.retainedForever(topics.deadLetters(), 1, (short) 1)));
-        }
     }
 }

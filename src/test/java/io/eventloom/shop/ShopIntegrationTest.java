@@ -59,6 +59,7 @@ class ShopIntegrationTest {
         app = EventloomApp.start(EventloomConfig.of(Map.of(
                 EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(FreePort.find()),
+                EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find()),
                 EventloomConfig.APPLICATION_ID, "shop-it",
                 EventloomConfig.TOPIC_NAMESPACE, "shop-it",
                 EventloomConfig.TOPIC_PARTITIONS, "3",

@@ -3,24 +3,15 @@ package io.eventloom.shop.projection;
 import io.eventloom.core.CommandGateway;
 import io.eventloom.core.CommandOptions;
 import io.eventloom.core.Domain;
-import io.eventloom.core.EventloomRuntime;
 import io.eventloom.core.ProjectionReader;
-import io.eventloom.core.RuntimeSettings;
 import io.eventloom.core.StoreUnavailableException;
 import io.eventloom.core.TopicNames;
 import io.eventloom.core.avro.CommandResult;
 import io.eventloom.core.avro.CommandStatus;
-import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
-import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
-import io.eventloom.kafka.TopicSetup;
-import io.eventloom.kafka.TopicSpec;
-import io.eventloom.registry.EmbeddedSchemaRegistry;
-import io.eventloom.serde.AvroSerdeConfig;
-import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.shop.Shop;
+import io.eventloom.testing.RunningRuntime;
 import io.eventloom.shop.customer.ChangeEmail;
 import io.eventloom.shop.customer.RegisterCustomer;
 import io.eventloom.shop.order.OrderLine;
@@ -38,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,31 +54,20 @@ class ShopProjectionsIntegrationTest {
     @TempDir
     static Path stateDir;
 
-    private static EmbeddedSchemaRegistry registry;
-    private static EventloomRuntime runtime;
+    private static RunningRuntime running;
     private static CommandGateway gateway;
     private static ProjectionReader reader;
 
     @BeforeAll
     static void start(TestBroker broker) {
-        String bootstrap = broker.bootstrapServers();
-        createTopics(bootstrap);
-        registry = EmbeddedSchemaRegistry.start(bootstrap, FreePort.find());
-        AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()),
-                AvroSerdeConfig.autoRegistering());
-        RuntimeSettings settings = RuntimeSettings.of("projections-it", bootstrap, stateDir);
-        runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(DOMAIN, TOPICS, serdes, serdes,
-                settings.dedupeRetention()), TOPICS);
-        runtime.awaitRunning(TIMEOUT);
-        gateway = new CommandGateway(bootstrap, TOPICS, DOMAIN.aggregates(), serdes, Clock.systemUTC());
-        reader = new ProjectionReader(runtime.streams(), DOMAIN.projections());
+        running = RunningRuntime.start(broker, DOMAIN, TOPICS, "projections-it", stateDir);
+        gateway = running.gateway();
+        reader = new ProjectionReader(running.runtime().streams(), DOMAIN.projections());
     }
 
     @AfterAll
     static void stop() {
-        gateway.close();
-        runtime.close();
-        registry.close();
+        running.close();
     }
 
     @Test
@@ -180,18 +159,5 @@ class ShopProjectionsIntegrationTest {
     private static ConditionFactory waiting() {
         return Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
                 .ignoreExceptionsInstanceOf(StoreUnavailableException.class);
-    }
-
-    private static void createTopics(String bootstrap) {
-        List<TopicSpec> topics = new ArrayList<>();
-        for (String type : List.of("product", "customer", "order")) {
-            topics.add(TopicSpec.withDefaultRetention(TOPICS.commands(type), 2, (short) 1));
-            topics.add(TopicSpec.retainedForever(TOPICS.events(type), 2, (short) 1));
-            topics.add(TopicSpec.withDefaultRetention(TOPICS.commandResults(type), 2, (short) 1));
-        }
-        topics.add(TopicSpec.retainedForever(TOPICS.deadLetters(), 1, (short) 1));
-        try (var admin = KafkaTestClients.admin(bootstrap)) {
-            new TopicSetup(admin, TIMEOUT).ensure(topics);
-        }
     }
 }

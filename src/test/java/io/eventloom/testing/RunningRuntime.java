@@ -1,0 +1,91 @@
+package io.eventloom.testing;
+
+import io.eventloom.core.AggregateType;
+import io.eventloom.core.CommandGateway;
+import io.eventloom.core.Domain;
+import io.eventloom.core.EventloomRuntime;
+import io.eventloom.core.RuntimeSettings;
+import io.eventloom.core.TopicNames;
+import io.eventloom.kafka.FreePort;
+import io.eventloom.kafka.KafkaTestClients;
+import io.eventloom.kafka.TestBroker;
+import io.eventloom.kafka.TopicSetup;
+import io.eventloom.kafka.TopicSpec;
+import io.eventloom.registry.EmbeddedSchemaRegistry;
+import io.eventloom.serde.AvroSerdeConfig;
+import io.eventloom.serde.AvroSerdes;
+import io.eventloom.serde.HttpSchemaRegistryClient;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A domain's runtime on the test broker with its own embedded registry and a gateway, without the app around
+ * it: the topics, the registry, Kafka Streams running, and everything closed in reverse order.
+ */
+public final class RunningRuntime implements AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final EmbeddedSchemaRegistry registry;
+    private final EventloomRuntime runtime;
+    private final CommandGateway gateway;
+
+    private RunningRuntime(EmbeddedSchemaRegistry registry, EventloomRuntime runtime, CommandGateway gateway) {
+        this.registry = registry;
+        this.runtime = runtime;
+        this.gateway = gateway;
+    }
+
+    public static RunningRuntime start(TestBroker broker, Domain domain, TopicNames topics, String applicationId,
+                                       Path stateDir) {
+        String bootstrap = broker.bootstrapServers();
+        createTopics(bootstrap, domain, topics);
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(bootstrap, FreePort.find());
+        AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()),
+                AvroSerdeConfig.autoRegistering());
+        RuntimeSettings settings = RuntimeSettings.of(applicationId, bootstrap, stateDir);
+        EventloomRuntime runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(domain, topics, serdes,
+                serdes, settings.dedupeRetention()), topics);
+        runtime.awaitRunning(TIMEOUT);
+        CommandGateway gateway = new CommandGateway(bootstrap, topics, domain.aggregates(), serdes,
+                Clock.systemUTC());
+        return new RunningRuntime(registry, runtime, gateway);
+    }
+
+    /** Each aggregate type's commands, events and results with two partitions, and the dead letters. */
+    public static void createTopics(String bootstrap, Domain domain, TopicNames topics) {
+        List<TopicSpec> specs = new ArrayList<>();
+        for (AggregateType<?> type : domain.aggregates()) {
+            specs.add(TopicSpec.withDefaultRetention(topics.commands(type.name()), 2, (short) 1));
+            specs.add(TopicSpec.retainedForever(topics.events(type.name()), 2, (short) 1));
+            specs.add(TopicSpec.withDefaultRetention(topics.commandResults(type.name()), 2, (short) 1));
+        }
+        specs.add(TopicSpec.retainedForever(topics.deadLetters(), 1, (short) 1));
+        try (var admin = KafkaTestClients.admin(bootstrap)) {
+            new TopicSetup(admin, TIMEOUT).ensure(specs);
+        }
+    }
+
+    public EmbeddedSchemaRegistry registry() {
+        return registry;
+    }
+
+    public EventloomRuntime runtime() {
+        return runtime;
+    }
+
+    public CommandGateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        runtime.close();
+        registry.close();
+    }
+}
