@@ -38,10 +38,16 @@ public final class AggregateReader {
 
     /** The aggregate's events in version order; empty when it has none. */
     public List<StoredEvent> history(String type, String aggregateId) {
+        return history(type, aggregateId, 1);
+    }
+
+    /** The aggregate's events from {@code fromVersion} on, in version order: a range of the store, not a scan. */
+    public List<StoredEvent> history(String type, String aggregateId, long fromVersion) {
         EnvelopeCodec codec = codecs.get(known(type));
         String store = AggregateStores.of(type).history();
         RangeQuery<String, SpecificRecord> query = RangeQuery.withRange(
-                AggregateStores.historyKey(aggregateId, 0), AggregateStores.historyKey(aggregateId, Long.MAX_VALUE));
+                AggregateStores.historyKey(aggregateId, Math.max(0, fromVersion)),
+                AggregateStores.historyKey(aggregateId, Long.MAX_VALUE));
         List<StoredEvent> events = new ArrayList<>();
         for (KeyValueIterator<String, SpecificRecord> range
                 : LocalStoreQuery.forKey(streams, store, aggregateId, query)) {

@@ -34,18 +34,19 @@ final class AggregateRoutes {
         routes.get("/api/{type}/{id}/events", this::events);
     }
 
-    /** The aggregate's events as JSON, from whichever instance holds them. */
-    ArrayNode history(String type, String id) {
+    /** The aggregate's events from {@code fromVersion} on as JSON, from whichever instance holds them. */
+    ArrayNode history(String type, String id, long fromVersion) {
         Optional<HostInfo> owner = router.remoteOwner(AggregateStores.of(type).history(), id);
         if (owner.isPresent()) {
-            return (ArrayNode) router.fetch(owner.get(), "/api/" + type + "/" + id + "/events");
+            return (ArrayNode) router.fetch(owner.get(),
+                    "/api/" + type + "/" + id + "/events?fromVersion=" + fromVersion);
         }
-        return localHistory(type, id);
+        return localHistory(type, id, fromVersion);
     }
 
-    private ArrayNode localHistory(String type, String id) {
+    private ArrayNode localHistory(String type, String id, long fromVersion) {
         ArrayNode events = Json.MAPPER.createArrayNode();
-        reader.history(type, id).forEach(event -> events.add(eventJson(event)));
+        reader.history(type, id, fromVersion).forEach(event -> events.add(eventJson(event)));
         return events;
     }
 
@@ -70,7 +71,9 @@ final class AggregateRoutes {
     private void events(Context ctx) {
         String type = knownType(ctx);
         String id = ctx.pathParam("id");
-        Json.respond(ctx, 200, InstanceRouter.isForwarded(ctx) ? localHistory(type, id) : history(type, id));
+        long from = VersionWait.versionParameter(ctx, "fromVersion").orElse(1L);
+        Json.respond(ctx, 200, InstanceRouter.isForwarded(ctx) ? localHistory(type, id, from)
+                : history(type, id, from));
     }
 
     private String knownType(Context ctx) {

@@ -134,7 +134,8 @@ final class CommandRoutes {
         long first = result.getVersion() - result.getEventCount() + 1;
         ArrayNode events = Json.MAPPER.createArrayNode();
         try {
-            for (JsonNode event : aggregates.history(type, id)) {
+            // Only the command's own events are read: a long history is never loaded for one command.
+            for (JsonNode event : aggregates.history(type, id, first)) {
                 long version = event.path("version").asLong();
                 if (version >= first && version <= result.getVersion()) {
                     events.add(event);

@@ -51,14 +51,19 @@ final class VersionWait {
     }
 
     static Optional<Long> minVersion(Context ctx) {
-        String raw = ctx.queryParam("minVersion");
+        return versionParameter(ctx, "minVersion");
+    }
+
+    /** A query parameter that names an aggregate version, when present. */
+    static Optional<Long> versionParameter(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
         if (raw == null) {
             return Optional.empty();
         }
         try {
             return Optional.of(Long.parseLong(raw));
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest("invalid_parameter", "minVersion must be a whole number, was '" + raw + "'");
+            throw ApiError.badRequest("invalid_parameter", name + " must be a whole number, was '" + raw + "'");
         }
     }
 

@@ -70,6 +70,7 @@ class CommandGatewayIntegrationTest {
         assertThat(reader.history("counter", "g-1")).extracting(StoredEvent::version, StoredEvent::payload)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, new Incremented(3)),
                         org.assertj.core.groups.Tuple.tuple(2L, new Incremented(4)));
+        assertThat(reader.history("counter", "g-1", 2)).extracting(StoredEvent::version).containsExactly(2L);
         assertThat(reader.state("counter", "never-seen")).isEmpty();
         assertThat(reader.history("counter", "never-seen")).isEmpty();
     }

@@ -86,6 +86,23 @@ class HttpApiTest {
     }
 
     @Test
+    void givenSeveralEvents_whenEventsReadFromAVersion_thenOnlyThoseFromItOnAndTheCommandShowsItsOwn() {
+        String id = newId();
+        http.post("/api/product/" + id + "/CreateProduct", MUG);
+        http.post("/api/product/" + id + "/Restock", "{\"quantity\":1}");
+
+        JsonNode restocked = json(http.post("/api/product/" + id + "/Restock", "{\"quantity\":2}"));
+        JsonNode fromTwo = json(http.get("/api/product/" + id + "/events?fromVersion=2"));
+        HttpResponse<String> bad = http.get("/api/product/" + id + "/events?fromVersion=two");
+
+        assertThat(restocked.path("events")).extracting(e -> e.path("version").asLong()).containsExactly(3L);
+        assertThat(restocked.path("events").get(0).path("payload").path("quantity").asInt()).isEqualTo(2);
+        assertThat(fromTwo).extracting(e -> e.path("version").asLong()).containsExactly(2L, 3L);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("fromVersion must be a whole number");
+    }
+
+    @Test
     void givenIdempotencyKey_whenRequestRetried_thenTheFirstResultIsReturnedAndNothingIsAppendedTwice() {
         String id = newId();
         String key = "key-" + id;
