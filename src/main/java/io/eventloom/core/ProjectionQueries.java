@@ -3,6 +3,9 @@ package io.eventloom.core;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +16,13 @@ import java.util.Set;
  * keys and Avro rows that carry the {@code version} of the aggregate they reflect.
  */
 public interface ProjectionQueries {
+
+    /**
+     * The order rows come in: the stores' own, by the keys' UTF-8 bytes, unsigned. It differs from
+     * {@link String#compareTo} for some non-ASCII keys, so whoever merges pages must use this one.
+     */
+    Comparator<String> KEY_ORDER = (a, b) -> Arrays.compareUnsigned(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
     /** The names of the projections this instance materializes. */
     Set<String> names();

@@ -8,9 +8,7 @@ import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -21,10 +19,6 @@ import java.util.stream.Collectors;
 
 /** Reads projection rows from this instance's projection stores with interactive queries (IQv2). */
 public final class ProjectionReader implements ProjectionQueries {
-
-    // The order the stores keep keys in: their UTF-8 bytes, unsigned.
-    private static final Comparator<String> STORE_ORDER = (a, b) -> Arrays.compareUnsigned(
-            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
     private final KafkaStreams streams;
     private final Set<String> names;
@@ -65,7 +59,7 @@ public final class ProjectionReader implements ProjectionQueries {
     /** Each partition's range is in key order and the partitions' keys are disjoint: merge them, skip {@code after}. */
     private static List<KeyValue<String, SpecificRecord>> merged(List<KeyValueIterator<String, Object>> ranges,
                                                                  Optional<String> after, int limit) {
-        PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::key, STORE_ORDER));
+        PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::key, KEY_ORDER));
         ranges.forEach(range -> Head.next(range).ifPresent(heads::add));
         List<KeyValue<String, SpecificRecord>> rows = new ArrayList<>();
         while (rows.size() < limit && !heads.isEmpty()) {

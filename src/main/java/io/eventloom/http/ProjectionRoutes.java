@@ -59,7 +59,7 @@ final class ProjectionRoutes {
         int limit = limit(ctx);
         Optional<String> after = Optional.ofNullable(ctx.queryParam("after"));
         // Keys are unique across instances (each partition has one active owner), so merging by key is exact.
-        TreeMap<String, JsonNode> rows = new TreeMap<>();
+        TreeMap<String, JsonNode> rows = new TreeMap<>(ProjectionQueries.KEY_ORDER);
         projections.rows(name, after, limit).forEach(entry -> rows.put(entry.key, rowJson(entry.key, entry.value)));
         if (!InstanceRouter.isForwarded(ctx)) {
             String query = "?limit=" + limit + after.map(a -> "&after=" + URLEncoder.encode(a, StandardCharsets.UTF_8))

@@ -19,7 +19,7 @@ final class FakeProjections implements ProjectionQueries {
     static final String LABELS = "labels";
     static final String RESTORING = "restoring";
 
-    private final NavigableMap<String, SpecificRecord> rows = new TreeMap<>();
+    private final NavigableMap<String, SpecificRecord> rows = new TreeMap<>(ProjectionQueries.KEY_ORDER);
 
     FakeProjections(Map<String, ProjectionRow> labels) {
         rows.putAll(labels);
