@@ -67,7 +67,7 @@ class HttpRoutingTest {
                     assertThat(read.statusCode()).as(id + " after the rebalance: " + read.body()).isEqualTo(200);
                 }
             });
-            assertThat(statuses).as("reads during the rebalance").containsOnly(200, 503);
+            assertThat(statuses).as("reads during the rebalance").isSubsetOf(200, 503);
             await().atMost(Duration.ofSeconds(90)).until(() -> viaFirst.get("/health/ready").statusCode() == 200);
         }
     }
