@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -93,7 +94,8 @@ public final class EventloomApp implements AutoCloseable {
             Services services = startServices(config, domain, bootstrap, registryUrl, autoRegister, httpSettings,
                     started);
             HttpApi http = HttpApi.start(httpSettings, new HttpApi.Backend(domain, services.runtime().streams(),
-                    services.gateway(), services.reader(), services.projections()));
+                    services.gateway(), services.reader(), services.projections(),
+                    List.of(services.runtime().health())));
             started.push(http);
             return new EventloomApp(bootstrap, registryUrl, autoRegister, started, services, http);
         } catch (RuntimeException e) {

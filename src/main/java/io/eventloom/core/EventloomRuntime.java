@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -60,6 +61,23 @@ public final class EventloomRuntime implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** Up while Kafka Streams is RUNNING: its stores restored and every task processing. */
+    public HealthCheck health() {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "streams";
+            }
+
+            @Override
+            public Health check() {
+                KafkaStreams.State state = streams.state();
+                Map<String, Object> details = Map.of("state", state.name());
+                return state == KafkaStreams.State.RUNNING ? Health.up(details) : Health.down(details);
+            }
+        };
     }
 
     /** Waits until Kafka Streams is running (its stores restored and queryable), or fails after the timeout. */

@@ -1,15 +1,22 @@
 package io.eventloom.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventloom.core.Health;
+import io.eventloom.core.HealthCheck;
 import io.javalin.http.Context;
-import org.apache.kafka.streams.KafkaStreams;
 
-/** {@code GET /health/live} (the process answers) and {@code GET /health/ready} (Kafka Streams is RUNNING). */
+import java.util.List;
+
+/**
+ * {@code GET /health/live} (the process answers) and {@code GET /health/ready} (every check is up: 200, else 503,
+ * each check's status and details in the body either way).
+ */
 final class HealthRoutes {
 
-    private final KafkaStreams streams;
+    private final List<HealthCheck> checks;
 
-    HealthRoutes(KafkaStreams streams) {
-        this.streams = streams;
+    HealthRoutes(List<HealthCheck> checks) {
+        this.checks = List.copyOf(checks);
     }
 
     void addTo(Routes routes) {
@@ -18,9 +25,16 @@ final class HealthRoutes {
     }
 
     private void ready(Context ctx) {
-        KafkaStreams.State state = streams.state();
-        boolean ready = state == KafkaStreams.State.RUNNING;
-        Json.respond(ctx, ready ? 200 : 503, Json.object().put("status", ready ? "UP" : "DOWN")
-                .put("state", state.name()));
+        ObjectNode details = Json.object();
+        boolean ready = true;
+        for (HealthCheck check : checks) {
+            Health health = check.check();
+            ready &= health.up();
+            ObjectNode one = details.putObject(check.name()).put("status", health.up() ? "UP" : "DOWN");
+            health.details().forEach((key, value) -> one.set(key, Json.MAPPER.valueToTree(value)));
+        }
+        ObjectNode body = Json.object().put("status", ready ? "UP" : "DOWN");
+        body.set("checks", details);
+        Json.respond(ctx, ready ? 200 : 503, body);
     }
 }

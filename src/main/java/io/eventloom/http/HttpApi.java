@@ -4,6 +4,7 @@ import io.eventloom.core.AggregateReader;
 import io.eventloom.core.CommandGateway;
 import io.eventloom.core.CommandTimeoutException;
 import io.eventloom.core.Domain;
+import io.eventloom.core.HealthCheck;
 import io.eventloom.core.ProjectionQueries;
 import io.eventloom.core.StoreUnavailableException;
 import io.javalin.Javalin;
@@ -25,9 +26,12 @@ import java.util.Map;
 /** The HTTP API: commands, aggregate and projection reads, health, metrics and its OpenAPI description. */
 public final class HttpApi implements AutoCloseable {
 
-    /** What the API serves: the domain's runtime pieces and the projection reader. */
+    /** What the API serves: the domain's runtime pieces, the projection reader and what readiness checks. */
     public record Backend(Domain domain, KafkaStreams streams, CommandGateway gateway, AggregateReader reader,
-                          ProjectionQueries projections) {
+                          ProjectionQueries projections, List<HealthCheck> health) {
+        public Backend {
+            health = List.copyOf(health);
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
@@ -59,7 +63,7 @@ public final class HttpApi implements AutoCloseable {
         new ProjectionRoutes(backend.projections(), router, wait).addTo(routes);
         new CommandRoutes(backend.domain(), backend.gateway(), aggregates, settings.commandTimeout()).addTo(routes);
         aggregates.addTo(routes);
-        new HealthRoutes(backend.streams()).addTo(routes);
+        new HealthRoutes(backend.health()).addTo(routes);
         metrics.addTo(routes);
         routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
         try {

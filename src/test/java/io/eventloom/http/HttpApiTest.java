@@ -237,7 +237,7 @@ class HttpApiTest {
         HttpSettings instant = new HttpSettings(FreePort.find(), "localhost", Duration.ZERO, Duration.ofSeconds(1));
         EventloomApp.Services services = app.services();
         try (HttpApi impatient = HttpApi.start(instant, new HttpApi.Backend(services.domain(),
-                services.runtime().streams(), services.gateway(), services.reader(), services.projections()))) {
+                services.runtime().streams(), services.gateway(), services.reader(), services.projections(), List.of()))) {
             HttpResponse<String> response = new HttpClientSupport(impatient.port())
                     .post("/api/product/" + newId() + "/CreateProduct", MUG);
 
@@ -253,7 +253,7 @@ class HttpApiTest {
         assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
         HttpResponse<String> ready = http.get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(json(ready).path("state").asText()).isEqualTo("RUNNING");
+        assertThat(json(ready).path("checks").path("streams").path("state").asText()).isEqualTo("RUNNING");
         String metrics = http.get("/metrics").body();
         assertThat(metrics).contains("kafka_stream_", "jvm_memory_used_bytes", "http_server_requests_seconds_count",
                 "uri=\"/api/{type}/{id}/{command}\"");
@@ -270,7 +270,7 @@ class HttpApiTest {
         EventloomApp.Services services = app.services();
         try (HttpApi api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(1),
                 Duration.ofSeconds(1)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
-                services.gateway(), services.reader(), services.projections()))) {
+                services.gateway(), services.reader(), services.projections(), List.of()))) {
             assertThat(api.routes()).isNotEmpty().allSatisfy(route -> assertThat(
                     openApi.path("paths").path(route.path()).has(route.method()))
                     .as(route.method() + " " + route.path()).isTrue());

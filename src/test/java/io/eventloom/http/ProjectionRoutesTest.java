@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static io.eventloom.http.HttpClientSupport.json;
@@ -59,7 +60,7 @@ class ProjectionRoutesTest {
                 EMOJI, new ProjectionRow("emoji", 1L)));
         api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(5),
                 Duration.ofMillis(300)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
-                services.gateway(), services.reader(), projections));
+                services.gateway(), services.reader(), projections, List.of()));
         http = new HttpClientSupport(api.port());
     }
 
