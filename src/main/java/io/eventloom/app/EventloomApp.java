@@ -7,8 +7,8 @@ import io.eventloom.core.Domain;
 import io.eventloom.core.EventloomRuntime;
 import io.eventloom.core.ProcessType;
 import io.eventloom.core.ProjectionQueries;
-import io.eventloom.core.ProjectionReader;
 import io.eventloom.core.ProjectionType;
+import io.eventloom.core.RecordLimit;
 import io.eventloom.core.RuntimeSettings;
 import io.eventloom.core.TopicNames;
 import io.eventloom.http.HttpApi;
@@ -16,6 +16,7 @@ import io.eventloom.http.HttpSettings;
 import io.eventloom.kafka.EmbeddedBrokerSettings;
 import io.eventloom.kafka.EmbeddedKafkaBroker;
 import io.eventloom.kafka.TopicSetup;
+import io.eventloom.kafka.TopicSpec;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
 import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
@@ -76,12 +77,15 @@ public final class EventloomApp implements AutoCloseable {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             String bootstrap = connectOrStartBroker(config, started);
+            RecordLimit recordLimit;
             try (Admin admin = Admin.create(Map.of(
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis()))) {
-                TopicSetup.Outcome outcome = new TopicSetup(admin, ADMIN_TIMEOUT)
-                        .ensure(TopicPlan.of(config, domain));
+                List<TopicSpec> topics = TopicPlan.of(config, domain);
+                TopicSetup.Outcome outcome = new TopicSetup(admin, ADMIN_TIMEOUT).ensure(topics);
                 log.info("Topics ready: created {}, already present {}", outcome.created(), outcome.existing());
+                recordLimit = LogLimits.read(admin, topics.stream().map(TopicSpec::name).toList(),
+                        RecordLimit.KAFKA_DEFAULT_BYTES, ADMIN_TIMEOUT);
             }
             Optional<String> configuredRegistry = config.get(EventloomConfig.SCHEMA_REGISTRY_URL);
             String registryUrl = configuredRegistry.isPresent()
@@ -92,10 +96,9 @@ public final class EventloomApp implements AutoCloseable {
                     configuredRegistry.isEmpty());
             HttpSettings httpSettings = httpSettings(config);
             Services services = startServices(config, domain, bootstrap, registryUrl, autoRegister, httpSettings,
-                    started);
+                    recordLimit, started);
             HttpApi http = HttpApi.start(httpSettings, new HttpApi.Backend(domain, services.runtime().streams(),
-                    services.gateway(), services.reader(), services.projections(),
-                    List.of(services.runtime().health())));
+                    services.gateway(), services.reader(), services.projections(), services.runtime().health()));
             started.push(http);
             return new EventloomApp(bootstrap, registryUrl, autoRegister, started, services, http);
         } catch (RuntimeException e) {
@@ -106,7 +109,7 @@ public final class EventloomApp implements AutoCloseable {
 
     private static Services startServices(EventloomConfig config, Domain domain, String bootstrap,
                                           String registryUrl, boolean autoRegister, HttpSettings http,
-                                          Deque<AutoCloseable> started) {
+                                          RecordLimit recordLimit, Deque<AutoCloseable> started) {
         TopicNames topics = TopicPlan.topicNames(config);
         SchemaRegistryClient registry = new HttpSchemaRegistryClient(registryUrl);
         AvroSerdeConfig serdeConfig = AvroSerdeConfig.defaults().withAutoRegister(autoRegister);
@@ -120,13 +123,12 @@ public final class EventloomApp implements AutoCloseable {
                 config.require(EventloomConfig.APPLICATION_ID), bootstrap,
                 config.path(EventloomConfig.STREAMS_STATE_DIR),
                 Duration.ofMillis(config.intValue(EventloomConfig.STREAMS_COMMIT_INTERVAL_MS)),
-                config.duration(EventloomConfig.COMMAND_DEDUPE_RETENTION),
                 // Kafka Streams tells every instance where each key lives by this address: the HTTP API's.
                 Optional.of(http.applicationServer()),
                 config.intValue(EventloomConfig.STREAMS_STANDBY_REPLICAS),
                 Map.of());
-        EventloomRuntime runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(domain, topics, serdes,
-                internal, settings.dedupeRetention()), topics);
+        EventloomRuntime runtime = EventloomRuntime.start(settings, TopicPlan.topologySettings(config, recordLimit),
+                domain, serdes, internal);
         started.push(runtime);
         CommandGateway gateway = new CommandGateway(bootstrap, topics, domain.aggregates(), serdes,
                 Clock.systemUTC());
@@ -135,9 +137,7 @@ public final class EventloomApp implements AutoCloseable {
                 domain.aggregates().stream().map(AggregateType::name).toList(),
                 domain.processes().stream().map(ProcessType::name).toList(),
                 domain.projections().stream().map(ProjectionType::name).toList());
-        return new Services(domain, topics, runtime, gateway,
-                new AggregateReader(runtime.streams(), domain.aggregates()),
-                new ProjectionReader(runtime.streams(), domain.projections()));
+        return new Services(domain, topics, runtime, gateway, runtime.aggregates(), runtime.projections());
     }
 
     /** The runtime, gateway and reader; fails when this app runs only the schema registry. */

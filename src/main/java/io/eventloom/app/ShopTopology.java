@@ -1,6 +1,7 @@
 package io.eventloom.app;
 
 import io.eventloom.core.EventloomRuntime;
+import io.eventloom.core.RecordLimit;
 import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
 import io.eventloom.serde.InMemorySchemaRegistryClient;
@@ -16,7 +17,7 @@ final class ShopTopology {
     static Topology of(EventloomConfig config) {
         // Describing a topology touches no serde, so an in-memory registry stands in for the real one.
         AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.autoRegistering());
-        return EventloomRuntime.topology(Shop.domain(), TopicPlan.topicNames(config), serdes, serdes,
-                config.duration(EventloomConfig.COMMAND_DEDUPE_RETENTION));
+        return EventloomRuntime.topology(Shop.domain(), TopicPlan.topologySettings(config, RecordLimit.DEFAULT),
+                serdes, serdes);
     }
 }

@@ -2,7 +2,9 @@ package io.eventloom.app;
 
 import io.eventloom.core.AggregateType;
 import io.eventloom.core.Domain;
+import io.eventloom.core.RecordLimit;
 import io.eventloom.core.TopicNames;
+import io.eventloom.core.TopologySettings;
 import io.eventloom.kafka.TopicSpec;
 
 import java.util.ArrayList;
@@ -31,6 +33,12 @@ final class TopicPlan {
         // Dead letters are kept like events: each one is a record someone has to look at, never silently aged out.
         topics.add(TopicSpec.retainedForever(names.deadLetters(), partitions, replication));
         return topics;
+    }
+
+    /** How the topology is shaped by the same configuration: names, partitions, dedupe retention, record limit. */
+    static TopologySettings topologySettings(EventloomConfig config, RecordLimit recordLimit) {
+        return new TopologySettings(topicNames(config), config.intValue(EventloomConfig.TOPIC_PARTITIONS),
+                config.duration(EventloomConfig.COMMAND_DEDUPE_RETENTION), recordLimit);
     }
 
     static TopicNames topicNames(EventloomConfig config) {

@@ -16,24 +16,27 @@ import java.util.stream.Collectors;
 
 /**
  * Reads one aggregate's current snapshot and its event history from this instance's state stores with
- * interactive queries (IQv2): a key lookup and a range over the history store, never a topic scan.
+ * interactive queries (IQv2): a key lookup and a range over the history store, never a topic scan. The stores
+ * hold the bytes the command processor wrote; they are decoded here.
  */
 public final class AggregateReader {
 
     private final KafkaStreams streams;
     private final Map<String, EnvelopeCodec> codecs;
+    private final Map<String, AggregateSerdes<?>> serdes;
 
-    public AggregateReader(KafkaStreams streams, List<AggregateType<?>> types) {
+    AggregateReader(KafkaStreams streams, List<AggregateType<?>> types, Map<String, AggregateSerdes<?>> serdes) {
         this.streams = streams;
         this.codecs = types.stream().collect(Collectors.toUnmodifiableMap(AggregateType::name, EnvelopeCodec::of));
+        this.serdes = Map.copyOf(serdes);
     }
 
     /** The aggregate's snapshot; empty when it has no events. */
     public Optional<Snapshot<SpecificRecord>> state(String type, String aggregateId) {
         String store = AggregateStores.of(known(type)).state();
-        KeyQuery<String, Snapshot<SpecificRecord>> query = KeyQuery.withKey(aggregateId);
+        KeyQuery<String, byte[]> query = KeyQuery.withKey(aggregateId);
         return LocalStoreQuery.forKey(streams, store, aggregateId, query).stream().filter(Objects::nonNull)
-                .findFirst();
+                .findFirst().map(bytes -> snapshot(type, store, bytes));
     }
 
     /** The aggregate's events in version order; empty when it has none. */
@@ -45,18 +48,22 @@ public final class AggregateReader {
     public List<StoredEvent> history(String type, String aggregateId, long fromVersion) {
         EnvelopeCodec codec = codecs.get(known(type));
         String store = AggregateStores.of(type).history();
-        RangeQuery<String, SpecificRecord> query = RangeQuery.withRange(
+        RangeQuery<String, byte[]> query = RangeQuery.withRange(
                 AggregateStores.historyKey(aggregateId, Math.max(0, fromVersion)),
                 AggregateStores.historyKey(aggregateId, Long.MAX_VALUE));
         List<StoredEvent> events = new ArrayList<>();
-        for (KeyValueIterator<String, SpecificRecord> range
-                : LocalStoreQuery.forKey(streams, store, aggregateId, query)) {
+        for (KeyValueIterator<String, byte[]> range : LocalStoreQuery.forKey(streams, store, aggregateId, query)) {
             try (range) {
-                range.forEachRemaining((KeyValue<String, SpecificRecord> entry) -> events.add(
-                        codec.readEvent(entry.value)));
+                range.forEachRemaining((KeyValue<String, byte[]> entry) -> events.add(codec.readEvent(
+                        serdes.get(type).events().deserializer().deserialize(store, entry.value))));
             }
         }
         return events;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Snapshot<SpecificRecord> snapshot(String type, String store, byte[] bytes) {
+        return (Snapshot<SpecificRecord>) serdes.get(type).snapshots().deserializer().deserialize(store, bytes);
     }
 
     private String known(String type) {

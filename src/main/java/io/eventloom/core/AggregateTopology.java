@@ -1,60 +1,51 @@
 package io.eventloom.core;
 
-import io.eventloom.core.avro.CommandResult;
-import io.eventloom.serde.AvroSerdes;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Adds one aggregate type's command sub-topology: {@code T.commands} into the command processor, which owns the
- * type's state, processed-command and history stores, out to {@code T.events} and {@code T.command-results}.
- * Every node and store is named, so internal topic names stay put when the topology grows.
+ * Adds one aggregate type's command sub-topology: {@code T.commands}, merged with the commands process managers
+ * send through their own internal topics, into the command processor, which owns the type's state, dedupe and
+ * history stores; one sink writes its events, results and rerouted commands. Every node and store is named, so
+ * internal topic names stay put when the topology grows.
  */
-public final class AggregateTopology {
+final class AggregateTopology {
 
     private AggregateTopology() {
     }
 
-    /**
-     * @param serdes   serdes for the public topics (commands, events, results)
-     * @param internal serdes for the state stores' changelogs, whose schemas the runtime owns
-     */
-    public static <S extends SpecificRecord> void addTo(Topology topology, AggregateType<S> type, TopicNames topics,
-                                                         AvroSerdes serdes, AvroSerdes internal,
-                                                         Duration dedupeRetention) {
+    /** @param fromProcesses each process manager's commands to this type, already on this type's partitioning */
+    static <S extends SpecificRecord> void addTo(StreamsBuilder builder, AggregateType<S> type,
+                                                 AggregateSerdes<S> serdes, TopologySettings settings,
+                                                 List<KStream<String, SpecificRecord>> fromProcesses) {
         String name = type.name();
         AggregateStores stores = AggregateStores.of(name);
-        String source = name + "-commands-source";
-        String processor = name + "-command-processor";
-        String eventsSink = name + "-events-sink";
-        String resultsSink = name + "-command-results-sink";
+        // The processor stores what it has already serialized and measured: the stores hold bytes.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.state()),
+                Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(stores.processedCommands(),
+                settings.dedupeRetention(), Duration.ofMillis(1), false), Serdes.String(),
+                Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.history()),
+                Serdes.String(), Serdes.ByteArray()));
 
-        topology.addSource(source, Serdes.String().deserializer(),
-                serdes.specificValue(type.commandEnvelope()).deserializer(), topics.commands(name));
-        topology.addProcessor(processor,
-                () -> new CommandProcessor<>(type, dedupeRetention, eventsSink, resultsSink), source);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.state()),
-                Serdes.String(), new SnapshotSerde<>(internal.specificValue(type.state()))), processor);
-        topology.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(stores.processedCommands(), dedupeRetention, Duration.ofMillis(1), false),
-                Serdes.String(), internal.specificValue(CommandResult.class)), processor);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.history()),
-                Serdes.String(), internal.specificValue(type.eventEnvelope())), processor);
-        topology.addSink(eventsSink, topics.events(name), Serdes.String().serializer(),
-                anyValue(serdes.specificValue(type.eventEnvelope())), processor);
-        topology.addSink(resultsSink, topics.commandResults(name), Serdes.String().serializer(),
-                anyValue(serdes.specificValue(CommandResult.class)), processor);
-    }
-
-    // The processor forwards events and results as Object to their own sinks; each sink only ever gets its type.
-    @SuppressWarnings("unchecked")
-    private static Serializer<Object> anyValue(Serde<? extends SpecificRecord> serde) {
-        return (Serializer<Object>) (Serializer<?>) serde.serializer();
+        KStream<String, SpecificRecord> commands = builder.stream(settings.topics().commands(name),
+                Consumed.with(Serdes.String(), serdes.commands()).withName(name + "-commands-source"));
+        for (int i = 0; i < fromProcesses.size(); i++) {
+            commands = commands.merge(fromProcesses.get(i), Named.as(name + "-commands-merge-" + (i + 1)));
+        }
+        commands.process(() -> new CommandProcessor<>(type, serdes, settings), Named.as(name + "-command-processor"),
+                        stores.state(), stores.processedCommands(), stores.history())
+                .to(OutgoingRecord.TOPIC, Produced.with(Serdes.String(), OutgoingRecord.serde())
+                        .withName(name + "-outputs-sink"));
     }
 }

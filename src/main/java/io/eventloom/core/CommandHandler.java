@@ -11,14 +11,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.eventloom.core.RuntimeRejections.CONCURRENCY_CONFLICT;
+import static io.eventloom.core.RuntimeRejections.INVALID_COMMAND;
+
 /**
  * Turns one command and the aggregate's current snapshot into events, the next snapshot and a result:
- * optimistic concurrency, then the decider, then versioning. No Kafka here; deduplication happens before.
+ * envelope checks, optimistic concurrency, then the decider, then versioning. No Kafka here; deduplication and
+ * the record limit are the processor's.
  */
 final class CommandHandler<S extends SpecificRecord> {
 
-    static final String CONCURRENCY_CONFLICT = "CONCURRENCY_CONFLICT";
-    static final String INVALID_COMMAND = "INVALID_COMMAND";
+    /** Keys live in every store key and record of the aggregate: a bound keeps all of those small. */
+    static final int MAX_AGGREGATE_ID_BYTES = 1024;
+    /** A rejection message is for people; a decider echoing a huge input must not make the result huge. */
+    static final int MAX_MESSAGE_CHARS = 2000;
 
     private final AggregateType<S> type;
 
@@ -30,19 +36,21 @@ final class CommandHandler<S extends SpecificRecord> {
     record Handled<S>(Snapshot<S> next, List<StoredEvent> events, CommandResult result) {
     }
 
-    Handled<S> handle(String key, IncomingCommand command, Snapshot<S> current, Instant now) {
+    /** @param process the process manager that sent the command, empty for a client's */
+    Handled<S> handle(String key, IncomingCommand command, Snapshot<S> current, Optional<String> process,
+                      Instant now) {
         Optional<String> invalid = invalidEnvelope(key, command);
         if (invalid.isPresent()) {
-            return rejected(command, current, INVALID_COMMAND, invalid.get(), now);
+            return rejected(command, current, process, INVALID_COMMAND, invalid.get(), now);
         }
         if (command.expectedVersion().isPresent() && command.expectedVersion().getAsLong() != current.version()) {
-            return rejected(command, current, CONCURRENCY_CONFLICT, "expected version "
+            return rejected(command, current, process, CONCURRENCY_CONFLICT, "expected version "
                     + command.expectedVersion().getAsLong() + " but " + type.name() + " " + command.aggregateId()
                     + " is at version " + current.version(), now);
         }
         Decision<SpecificRecord> decision = type.decider().decide(command.payload(), current.state());
         if (decision instanceof Decision.Rejected<SpecificRecord> rejection) {
-            return rejected(command, current, rejection.code(), rejection.message(), now);
+            return rejected(command, current, process, rejection.code(), rejection.message(), now);
         }
         List<SpecificRecord> payloads = ((Decision.Accepted<SpecificRecord>) decision).events();
         List<StoredEvent> events = new ArrayList<>(payloads.size());
@@ -54,36 +62,40 @@ final class CommandHandler<S extends SpecificRecord> {
             events.add(new StoredEvent(eventId(command, version), command.aggregateId(), version, now,
                     command.commandId(), command.correlationId(), Optional.of(command.commandId()), payload));
         }
-        CommandResult result = result(command, CommandStatus.ACCEPTED, version, now)
+        CommandResult result = result(command, process, CommandStatus.ACCEPTED, version, now)
                 .setEventCount(events.size())
                 .setEventTypes(payloads.stream().map(p -> p.getSchema().getName()).toList())
                 .build();
         return new Handled<>(new Snapshot<>(version, state), events, result);
     }
 
-    private Optional<String> invalidEnvelope(String key, IncomingCommand command) {
-        if (!command.aggregateId().equals(key)) {
-            return Optional.of("record key '" + key + "' differs from the envelope's aggregateId '"
-                    + command.aggregateId() + "'; commands must be keyed by aggregate id");
-        }
-        if (command.aggregateId().isEmpty() || command.aggregateId().chars().anyMatch(Character::isISOControl)) {
-            return Optional.of("aggregate id must be non-empty and free of control characters");
-        }
-        return Optional.empty();
-    }
-
-    private Handled<S> rejected(IncomingCommand command, Snapshot<S> current, String code, String message,
-                                Instant now) {
-        CommandResult result = result(command, CommandStatus.REJECTED, current.version(), now)
+    /** A rejection of the command with the runtime's or a decider's code; nothing is appended. */
+    Handled<S> rejected(IncomingCommand command, Snapshot<S> current, Optional<String> process, String code,
+                        String message, Instant now) {
+        CommandResult result = result(command, process, CommandStatus.REJECTED, current.version(), now)
                 .setEventCount(0)
                 .setRejectionCode(code)
-                .setRejectionMessage(message)
+                .setRejectionMessage(clamp(message))
                 .build();
         return new Handled<>(current, List.of(), result);
     }
 
-    private static CommandResult.Builder result(IncomingCommand command, CommandStatus status, long version,
-                                                Instant now) {
+    private Optional<String> invalidEnvelope(String key, IncomingCommand command) {
+        if (!command.aggregateId().equals(key)) {
+            return Optional.of("record key '" + clamp(String.valueOf(key)) + "' differs from the envelope's"
+                    + " aggregateId '" + clamp(command.aggregateId()) + "'; commands must be keyed by aggregate id");
+        }
+        if (command.aggregateId().isEmpty() || command.aggregateId().chars().anyMatch(Character::isISOControl)) {
+            return Optional.of("aggregate id must be non-empty and free of control characters");
+        }
+        if (command.aggregateId().getBytes(StandardCharsets.UTF_8).length > MAX_AGGREGATE_ID_BYTES) {
+            return Optional.of("aggregate id must be at most " + MAX_AGGREGATE_ID_BYTES + " bytes in UTF-8");
+        }
+        return Optional.empty();
+    }
+
+    private static CommandResult.Builder result(IncomingCommand command, Optional<String> process,
+                                                CommandStatus status, long version, Instant now) {
         return CommandResult.newBuilder()
                 .setCommandId(command.commandId())
                 .setAggregateId(command.aggregateId())
@@ -91,7 +103,14 @@ final class CommandHandler<S extends SpecificRecord> {
                 .setVersion(version)
                 .setCorrelationId(command.correlationId())
                 .setCausationId(command.causationId().orElse(null))
-                .setProcessedAt(now);
+                .setProcessedAt(now)
+                .setProcess(process.orElse(null));
+    }
+
+    private static String clamp(String message) {
+        return message.length() <= MAX_MESSAGE_CHARS ? message
+                : message.substring(0, MAX_MESSAGE_CHARS) + "… (" + (message.length() - MAX_MESSAGE_CHARS)
+                + " more characters)";
     }
 
     // Derived, not random: a command reprocessed after a crash yields the very same event ids.

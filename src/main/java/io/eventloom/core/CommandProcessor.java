@@ -1,86 +1,255 @@
 package io.eventloom.core;
 
 import io.eventloom.core.avro.CommandResult;
+import io.eventloom.core.avro.CommandStatus;
+import io.eventloom.core.avro.ProcessedCommand;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
-import java.time.Duration;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Validates each command against its aggregate's state and, in the same step, updates that state, appends the
  * events and writes the result. Owning the state store here (rather than reading a table fed by our own events)
  * means two quick commands on one aggregate never both see the old version.
+ *
+ * <p>Everything a command writes is serialized and measured first, and only then written: a fault while
+ * serializing (the registry unreachable) fails the task before any write, and a command whose outputs would not
+ * fit the log is answered with {@link RuntimeRejections#RECORD_TOO_LARGE} instead of failing every commit.
  */
-final class CommandProcessor<S extends SpecificRecord> implements Processor<String, SpecificRecord, String, Object> {
+final class CommandProcessor<S extends SpecificRecord>
+        implements Processor<String, SpecificRecord, String, OutgoingRecord> {
+
+    /** Marks a command this processor sent on to the partition that owns its key. */
+    static final String REROUTED_FROM = "eventloom.rerouted.from";
 
     private final AggregateStores stores;
     private final EnvelopeCodec codec;
     private final CommandHandler<S> handler;
     private final Snapshot<S> initial;
-    private final Duration dedupeRetention;
-    private final String eventsSink;
-    private final String resultsSink;
+    private final AggregateSerdes<S> serdes;
+    private final TopologySettings settings;
+    private final String commandsTopic;
+    private final String eventsTopic;
+    private final String resultsTopic;
 
-    private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, Snapshot<S>> states;
-    private WindowStore<String, CommandResult> processed;
-    private KeyValueStore<String, SpecificRecord> history;
+    private ProcessorContext<String, OutgoingRecord> context;
+    private KeyValueStore<String, byte[]> states;
+    private WindowStore<String, byte[]> processed;
+    private KeyValueStore<String, byte[]> history;
+    private String stateChangelog;
+    private String processedChangelog;
 
-    CommandProcessor(AggregateType<S> type, Duration dedupeRetention, String eventsSink, String resultsSink) {
+    CommandProcessor(AggregateType<S> type, AggregateSerdes<S> serdes, TopologySettings settings) {
         this.stores = AggregateStores.of(type.name());
         this.codec = EnvelopeCodec.of(type);
         this.handler = new CommandHandler<>(type);
         this.initial = Snapshot.initial(type.decider());
-        this.dedupeRetention = dedupeRetention;
-        this.eventsSink = eventsSink;
-        this.resultsSink = resultsSink;
+        this.serdes = serdes;
+        this.settings = settings;
+        this.commandsTopic = settings.topics().commands(type.name());
+        this.eventsTopic = settings.topics().events(type.name());
+        this.resultsTopic = settings.topics().commandResults(type.name());
     }
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<String, OutgoingRecord> context) {
         this.context = context;
         this.states = context.getStateStore(stores.state());
         this.processed = context.getStateStore(stores.processedCommands());
         this.history = context.getStateStore(stores.history());
+        this.stateChangelog = AggregateStores.changelog(context.applicationId(), stores.state());
+        this.processedChangelog = AggregateStores.changelog(context.applicationId(), stores.processedCommands());
     }
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
+        RecordMetadata source = context.recordMetadata().orElseThrow(() ->
+                new IllegalStateException("a command must come from a topic"));
+        boolean fromClient = source.topic().equals(commandsTopic);
         IncomingCommand command = codec.readCommand(record.value());
+        Optional<String> process = fromClient ? Optional.empty() : Optional.of(processOf(command));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        Optional<CommandResult> earlier = earlierResult(command.commandId(), record.timestamp());
-        if (earlier.isPresent()) {
-            context.forward(record.withKey(command.aggregateId()).withValue(earlier.get()).withTimestamp(
-                    now.toEpochMilli()), resultsSink);
+        String key = record.key() == null ? "" : record.key();
+        if (record.key() != null && ownerOf(key) != source.partition()) {
+            misrouted(record, command, source, process, now);
             return;
         }
-        String key = record.key() == null ? "" : record.key();
-        Snapshot<S> current = Optional.ofNullable(states.get(key)).orElse(initial);
-        CommandHandler.Handled<S> handled = handler.handle(key, command, current, now);
-        if (!handled.events().isEmpty()) {
-            states.put(key, handled.next());
+        String dedupeKey = AggregateStores.dedupeKey(process, key, command.commandId());
+        byte[] fingerprint = PayloadFingerprint.of(command.payload(), command.expectedVersion());
+        Optional<ProcessedCommand> earlier = earlier(dedupeKey, now);
+        Snapshot<S> current = snapshot(key);
+        if (earlier.isPresent()) {
+            CommandResult result = Arrays.equals(earlier.get().getFingerprint().array(), fingerprint)
+                    ? earlier.get().getResult()
+                    : handler.rejected(command, current, process, RuntimeRejections.IDEMPOTENCY_KEY_REUSED,
+                    "command id '" + command.commandId() + "' was used before on this aggregate for a command"
+                            + " asking something else; use a new id for a new request", now).result();
+            forward(key, resultsTopic, serdes.results().serializer().serialize(resultsTopic, result), record, now);
+            return;
         }
-        for (StoredEvent event : handled.events()) {
-            SpecificRecord envelope = codec.writeEvent(event);
-            history.put(AggregateStores.historyKey(event.aggregateId(), event.version()), envelope);
-            context.forward(new Record<>(key, (Object) envelope, now.toEpochMilli(), record.headers()), eventsSink);
+        Outputs outputs = encode(key, dedupeKey, handler.handle(key, command, current, process, now), fingerprint,
+                record.headers());
+        Optional<String> tooLarge = outputs.tooLarge(settings.recordLimit());
+        if (tooLarge.isPresent()) {
+            outputs = encode(key, dedupeKey, handler.rejected(command, current, process,
+                    RuntimeRejections.RECORD_TOO_LARGE, tooLarge.get(), now), fingerprint, record.headers());
+            outputs.tooLarge(settings.recordLimit()).ifPresent(reason -> {
+                throw new OutputTooLargeException("even the rejection of command " + command.commandId()
+                        + " does not fit the log: " + reason);
+            });
         }
-        processed.put(command.commandId(), handled.result(), record.timestamp());
-        context.forward(new Record<>(key, (Object) handled.result(), now.toEpochMilli(), record.headers()),
-                resultsSink);
+        write(outputs, record, now);
     }
 
-    private Optional<CommandResult> earlierResult(String commandId, long timestamp) {
-        try (WindowStoreIterator<CommandResult> found = processed.fetch(commandId,
-                Instant.ofEpochMilli(timestamp).minus(dedupeRetention), Instant.ofEpochMilli(Long.MAX_VALUE))) {
-            return found.hasNext() ? Optional.of(found.next().value) : Optional.empty();
+    /**
+     * The command reached a partition its key does not belong to, so this task holds none of its aggregate's
+     * state: nothing may be written here. A client's command is sent on once to the owning partition; one that
+     * arrives wrongly again (the topic's partition count differs from the runtime's) is rejected.
+     */
+    private void misrouted(Record<String, SpecificRecord> record, IncomingCommand command, RecordMetadata source,
+                           Optional<String> process, Instant now) {
+        int owner = ownerOf(record.key());
+        if (process.isPresent()) {
+            // The runtime sized the process topics itself: a process command elsewhere is a bug, not input.
+            throw new IllegalStateException("a command of process " + process.get() + " for " + record.key()
+                    + " reached partition " + source.partition() + " of " + source.topic() + " but its key belongs"
+                    + " to partition " + owner);
+        }
+        if (record.headers().lastHeader(REROUTED_FROM) == null) {
+            reroute(record, source.partition());
+            return;
+        }
+        CommandResult rejection = handler.rejected(command, initial, process, RuntimeRejections.INVALID_COMMAND,
+                "the command reached partition " + source.partition() + " again after being sent on to partition "
+                        + owner + ", which owns its key: the topic's partition count differs from the "
+                        + settings.partitions() + " the runtime was started with", now).result();
+        forward(record.key(), resultsTopic, serdes.results().serializer().serialize(resultsTopic, rejection),
+                record, now);
+    }
+
+    /** Everything one command writes, serialized, so it can be measured before any of it is written. */
+    private record Outputs(byte[] key, byte[] snapshot, List<EncodedEvent> events, byte[] result,
+                           String dedupeKey, byte[] processed, Headers headers) {
+
+        Optional<String> tooLarge(RecordLimit limit) {
+            List<String> problems = new ArrayList<>();
+            for (EncodedEvent event : events) {
+                check(problems, limit, "event " + event.version() + " (" + event.type() + ")",
+                        RecordLimit.sizeOf(key, event.value(), headers));
+                check(problems, limit, "event " + event.version() + " in the history store",
+                        RecordLimit.sizeOf(event.historyKey().getBytes(StandardCharsets.UTF_8), event.value(), null));
+            }
+            if (snapshot != null) {
+                check(problems, limit, "the aggregate's new state", RecordLimit.sizeOf(key, snapshot, null));
+            }
+            check(problems, limit, "the command's result", RecordLimit.sizeOf(key, result, headers));
+            // A window store's changelog key is the key, an 8-byte timestamp and a 4-byte sequence number.
+            check(problems, limit, "the command's dedupe entry",
+                    RecordLimit.sizeOf(dedupeKey.getBytes(StandardCharsets.UTF_8), processed, null) + 12);
+            return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)
+                    + ", over the " + limit.maxRecordBytes() + " bytes the log takes per record");
+        }
+
+        private static void check(List<String> problems, RecordLimit limit, String what, int size) {
+            if (size > limit.maxRecordBytes()) {
+                problems.add(what + " would be " + size + " bytes");
+            }
+        }
+    }
+
+    private record EncodedEvent(long version, String type, String historyKey, byte[] value) {
+    }
+
+    private Outputs encode(String key, String dedupeKey, CommandHandler.Handled<S> handled, byte[] fingerprint,
+                           Headers headers) {
+        List<EncodedEvent> events = new ArrayList<>(handled.events().size());
+        for (StoredEvent event : handled.events()) {
+            events.add(new EncodedEvent(event.version(), event.payload().getSchema().getName(),
+                    AggregateStores.historyKey(event.aggregateId(), event.version()),
+                    serdes.events().serializer().serialize(eventsTopic, codec.writeEvent(event))));
+        }
+        byte[] snapshot = events.isEmpty() ? null
+                : serdes.snapshots().serializer().serialize(stateChangelog, handled.next());
+        byte[] result = serdes.results().serializer().serialize(resultsTopic, handled.result());
+        byte[] processedEntry = serdes.processed().serializer().serialize(processedChangelog,
+                new ProcessedCommand(ByteBuffer.wrap(fingerprint), handled.result()));
+        return new Outputs(key.getBytes(StandardCharsets.UTF_8), snapshot, events, result, dedupeKey,
+                processedEntry, headers);
+    }
+
+    private void write(Outputs outputs, Record<String, SpecificRecord> record, Instant now) {
+        String key = record.key() == null ? "" : record.key();
+        if (outputs.snapshot() != null) {
+            states.put(key, outputs.snapshot());
+        }
+        for (EncodedEvent event : outputs.events()) {
+            history.put(event.historyKey(), event.value());
+            forward(key, eventsTopic, event.value(), record, now);
+        }
+        processed.put(outputs.dedupeKey(), outputs.processed(), now.toEpochMilli());
+        forward(key, resultsTopic, outputs.result(), record, now);
+    }
+
+    private void forward(String key, String topic, byte[] value, Record<String, SpecificRecord> record,
+                         Instant now) {
+        context.forward(new Record<>(key, new OutgoingRecord(topic, value), now.toEpochMilli(), record.headers()));
+    }
+
+    /**
+     * A client's producer chose another partition than Kafka's default partitioner would (librdkafka's default
+     * hashes keys with CRC32): send the command on to the partition that owns its key, where the aggregate's
+     * state lives, rather than process it here beside a second copy of the aggregate.
+     */
+    private void reroute(Record<String, SpecificRecord> record, int partition) {
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.add(REROUTED_FROM, String.valueOf(partition).getBytes(StandardCharsets.UTF_8));
+        byte[] value = serdes.commands().serializer().serialize(commandsTopic, record.value());
+        context.forward(new Record<>(record.key(), new OutgoingRecord(commandsTopic, value), record.timestamp(),
+                headers));
+    }
+
+    private int ownerOf(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % settings.partitions();
+    }
+
+    private static String processOf(IncomingCommand command) {
+        String process = command.metadata().get(ProcessProcessor.PROCESS_METADATA);
+        if (process == null || process.isEmpty()) {
+            throw new IllegalStateException("command " + command.commandId() + " came from a process but does not"
+                    + " name it in its metadata");
+        }
+        return process;
+    }
+
+    private Snapshot<S> snapshot(String key) {
+        byte[] bytes = states.get(key);
+        return bytes == null ? initial : serdes.snapshots().deserializer().deserialize(stateChangelog, bytes);
+    }
+
+    // Remembered by processing time, never by the record's timestamp: a producer's clock must not be able to
+    // expire every other command's entry (far future) or have its own dropped at once (far past).
+    private Optional<ProcessedCommand> earlier(String dedupeKey, Instant now) {
+        try (WindowStoreIterator<byte[]> found = processed.fetch(dedupeKey,
+                now.minus(settings.dedupeRetention()), Instant.ofEpochMilli(Long.MAX_VALUE))) {
+            return found.hasNext()
+                    ? Optional.of(serdes.processed().deserializer().deserialize(processedChangelog, found.next().value))
+                    : Optional.empty();
         }
     }
 }

@@ -1,71 +1,155 @@
 package io.eventloom.core;
 
 import io.eventloom.serde.AvroSerdes;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.kstream.KStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * The domain running: one Kafka Streams instance with a command sub-topology per registered aggregate type, the
- * process managers and the projections.
+ * process managers and the projections; and the readers of their stores.
  */
 public final class EventloomRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventloomRuntime.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long after a stream thread failed the instance counts as not ready. */
+    private static final Duration UNREADY_AFTER_FAILURE = Duration.ofSeconds(15);
 
     private final KafkaStreams streams;
+    private final AggregateReader aggregates;
+    private final ProjectionReader projections;
+    private final ThreadFailures failures;
+    private final DeadLetters deadLetters;
 
-    private EventloomRuntime(KafkaStreams streams) {
+    private EventloomRuntime(KafkaStreams streams, AggregateReader aggregates, ProjectionReader projections,
+                             ThreadFailures failures, DeadLetters deadLetters) {
         this.streams = streams;
+        this.aggregates = aggregates;
+        this.projections = projections;
+        this.failures = failures;
+        this.deadLetters = deadLetters;
     }
 
-    /** The topology for this domain; the same domain always gives the same description. */
-    public static Topology topology(Domain domain, TopicNames topics, AvroSerdes serdes, AvroSerdes internal,
-                                    Duration dedupeRetention) {
-        StreamsBuilder builder = new StreamsBuilder();
-        EventStreams events = new EventStreams(builder, topics, serdes);
-        for (ProcessType<?> process : domain.processes()) {
-            ProcessTopology.addTo(builder, events, process, domain.aggregates(), topics, serdes, internal);
-        }
-        ProjectionTopology.addTo(events, domain, internal);
-        Topology topology = builder.build();
+    /**
+     * The topology for this domain; the same domain and settings always give the same description.
+     *
+     * @param serdes   serdes of the public topics (commands, events, results), under their topics' subjects
+     * @param internal serdes of the stores and internal topics, whose schemas the runtime owns and registers
+     */
+    public static Topology topology(Domain domain, TopologySettings settings, AvroSerdes serdes,
+                                    AvroSerdes internal) {
+        Map<String, AggregateType<?>> types = new LinkedHashMap<>();
+        Map<String, AggregateSerdes<?>> typeSerdes = new HashMap<>();
         for (AggregateType<?> type : domain.aggregates()) {
-            AggregateTopology.addTo(topology, type, topics, serdes, internal, dedupeRetention);
+            types.put(type.name(), type);
+            typeSerdes.put(type.name(), AggregateSerdes.of(type, serdes, internal));
         }
-        return topology;
+        StreamsBuilder builder = new StreamsBuilder();
+        SourceStreams sources = new SourceStreams(builder, settings.topics(), typeSerdes);
+        Map<String, List<KStream<String, SpecificRecord>>> fromProcesses = new HashMap<>();
+        for (ProcessType<?> process : domain.processes()) {
+            addProcess(builder, sources, process, types, typeSerdes, settings, internal)
+                    .forEach((type, commands) -> fromProcesses.computeIfAbsent(type, t -> new ArrayList<>())
+                            .add(commands));
+        }
+        ProjectionTopology.addTo(sources, typeSerdes, domain, internal, settings.recordLimit());
+        for (AggregateType<?> type : domain.aggregates()) {
+            addAggregate(builder, type, typeSerdes, settings, fromProcesses.getOrDefault(type.name(), List.of()));
+        }
+        return builder.build();
     }
 
     /** Builds the topology and starts Kafka Streams; every topic it uses must exist already. */
-    public static EventloomRuntime start(RuntimeSettings settings, Topology topology, TopicNames topics) {
+    public static EventloomRuntime start(RuntimeSettings runtime, TopologySettings settings, Domain domain,
+                                         AvroSerdes serdes, AvroSerdes internal) {
+        DeadLetters deadLetters = new DeadLetters();
         Properties properties = new Properties();
-        properties.putAll(settings.streamsConfig(topics));
-        KafkaStreams streams = new KafkaStreams(topology, properties);
+        properties.putAll(runtime.streamsConfig(settings, deadLetters));
+        KafkaStreams streams = new KafkaStreams(topology(domain, settings, serdes, internal), properties);
+        ThreadFailures failures = new ThreadFailures(Clock.systemUTC());
         streams.setUncaughtExceptionHandler(error -> {
-            log.error("Stream thread failed; replacing it (its transaction was aborted, nothing is lost)", error);
+            Duration pause = failures.failed(error);
+            log.error("Stream thread failed; its transaction was aborted, nothing is lost. Replacing it in {} ms",
+                    pause.toMillis(), error);
+            pauseBeforeReplacing(pause);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
         streams.start();
-        return new EventloomRuntime(streams);
+        Map<String, AggregateSerdes<?>> typeSerdes = new HashMap<>();
+        domain.aggregates().forEach(type -> typeSerdes.put(type.name(), AggregateSerdes.of(type, serdes, internal)));
+        return new EventloomRuntime(streams, new AggregateReader(streams, domain.aggregates(), typeSerdes),
+                new ProjectionReader(streams, domain.projections()), failures, deadLetters);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<String, KStream<String, SpecificRecord>> addProcess(
+            StreamsBuilder builder, SourceStreams sources, ProcessType<?> process, Map<String, AggregateType<?>> types,
+            Map<String, AggregateSerdes<?>> serdes, TopologySettings settings, AvroSerdes internal) {
+        return ProcessTopology.addTo(builder, sources, (ProcessType) process, types, serdes, settings,
+                internal.specificValue(process.state()));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void addAggregate(StreamsBuilder builder, AggregateType<?> type,
+                                     Map<String, AggregateSerdes<?>> serdes, TopologySettings settings,
+                                     List<KStream<String, SpecificRecord>> fromProcesses) {
+        AggregateTopology.addTo(builder, (AggregateType) type, (AggregateSerdes) serdes.get(type.name()), settings,
+                fromProcesses);
+    }
+
+    // The handler runs on the dying thread before it is replaced: pausing here spaces out the retries.
+    private static void pauseBeforeReplacing(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public KafkaStreams streams() {
         return streams;
     }
 
-    /** Up while Kafka Streams is RUNNING: its stores restored and every task processing. */
-    public HealthCheck health() {
-        return new HealthCheck() {
+    /** Reads aggregates' snapshots and histories from this instance's stores. */
+    public AggregateReader aggregates() {
+        return aggregates;
+    }
+
+    /** Reads projection rows from this instance's stores. */
+    public ProjectionReader projections() {
+        return projections;
+    }
+
+    /** What this instance dead-lettered since it started. */
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    /**
+     * The runtime's readiness: Kafka Streams RUNNING (its stores restored and every task processing) and no stream
+     * thread failed in the last seconds; and, never failing readiness, the dead letters written since start.
+     */
+    public List<HealthCheck> health() {
+        return List.of(new HealthCheck() {
             @Override
             public String name() {
                 return "streams";
@@ -74,10 +158,14 @@ public final class EventloomRuntime implements AutoCloseable {
             @Override
             public Health check() {
                 KafkaStreams.State state = streams.state();
-                Map<String, Object> details = Map.of("state", state.name());
-                return state == KafkaStreams.State.RUNNING ? Health.up(details) : Health.down(details);
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("state", state.name());
+                Optional<Map<String, Object>> failure = failures.within(ThreadFailures.QUIET);
+                failure.ifPresent(details::putAll);
+                boolean failing = failures.within(UNREADY_AFTER_FAILURE).isPresent();
+                return state == KafkaStreams.State.RUNNING && !failing ? Health.up(details) : Health.down(details);
             }
-        };
+        }, deadLetters);
     }
 
     /** Waits until Kafka Streams is running (its stores restored and queryable), or fails after the timeout. */

@@ -7,15 +7,16 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One process manager as the runtime needs it: its name, logic, the Avro class of its state, and the aggregate
- * types whose events and whose command results it listens to.
+ * One process manager as the runtime needs it: its name, logic, the Avro class of its state, the aggregate types
+ * whose events and whose command results it listens to, and the aggregate types it sends commands to.
  */
 public record ProcessType<S extends SpecificRecord>(
         String name,
         ProcessManager<S> manager,
         Class<S> state,
         List<String> eventsOf,
-        List<String> resultsOf) {
+        List<String> resultsOf,
+        List<String> commandsTo) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -28,5 +29,6 @@ public record ProcessType<S extends SpecificRecord>(
         Objects.requireNonNull(state, "state");
         eventsOf = List.copyOf(eventsOf);
         resultsOf = List.copyOf(resultsOf);
+        commandsTo = List.copyOf(commandsTo);
     }
 }

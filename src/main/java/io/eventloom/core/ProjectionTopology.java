@@ -24,23 +24,30 @@ import java.util.Map;
  */
 final class ProjectionTopology {
 
-    private final EventStreams events;
+    private final SourceStreams sources;
+    private final Map<String, AggregateSerdes<?>> serdes;
     private final AvroSerdes internal;
+    private final RecordLimit limit;
     private final Map<String, AggregateType<?>> aggregates = new HashMap<>();
     private final Map<String, KTable<String, ? extends SpecificRecord>> tables = new HashMap<>();
 
-    private ProjectionTopology(EventStreams events, List<AggregateType<?>> aggregates, AvroSerdes internal) {
-        this.events = events;
+    private ProjectionTopology(SourceStreams sources, Map<String, AggregateSerdes<?>> serdes,
+                               List<AggregateType<?>> aggregates, AvroSerdes internal, RecordLimit limit) {
+        this.sources = sources;
+        this.serdes = serdes;
         this.internal = internal;
+        this.limit = limit;
         aggregates.forEach(type -> this.aggregates.put(type.name(), type));
     }
 
     /**
      * @param internal serdes for the projection stores' changelogs and internal topics, whose schemas the runtime
      *                 owns
+     * @param limit    rows that would not fit the log are refused when written, so their input is dead-lettered
      */
-    static void addTo(EventStreams events, Domain domain, AvroSerdes internal) {
-        ProjectionTopology topology = new ProjectionTopology(events, domain.aggregates(), internal);
+    static void addTo(SourceStreams sources, Map<String, AggregateSerdes<?>> serdes, Domain domain,
+                      AvroSerdes internal, RecordLimit limit) {
+        ProjectionTopology topology = new ProjectionTopology(sources, serdes, domain.aggregates(), internal, limit);
         for (ProjectionType<?> projection : domain.projections()) {
             topology.table(projection, domain.projections());
         }
@@ -86,8 +93,9 @@ final class ProjectionTopology {
         }
         EnvelopeCodec codec = EnvelopeCodec.of(type);
         // Keyed by aggregate id already, like the topic: grouping by key needs no repartition.
-        return events.of(type)
-                .groupByKey(Grouped.with(projection.name() + "-by-aggregate", Serdes.String(), events.serde(type)))
+        return sources.events(type.name())
+                .groupByKey(Grouped.with(projection.name() + "-by-aggregate", Serdes.String(),
+                        serdes.get(type.name()).events()))
                 .aggregate(() -> null, (id, envelope, row) -> fold.fold().apply(row, codec.readEvent(envelope)),
                         Named.as(projection.name() + "-fold"), materialized(projection));
     }
@@ -121,6 +129,7 @@ final class ProjectionTopology {
     }
 
     private <R extends SpecificRecord> Serde<R> rowSerde(ProjectionType<R> projection) {
-        return internal.specificValue(projection.row());
+        return SizeLimitedSerde.of(internal.specificValue(projection.row()), limit.maxRowBytes(),
+                "a row of projection " + projection.name());
     }
 }

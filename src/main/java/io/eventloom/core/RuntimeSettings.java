@@ -1,5 +1,6 @@
 package io.eventloom.core;
 
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.nio.file.Path;
@@ -9,37 +10,48 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** How the Kafka Streams runtime runs: identity, where its state lives, commit cadence and dedupe retention. */
+/** How the Kafka Streams runtime runs: identity, where its state lives, commit cadence, standbys and overrides. */
 public record RuntimeSettings(
         String applicationId,
         String bootstrapServers,
         Path stateDir,
         Duration commitInterval,
-        Duration dedupeRetention,
         Optional<String> applicationServer,
         int standbyReplicas,
-        Map<String, String> streamsOverrides) {
+        Map<String, Object> streamsOverrides) {
 
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
-    public static final Duration DEFAULT_DEDUPE_RETENTION = Duration.ofDays(7);
 
     public RuntimeSettings {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(commitInterval, "commitInterval");
-        Objects.requireNonNull(dedupeRetention, "dedupeRetention");
         Objects.requireNonNull(applicationServer, "applicationServer");
         streamsOverrides = Map.copyOf(streamsOverrides);
     }
 
     public static RuntimeSettings of(String applicationId, String bootstrapServers, Path stateDir) {
         return new RuntimeSettings(applicationId, bootstrapServers, stateDir, DEFAULT_COMMIT_INTERVAL,
-                DEFAULT_DEDUPE_RETENTION, Optional.empty(), 0, Map.of());
+                Optional.empty(), 0, Map.of());
     }
 
-    /** The Kafka Streams configuration: exactly-once v2, dead letters through {@link DeadLetterHandler}. */
-    Map<String, Object> streamsConfig(TopicNames topics) {
+    public RuntimeSettings withCommitInterval(Duration value) {
+        return new RuntimeSettings(applicationId, bootstrapServers, stateDir, value, applicationServer,
+                standbyReplicas, streamsOverrides);
+    }
+
+    public RuntimeSettings withStreamsOverrides(Map<String, Object> value) {
+        return new RuntimeSettings(applicationId, bootstrapServers, stateDir, commitInterval, applicationServer,
+                standbyReplicas, value);
+    }
+
+    /**
+     * The Kafka Streams configuration: exactly-once v2 with transactional state stores, so a crash discards only
+     * the uncommitted writes instead of the whole local state, and interactive queries that see committed writes
+     * only; dead letters, faults and oversized records through {@link DeadLetterHandler}.
+     */
+    public Map<String, Object> streamsConfig(TopologySettings topology, DeadLetters deadLetters) {
         Map<String, Object> config = new HashMap<>();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -47,9 +59,15 @@ public record RuntimeSettings(
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
-        config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
+        config.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
+        config.put(StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG,
+                IsolationLevel.READ_COMMITTED.name());
+        config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topology.topics().deadLetters());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        config.put(DeadLetterHandler.RECORD_LIMIT_CONFIG, topology.recordLimit().maxRecordBytes());
+        config.put(DeadLetters.CONFIG, deadLetters);
         applicationServer.ifPresent(server -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
         config.putAll(streamsOverrides);
         return config;

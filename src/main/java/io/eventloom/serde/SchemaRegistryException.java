@@ -28,6 +28,16 @@ public final class SchemaRegistryException extends RuntimeException {
         return errorCode;
     }
 
+    /**
+     * True when asking again later may succeed: no registry answered, or it answered with a server error
+     * (HTTP 5xx, Confluent's 500xx codes), a timeout or "too many requests". A refusal of the request itself
+     * (unknown id, invalid schema, incompatible) is not transient.
+     */
+    public boolean isTransient() {
+        return errorCode == UNREACHABLE || errorCode == 408 || errorCode == 429
+                || errorCode >= 500 && errorCode <= 599 || errorCode >= 50000 && errorCode <= 59999;
+    }
+
     public boolean isNotFound() {
         return errorCode == SUBJECT_NOT_FOUND || errorCode == VERSION_NOT_FOUND || errorCode == SCHEMA_NOT_FOUND;
     }

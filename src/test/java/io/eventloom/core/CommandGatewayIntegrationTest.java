@@ -63,7 +63,7 @@ class CommandGatewayIntegrationTest {
 
         assertThat(first.getStatus()).isEqualTo(CommandStatus.ACCEPTED);
         assertThat(second.getVersion()).isEqualTo(2);
-        AggregateReader reader = new AggregateReader(runtime.streams(), DOMAIN.aggregates());
+        AggregateReader reader = runtime.aggregates();
         Snapshot<?> snapshot = reader.state("counter", "g-1").orElseThrow();
         assertThat(snapshot.version()).isEqualTo(2);
         assertThat(snapshot.state()).isEqualTo(new CounterState(7, false));
@@ -82,7 +82,7 @@ class CommandGatewayIntegrationTest {
         CommandResult again = send("g-2", new Increment(1), options);
 
         assertThat(again).isEqualTo(first);
-        assertThat(new AggregateReader(runtime.streams(), DOMAIN.aggregates()).history("counter", "g-2")).hasSize(1);
+        assertThat(runtime.aggregates().history("counter", "g-2")).hasSize(1);
     }
 
     @Test

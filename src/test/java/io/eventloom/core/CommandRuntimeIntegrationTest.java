@@ -58,6 +58,7 @@ class CommandRuntimeIntegrationTest {
     private static final String APP_ID = "runtime-it-app";
     private static final int COMMANDS = 1_000;
     private static final int AGGREGATES = 100;
+    private static final int PARTITIONS = 4;
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     /** Magic byte 0, schema id 999999 (0x000F423F), then a byte of "payload". */
     private static final byte[] UNKNOWN_SCHEMA_ID = {0, 0, 0x0F, 0x42, 0x3F, 2};
@@ -73,7 +74,8 @@ class CommandRuntimeIntegrationTest {
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(bootstrap, FreePort.find())) {
             AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()),
                     AvroSerdeConfig.autoRegistering());
-            String[] args = {bootstrap, registry.url(), dir.resolve("state").toString(), TOPICS.namespace(), APP_ID};
+            String[] args = {bootstrap, registry.url(), dir.resolve("state").toString(), TOPICS.namespace(), APP_ID,
+                    String.valueOf(PARTITIONS)};
             try (KafkaProducer<String, CounterCommandEnvelope> producer = producer(bootstrap, serdes)) {
                 ChildJvm first = runtime(args, "first.log");
                 send(producer, 0, 333);
@@ -157,11 +159,10 @@ class CommandRuntimeIntegrationTest {
     private void assertRestoredStateIsFoldOfEvents(String bootstrap, AvroSerdes serdes,
                                                    List<CounterEventEnvelope> events) {
         RuntimeSettings settings = RuntimeSettings.of(APP_ID, bootstrap, dir.resolve("restored-state"));
-        try (EventloomRuntime runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(
-                Domain.of(List.of(CounterAggregate.TYPE)), TOPICS, serdes, serdes, settings.dedupeRetention()),
-                TOPICS)) {
+        try (EventloomRuntime runtime = EventloomRuntime.start(settings, TopologySettings.of(TOPICS, PARTITIONS),
+                Domain.of(List.of(CounterAggregate.TYPE)), serdes, serdes)) {
             runtime.awaitRunning(TIMEOUT);
-            AggregateReader reader = new AggregateReader(runtime.streams(), List.of(CounterAggregate.TYPE));
+            AggregateReader reader = runtime.aggregates();
             CounterDecider decider = new CounterDecider();
             Map<String, List<CounterEventEnvelope>> byAggregate = events.stream()
                     .collect(Collectors.groupingBy(CounterEventEnvelope::getAggregateId));
@@ -235,9 +236,9 @@ class CommandRuntimeIntegrationTest {
     private static void createTopics(String bootstrap) {
         try (var admin = KafkaTestClients.admin(bootstrap)) {
             new TopicSetup(admin, TIMEOUT).ensure(List.of(
-                    TopicSpec.withDefaultRetention(TOPICS.commands("counter"), 4, (short) 1),
-                    TopicSpec.retainedForever(TOPICS.events("counter"), 4, (short) 1),
-                    TopicSpec.withDefaultRetention(TOPICS.commandResults("counter"), 4, (short) 1),
+                    TopicSpec.withDefaultRetention(TOPICS.commands("counter"), PARTITIONS, (short) 1),
+                    TopicSpec.retainedForever(TOPICS.events("counter"), PARTITIONS, (short) 1),
+                    TopicSpec.withDefaultRetention(TOPICS.commandResults("counter"), PARTITIONS, (short) 1),
                     TopicSpec.retainedForever(TOPICS.deadLetters(), 1, (short) 1)));
         }
     }

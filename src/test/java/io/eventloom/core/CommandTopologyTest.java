@@ -54,10 +54,12 @@ class CommandTopologyTest {
     @BeforeEach
     void startDriver() {
         AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.autoRegistering());
-        var topology = EventloomRuntime.topology(Domain.of(List.of(CounterAggregate.TYPE)), TOPICS, serdes, serdes,
-                RuntimeSettings.DEFAULT_DEDUPE_RETENTION);
+        // One partition: the test driver feeds every record to partition 0, which then owns every key.
+        TopologySettings settings = TopologySettings.of(TOPICS, 1);
+        var topology = EventloomRuntime.topology(Domain.of(List.of(CounterAggregate.TYPE)), settings, serdes, serdes);
         Properties props = new Properties();
-        props.putAll(RuntimeSettings.of("topology-test", "unused:9092", stateDir).streamsConfig(TOPICS));
+        props.putAll(RuntimeSettings.of("topology-test", "unused:9092", stateDir)
+                .streamsConfig(settings, new DeadLetters()));
         driver = new TopologyTestDriver(topology, props);
         commands = driver.createInputTopic(TOPICS.commands("counter"), new StringSerializer(),
                 serdes.specificValue(CounterCommandEnvelope.class).serializer());

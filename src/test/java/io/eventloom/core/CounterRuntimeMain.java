@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The counter runtime as its own process, so a test can stop it with SIGTERM or kill it with SIGKILL.
- * Arguments: bootstrap servers, registry URL, state directory, topic namespace, application id.
+ * Arguments: bootstrap servers, registry URL, state directory, topic namespace, application id, partitions.
  */
 public final class CounterRuntimeMain {
 
@@ -25,8 +25,8 @@ public final class CounterRuntimeMain {
         TopicNames topics = new TopicNames(args[3]);
         AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(args[1]), AvroSerdeConfig.autoRegistering());
         RuntimeSettings settings = RuntimeSettings.of(args[4], args[0], Path.of(args[2]));
-        EventloomRuntime runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(
-                Domain.of(List.of(CounterAggregate.TYPE)), topics, serdes, serdes, settings.dedupeRetention()), topics);
+        EventloomRuntime runtime = EventloomRuntime.start(settings, TopologySettings.of(topics,
+                Integer.parseInt(args[5])), Domain.of(List.of(CounterAggregate.TYPE)), serdes, serdes);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();

@@ -43,9 +43,11 @@ class ProcessTopologyTest {
         AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.autoRegistering());
         Domain domain = new Domain(List.of(CounterAggregate.TYPE), List.of(EchoProcess.TYPE));
         Properties props = new Properties();
-        props.putAll(RuntimeSettings.of("process-test", "unused:9092", stateDir).streamsConfig(TOPICS));
-        driver = new TopologyTestDriver(EventloomRuntime.topology(domain, TOPICS, serdes, serdes,
-                RuntimeSettings.DEFAULT_DEDUPE_RETENTION), props);
+        // One partition: the test driver feeds every record to partition 0, which then owns every key.
+        TopologySettings settings = TopologySettings.of(TOPICS, 1);
+        props.putAll(RuntimeSettings.of("process-test", "unused:9092", stateDir)
+                .streamsConfig(settings, new DeadLetters()));
+        driver = new TopologyTestDriver(EventloomRuntime.topology(domain, settings, serdes, serdes), props);
         commands = driver.createInputTopic(TOPICS.commands("counter"), new StringSerializer(),
                 serdes.specificValue(CounterCommandEnvelope.class).serializer());
         results = driver.createOutputTopic(TOPICS.commandResults("counter"), new StringDeserializer(),

@@ -9,7 +9,6 @@ import io.eventloom.serde.AvroSerdes;
 import io.eventloom.serde.InMemorySchemaRegistryClient;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +44,6 @@ class ProjectionTypeTest {
     }
 
     private static void topology(Domain domain) {
-        EventloomRuntime.topology(domain, new TopicNames("test"), SERDES, SERDES, Duration.ofDays(1));
+        EventloomRuntime.topology(domain, TopologySettings.of(new TopicNames("test"), 1), SERDES, SERDES);
     }
 }

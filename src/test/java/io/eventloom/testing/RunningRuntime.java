@@ -6,6 +6,7 @@ import io.eventloom.core.Domain;
 import io.eventloom.core.EventloomRuntime;
 import io.eventloom.core.RuntimeSettings;
 import io.eventloom.core.TopicNames;
+import io.eventloom.core.TopologySettings;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
@@ -29,6 +30,7 @@ import java.util.List;
 public final class RunningRuntime implements AutoCloseable {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(60);
+    public static final int PARTITIONS = 2;
 
     private final EmbeddedSchemaRegistry registry;
     private final EventloomRuntime runtime;
@@ -48,21 +50,21 @@ public final class RunningRuntime implements AutoCloseable {
         AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()),
                 AvroSerdeConfig.autoRegistering());
         RuntimeSettings settings = RuntimeSettings.of(applicationId, bootstrap, stateDir);
-        EventloomRuntime runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(domain, topics, serdes,
-                serdes, settings.dedupeRetention()), topics);
+        EventloomRuntime runtime = EventloomRuntime.start(settings, TopologySettings.of(topics, PARTITIONS), domain,
+                serdes, serdes);
         runtime.awaitRunning(TIMEOUT);
         CommandGateway gateway = new CommandGateway(bootstrap, topics, domain.aggregates(), serdes,
                 Clock.systemUTC());
         return new RunningRuntime(registry, runtime, gateway);
     }
 
-    /** Each aggregate type's commands, events and results with two partitions, and the dead letters. */
+    /** Each aggregate type's commands, events and results with {@value #PARTITIONS} partitions, and the dead letters. */
     public static void createTopics(String bootstrap, Domain domain, TopicNames topics) {
         List<TopicSpec> specs = new ArrayList<>();
         for (AggregateType<?> type : domain.aggregates()) {
-            specs.add(TopicSpec.withDefaultRetention(topics.commands(type.name()), 2, (short) 1));
-            specs.add(TopicSpec.retainedForever(topics.events(type.name()), 2, (short) 1));
-            specs.add(TopicSpec.withDefaultRetention(topics.commandResults(type.name()), 2, (short) 1));
+            specs.add(TopicSpec.withDefaultRetention(topics.commands(type.name()), PARTITIONS, (short) 1));
+            specs.add(TopicSpec.retainedForever(topics.events(type.name()), PARTITIONS, (short) 1));
+            specs.add(TopicSpec.withDefaultRetention(topics.commandResults(type.name()), PARTITIONS, (short) 1));
         }
         specs.add(TopicSpec.retainedForever(topics.deadLetters(), 1, (short) 1));
         try (var admin = KafkaTestClients.admin(bootstrap)) {

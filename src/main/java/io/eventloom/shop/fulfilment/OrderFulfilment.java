@@ -33,7 +33,8 @@ public final class OrderFulfilment implements ProcessManager<OrderFulfilmentStat
 
     public static final String NAME = "order-fulfilment";
     public static final ProcessType<OrderFulfilmentState> TYPE = new ProcessType<>(NAME, new OrderFulfilment(),
-            OrderFulfilmentState.class, List.of("order"), List.of("customer", "product"));
+            OrderFulfilmentState.class, List.of("order"), List.of("customer", "product"),
+            List.of("customer", "product", "order"));
 
     private static final String PREFIX = NAME + ":";
 

@@ -17,7 +17,7 @@ public final class EchoProcess implements ProcessManager<EchoState> {
 
     public static final int DONE_AFTER = 3;
     public static final ProcessType<EchoState> TYPE = new ProcessType<>("echo", new EchoProcess(), EchoState.class,
-            List.of("counter"), List.of("counter"));
+            List.of("counter"), List.of("counter"), List.of("counter"));
     private static final String PREFIX = "echo:";
 
     @Override
