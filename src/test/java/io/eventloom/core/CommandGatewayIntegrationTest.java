@@ -66,7 +66,7 @@ class CommandGatewayIntegrationTest {
         AggregateReader reader = runtime.aggregates();
         Snapshot<?> snapshot = reader.state("counter", "g-1").orElseThrow();
         assertThat(snapshot.version()).isEqualTo(2);
-        assertThat(snapshot.state()).isEqualTo(new CounterState(7, false));
+        assertThat(snapshot.state()).isEqualTo(new CounterState(7, false, ""));
         assertThat(reader.history("counter", "g-1")).extracting(StoredEvent::version, StoredEvent::payload)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, new Incremented(3)),
                         org.assertj.core.groups.Tuple.tuple(2L, new Incremented(4)));

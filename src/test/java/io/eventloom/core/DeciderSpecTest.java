@@ -20,7 +20,7 @@ class DeciderSpecTest {
         counter.given(new Incremented(2), new Incremented(3))
                 .when(new Increment(CounterDecider.LIMIT - 5))
                 .thenEvents(new Incremented(CounterDecider.LIMIT - 5), new LimitReached(CounterDecider.LIMIT))
-                .thenState(new CounterState(CounterDecider.LIMIT, true));
+                .thenState(new CounterState(CounterDecider.LIMIT, true, ""));
     }
 
     @Test

@@ -20,11 +20,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** A process manager wired to an aggregate on the test driver: routing, commands sent, state kept and dropped. */
 class ProcessTopologyTest {
@@ -87,6 +90,33 @@ class ProcessTopologyTest {
         commands.pipeInput("plain", CommandTopologyTest.command("cmd-1", "plain", null, new Increment(1)));
 
         assertThat(results.readValuesToList()).extracting(CommandResult::getAggregateId).containsExactly("plain");
+    }
+
+    @Test
+    void givenClientTakesTheIdTheProcessWillUse_whenProcessSendsIt_thenBothAreAppliedAndProcessCountsOnlyItsOwn() {
+        // The echo's id is derived from the source event's id, which anyone can compute.
+        String eventId = UUID.nameUUIDFromBytes("counter/src-1/cmd-1/1".getBytes(StandardCharsets.UTF_8)).toString();
+        commands.pipeInput("dst-1", CommandTopologyTest.command("echo:" + eventId, "dst-1", null, new Increment(100)));
+
+        commands.pipeInput("src-1", CommandTopologyTest.command("cmd-1", "src-1", null, new Increment(4)));
+
+        List<CommandResult> all = results.readValuesToList();
+        assertThat(all).extracting(CommandResult::getAggregateId, CommandResult::getVersion, CommandResult::getProcess)
+                .containsExactly(tuple("dst-1", 1L, null), tuple("src-1", 1L, null), tuple("dst-1", 2L, "echo"));
+        assertThat(echoState("src-1")).as("the client's result is not the process's").isEqualTo(new EchoState(1, 1));
+    }
+
+    @Test
+    void givenClientCommandNamedLikeTheProcesses_whenAnswered_thenProcessNeverSeesItsResult() {
+        commands.pipeInput("src-2", CommandTopologyTest.command("cmd-1", "src-2", null, new Increment(1)));
+        results.readValuesToList();
+
+        // Named and correlated like the process's own echo of src-2.
+        commands.pipeInput("dst-2", CounterCommandEnvelope.newBuilder(CommandTopologyTest.command("echo:forged",
+                "dst-2", null, new Increment(1))).setCorrelationId("src-2").build());
+
+        assertThat(results.readValue().getProcess()).isNull();
+        assertThat(echoState("src-2")).isEqualTo(new EchoState(1, 1));
     }
 
     private EchoState echoState(String instance) {

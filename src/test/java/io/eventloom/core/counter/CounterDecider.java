@@ -4,7 +4,7 @@ import io.eventloom.core.Decider;
 import io.eventloom.core.Decision;
 import org.apache.avro.specific.SpecificRecord;
 
-/** A counter that only goes up, capped at {@link #LIMIT}: the runtime's test aggregate. */
+/** A counter that only goes up, capped at {@link #LIMIT}, with a note: the runtime's test aggregate. */
 public final class CounterDecider implements Decider<SpecificRecord, SpecificRecord, CounterState> {
 
     public static final int LIMIT = 1_000_000;
@@ -21,6 +21,9 @@ public final class CounterDecider implements Decider<SpecificRecord, SpecificRec
         }
         if (command instanceof Explode) {
             throw new IllegalStateException("decider bug on purpose");
+        }
+        if (command instanceof Note note) {
+            return Decision.accept(new Noted(note.getText().repeat(Math.max(1, note.getCopies()))));
         }
         throw new IllegalStateException("unexpected command " + command.getClass().getName());
     }
@@ -47,6 +50,9 @@ public final class CounterDecider implements Decider<SpecificRecord, SpecificRec
         }
         if (event instanceof LimitReached) {
             return CounterState.newBuilder(state).setCapped(true).build();
+        }
+        if (event instanceof Noted noted) {
+            return CounterState.newBuilder(state).setNote(noted.getText()).build();
         }
         throw new IllegalStateException("unexpected event " + event.getClass().getName());
     }

@@ -1,0 +1,41 @@
+package io.eventloom.testing;
+
+import io.eventloom.serde.InMemorySchemaRegistryClient;
+import io.eventloom.serde.SchemaRegistryClient;
+import io.eventloom.serde.SchemaRegistryException;
+import org.apache.avro.Schema;
+
+/** An in-memory registry whose writes can be made unreachable, as a registry down for a while looks to a client. */
+public final class SwitchableRegistryClient implements SchemaRegistryClient {
+
+    private final InMemorySchemaRegistryClient inner = new InMemorySchemaRegistryClient();
+    private volatile boolean reachable = true;
+
+    public void reachable(boolean value) {
+        reachable = value;
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        requireReachable();
+        return inner.register(subject, schema);
+    }
+
+    @Override
+    public int idOf(String subject, Schema schema) {
+        requireReachable();
+        return inner.idOf(subject, schema);
+    }
+
+    @Override
+    public Schema schemaById(int id) {
+        return inner.schemaById(id);
+    }
+
+    private void requireReachable() {
+        if (!reachable) {
+            throw new SchemaRegistryException(SchemaRegistryException.UNREACHABLE,
+                    "no schema registry reachable (switched off by the test)");
+        }
+    }
+}
