@@ -9,7 +9,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -32,9 +31,8 @@ final class AggregateTopology {
         // The processor stores what it has already serialized and measured: the stores hold bytes.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.state()),
                 Serdes.String(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(stores.processedCommands(),
-                settings.dedupeRetention(), Duration.ofMillis(1), false), Serdes.String(),
-                Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.processedCommands()),
+                Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.history()),
                 Serdes.String(), Serdes.ByteArray()));
 

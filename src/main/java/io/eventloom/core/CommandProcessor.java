@@ -7,16 +7,16 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +35,8 @@ import java.util.Optional;
 final class CommandProcessor<S extends SpecificRecord>
         implements Processor<String, SpecificRecord, String, OutgoingRecord> {
 
+    /** How often a slice of the dedupe store is swept for entries past the retention. */
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
     /** Marks a command this processor sent on to the partition that owns its key. */
     static final String REROUTED_FROM = "eventloom.rerouted.from";
 
@@ -50,10 +52,9 @@ final class CommandProcessor<S extends SpecificRecord>
 
     private ProcessorContext<String, OutgoingRecord> context;
     private KeyValueStore<String, byte[]> states;
-    private WindowStore<String, byte[]> processed;
+    private CommandDedupe dedupe;
     private KeyValueStore<String, byte[]> history;
     private String stateChangelog;
-    private String processedChangelog;
 
     CommandProcessor(AggregateType<S> type, AggregateSerdes<S> serdes, TopologySettings settings) {
         this.stores = AggregateStores.of(type.name());
@@ -71,10 +72,13 @@ final class CommandProcessor<S extends SpecificRecord>
     public void init(ProcessorContext<String, OutgoingRecord> context) {
         this.context = context;
         this.states = context.getStateStore(stores.state());
-        this.processed = context.getStateStore(stores.processedCommands());
         this.history = context.getStateStore(stores.history());
         this.stateChangelog = AggregateStores.changelog(context.applicationId(), stores.state());
-        this.processedChangelog = AggregateStores.changelog(context.applicationId(), stores.processedCommands());
+        this.dedupe = new CommandDedupe(context.getStateStore(stores.processedCommands()), serdes.processed(),
+                AggregateStores.changelog(context.applicationId(), stores.processedCommands()),
+                settings.dedupeRetention());
+        context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME,
+                now -> dedupe.sweep(Instant.ofEpochMilli(now)));
     }
 
     @Override
@@ -92,7 +96,7 @@ final class CommandProcessor<S extends SpecificRecord>
         }
         String dedupeKey = AggregateStores.dedupeKey(process, key, command.commandId());
         byte[] fingerprint = PayloadFingerprint.of(command.payload(), command.expectedVersion());
-        Optional<ProcessedCommand> earlier = earlier(dedupeKey, now);
+        Optional<ProcessedCommand> earlier = dedupe.find(dedupeKey, now);
         Snapshot<S> current = snapshot(key);
         if (earlier.isPresent()) {
             CommandResult result = Arrays.equals(earlier.get().getFingerprint().array(), fingerprint)
@@ -104,11 +108,11 @@ final class CommandProcessor<S extends SpecificRecord>
             return;
         }
         Outputs outputs = encode(key, dedupeKey, handler.handle(key, command, current, process, now), fingerprint,
-                record.headers());
+                record.headers(), now);
         Optional<String> tooLarge = outputs.tooLarge(settings.recordLimit());
         if (tooLarge.isPresent()) {
             outputs = encode(key, dedupeKey, handler.rejected(command, current, process,
-                    RuntimeRejections.RECORD_TOO_LARGE, tooLarge.get(), now), fingerprint, record.headers());
+                    RuntimeRejections.RECORD_TOO_LARGE, tooLarge.get(), now), fingerprint, record.headers(), now);
             outputs.tooLarge(settings.recordLimit()).ifPresent(reason -> {
                 throw new OutputTooLargeException("even the rejection of command " + command.commandId()
                         + " does not fit the log: " + reason);
@@ -159,9 +163,8 @@ final class CommandProcessor<S extends SpecificRecord>
                 check(problems, limit, "the aggregate's new state", RecordLimit.sizeOf(key, snapshot, null));
             }
             check(problems, limit, "the command's result", RecordLimit.sizeOf(key, result, headers));
-            // A window store's changelog key is the key, an 8-byte timestamp and a 4-byte sequence number.
             check(problems, limit, "the command's dedupe entry",
-                    RecordLimit.sizeOf(dedupeKey.getBytes(StandardCharsets.UTF_8), processed, null) + 12);
+                    RecordLimit.sizeOf(dedupeKey.getBytes(StandardCharsets.UTF_8), processed, null));
             return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)
                     + ", over the " + limit.maxRecordBytes() + " bytes the log takes per record");
         }
@@ -177,7 +180,7 @@ final class CommandProcessor<S extends SpecificRecord>
     }
 
     private Outputs encode(String key, String dedupeKey, CommandHandler.Handled<S> handled, byte[] fingerprint,
-                           Headers headers) {
+                           Headers headers, Instant now) {
         List<EncodedEvent> events = new ArrayList<>(handled.events().size());
         for (StoredEvent event : handled.events()) {
             events.add(new EncodedEvent(event.version(), event.payload().getSchema().getName(),
@@ -187,8 +190,8 @@ final class CommandProcessor<S extends SpecificRecord>
         byte[] snapshot = events.isEmpty() ? null
                 : serdes.snapshots().serializer().serialize(stateChangelog, handled.next());
         byte[] result = serdes.results().serializer().serialize(resultsTopic, handled.result());
-        byte[] processedEntry = serdes.processed().serializer().serialize(processedChangelog,
-                new ProcessedCommand(ByteBuffer.wrap(fingerprint), handled.result()));
+        byte[] processedEntry = dedupe.encode(new ProcessedCommand(ByteBuffer.wrap(fingerprint), handled.result()),
+                now);
         return new Outputs(key.getBytes(StandardCharsets.UTF_8), snapshot, events, result, dedupeKey,
                 processedEntry, headers);
     }
@@ -202,7 +205,7 @@ final class CommandProcessor<S extends SpecificRecord>
             history.put(event.historyKey(), event.value());
             forward(key, eventsTopic, event.value(), record, now);
         }
-        processed.put(outputs.dedupeKey(), outputs.processed(), now.toEpochMilli());
+        dedupe.remember(outputs.dedupeKey(), outputs.processed());
         forward(key, resultsTopic, outputs.result(), record, now);
     }
 
@@ -240,16 +243,5 @@ final class CommandProcessor<S extends SpecificRecord>
     private Snapshot<S> snapshot(String key) {
         byte[] bytes = states.get(key);
         return bytes == null ? initial : serdes.snapshots().deserializer().deserialize(stateChangelog, bytes);
-    }
-
-    // Remembered by processing time, never by the record's timestamp: a producer's clock must not be able to
-    // expire every other command's entry (far future) or have its own dropped at once (far past).
-    private Optional<ProcessedCommand> earlier(String dedupeKey, Instant now) {
-        try (WindowStoreIterator<byte[]> found = processed.fetch(dedupeKey,
-                now.minus(settings.dedupeRetention()), Instant.ofEpochMilli(Long.MAX_VALUE))) {
-            return found.hasNext()
-                    ? Optional.of(serdes.processed().deserializer().deserialize(processedChangelog, found.next().value))
-                    : Optional.empty();
-        }
     }
 }

@@ -38,14 +38,16 @@ public final class EventloomRuntime implements AutoCloseable {
     private final ProjectionReader projections;
     private final ThreadFailures failures;
     private final DeadLetters deadLetters;
+    private final RestoreProgress restores;
 
     private EventloomRuntime(KafkaStreams streams, AggregateReader aggregates, ProjectionReader projections,
-                             ThreadFailures failures, DeadLetters deadLetters) {
+                             ThreadFailures failures, DeadLetters deadLetters, RestoreProgress restores) {
         this.streams = streams;
         this.aggregates = aggregates;
         this.projections = projections;
         this.failures = failures;
         this.deadLetters = deadLetters;
+        this.restores = restores;
     }
 
     /**
@@ -93,11 +95,13 @@ public final class EventloomRuntime implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
+        RestoreProgress restores = new RestoreProgress();
+        streams.setGlobalStateRestoreListener(restores);
         streams.start();
         Map<String, AggregateSerdes<?>> typeSerdes = new HashMap<>();
         domain.aggregates().forEach(type -> typeSerdes.put(type.name(), AggregateSerdes.of(type, serdes, internal)));
         return new EventloomRuntime(streams, new AggregateReader(streams, domain.aggregates(), typeSerdes),
-                new ProjectionReader(streams, domain.projections()), failures, deadLetters);
+                new ProjectionReader(streams, domain.projections()), failures, deadLetters, restores);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -139,6 +143,11 @@ public final class EventloomRuntime implements AutoCloseable {
         return projections;
     }
 
+    /** Records this instance restored into its stores from changelogs since it started. */
+    public long restoredRecords() {
+        return restores.restoredRecords();
+    }
+
     /** What this instance dead-lettered since it started. */
     public DeadLetters deadLetters() {
         return deadLetters;
@@ -160,6 +169,9 @@ public final class EventloomRuntime implements AutoCloseable {
                 KafkaStreams.State state = streams.state();
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("state", state.name());
+                if (state == KafkaStreams.State.REBALANCING) {
+                    details.putAll(restores.progress());
+                }
                 Optional<Map<String, Object>> failure = failures.within(ThreadFailures.QUIET);
                 failure.ifPresent(details::putAll);
                 boolean failing = failures.within(UNREADY_AFTER_FAILURE).isPresent();

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -147,6 +148,25 @@ class CommandEdgesTopologyTest {
     }
 
     @Test
+    void givenRetentionPassed_whenSwept_thenDedupeEntriesAreGoneAndTheIdIsNew() {
+        start(TopologySettings.of(TOPICS, 1).withDedupeRetention(Duration.ofHours(1)));
+        commands.pipeInput("a", command("once", "a", null, new Increment(1)));
+        commands.pipeInput("b", command("once", "b", null, new Increment(1)));
+        KeyValueStore<String, byte[]> dedupe = driver.getKeyValueStore(AggregateStores.of("counter")
+                .processedCommands());
+        assertThat(dedupe.approximateNumEntries()).isEqualTo(2);
+
+        driver.advanceWallClockTime(Duration.ofMinutes(30));
+        assertThat(count(dedupe)).as("within the retention").isEqualTo(2);
+        driver.advanceWallClockTime(Duration.ofMinutes(31));
+
+        assertThat(count(dedupe)).as("past the retention").isZero();
+        results.readValuesToList();
+        commands.pipeInput("a", command("once", "a", null, new Increment(1)));
+        assertThat(results.readValue().getVersion()).isEqualTo(2);
+    }
+
+    @Test
     void givenEventTooLargeForTheLog_whenCommand_thenRejectedAsRecordTooLargeAndNextCommandsFlow() {
         RecordLimit limit = new RecordLimit(64 * 1024);
         start(TopologySettings.of(TOPICS, 1).withRecordLimit(limit));
@@ -210,6 +230,16 @@ class CommandEdgesTopologyTest {
                 serdes.specificValue(CommandResult.class).deserializer());
         deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+    }
+
+    private static long count(KeyValueStore<String, byte[]> store) {
+        try (var all = store.all()) {
+            long count = 0;
+            for (; all.hasNext(); all.next()) {
+                count++;
+            }
+            return count;
+        }
     }
 
     private byte[] state(String key) {

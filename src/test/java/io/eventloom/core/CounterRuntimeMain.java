@@ -7,12 +7,15 @@ import io.eventloom.serde.HttpSchemaRegistryClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The counter runtime as its own process, so a test can stop it with SIGTERM or kill it with SIGKILL.
- * Arguments: bootstrap servers, registry URL, state directory, topic namespace, application id, partitions.
+ * Arguments: bootstrap servers, registry URL, state directory, topic namespace, application id, partitions, and
+ * optionally Kafka Streams overrides as {@code name=value}.
  */
 public final class CounterRuntimeMain {
 
@@ -24,7 +27,13 @@ public final class CounterRuntimeMain {
     public static void main(String[] args) throws InterruptedException {
         TopicNames topics = new TopicNames(args[3]);
         AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(args[1]), AvroSerdeConfig.autoRegistering());
-        RuntimeSettings settings = RuntimeSettings.of(args[4], args[0], Path.of(args[2]));
+        Map<String, Object> overrides = new HashMap<>();
+        for (int i = 6; i < args.length; i++) {
+            String[] nameAndValue = args[i].split("=", 2);
+            overrides.put(nameAndValue[0], nameAndValue[1]);
+        }
+        RuntimeSettings settings = RuntimeSettings.of(args[4], args[0], Path.of(args[2]))
+                .withStreamsOverrides(overrides);
         EventloomRuntime runtime = EventloomRuntime.start(settings, TopologySettings.of(topics,
                 Integer.parseInt(args[5])), Domain.of(List.of(CounterAggregate.TYPE)), serdes, serdes);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -33,7 +42,7 @@ public final class CounterRuntimeMain {
             stopped.countDown();
         }));
         runtime.awaitRunning(Duration.ofSeconds(60));
-        System.out.println(READY_LINE);
+        System.out.println(READY_LINE + ", restored " + runtime.restoredRecords() + " records");
         stopped.await();
     }
 }

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A domain's runtime on the test broker with its own embedded registry and a gateway, without the app around
@@ -32,30 +33,42 @@ public final class RunningRuntime implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(60);
     public static final int PARTITIONS = 2;
 
-    private final EmbeddedSchemaRegistry registry;
+    private final String bootstrap;
+    private final int registryPort;
+    private EmbeddedSchemaRegistry registry;
     private final EventloomRuntime runtime;
     private final CommandGateway gateway;
 
-    private RunningRuntime(EmbeddedSchemaRegistry registry, EventloomRuntime runtime, CommandGateway gateway) {
+    private RunningRuntime(String bootstrap, EmbeddedSchemaRegistry registry, int registryPort,
+                           EventloomRuntime runtime, CommandGateway gateway) {
+        this.bootstrap = bootstrap;
         this.registry = registry;
+        this.registryPort = registryPort;
         this.runtime = runtime;
         this.gateway = gateway;
     }
 
     public static RunningRuntime start(TestBroker broker, Domain domain, TopicNames topics, String applicationId,
                                        Path stateDir) {
+        return start(broker, domain, topics, applicationId, stateDir, UnaryOperator.identity());
+    }
+
+    /** @param tuning changes the runtime's default settings, e.g. its commit interval */
+    public static RunningRuntime start(TestBroker broker, Domain domain, TopicNames topics, String applicationId,
+                                       Path stateDir, UnaryOperator<RuntimeSettings> tuning) {
         String bootstrap = broker.bootstrapServers();
         createTopics(bootstrap, domain, topics);
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(bootstrap, FreePort.find());
+        int registryPort = FreePort.find();
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(bootstrap, registryPort);
         AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()),
                 AvroSerdeConfig.autoRegistering());
-        RuntimeSettings settings = RuntimeSettings.of(applicationId, bootstrap, stateDir);
+        RuntimeSettings settings = tuning.apply(RuntimeSettings.of(applicationId, bootstrap, stateDir));
         EventloomRuntime runtime = EventloomRuntime.start(settings, TopologySettings.of(topics, PARTITIONS), domain,
                 serdes, serdes);
         runtime.awaitRunning(TIMEOUT);
         CommandGateway gateway = new CommandGateway(bootstrap, topics, domain.aggregates(), serdes,
                 Clock.systemUTC());
-        return new RunningRuntime(registry, runtime, gateway);
+        return new RunningRuntime(bootstrap, registry, registryPort, runtime, gateway);
     }
 
     /** Each aggregate type's commands, events and results with {@value #PARTITIONS} partitions, and the dead letters. */
@@ -76,6 +89,17 @@ public final class RunningRuntime implements AutoCloseable {
         return registry;
     }
 
+    /** Stops the registry, as an outage would: the runtime's client finds nothing at its address. */
+    public void stopRegistry() {
+        registry.close();
+        registry = null;
+    }
+
+    /** Starts the registry again at the same address, on the same topic, so every schema id is as it was. */
+    public void startRegistry() {
+        registry = EmbeddedSchemaRegistry.start(bootstrap, registryPort);
+    }
+
     public EventloomRuntime runtime() {
         return runtime;
     }
@@ -88,6 +112,8 @@ public final class RunningRuntime implements AutoCloseable {
     public void close() {
         gateway.close();
         runtime.close();
-        registry.close();
+        if (registry != null) {
+            registry.close();
+        }
     }
 }
