@@ -15,6 +15,7 @@ import io.eventloom.http.HttpApi;
 import io.eventloom.http.HttpSettings;
 import io.eventloom.kafka.EmbeddedBrokerSettings;
 import io.eventloom.kafka.EmbeddedKafkaBroker;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.TopicSetup;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
 import io.eventloom.serde.AvroSerdeConfig;
@@ -75,10 +76,9 @@ public final class EventloomApp implements AutoCloseable {
     public static EventloomApp start(EventloomConfig config, Domain domain) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            String bootstrap = connectOrStartBroker(config, started);
-            try (Admin admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis()))) {
+            KafkaClientSettings kafka = kafkaClients(config, connectOrStartBroker(config, started));
+            try (Admin admin = Admin.create(kafka.admin("admin", Map.of(
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis())))) {
                 TopicSetup.Outcome outcome = new TopicSetup(admin, ADMIN_TIMEOUT)
                         .ensure(TopicPlan.of(config, domain));
                 log.info("Topics ready: created {}, already present {}", outcome.created(), outcome.existing());
@@ -86,25 +86,25 @@ public final class EventloomApp implements AutoCloseable {
             Optional<String> configuredRegistry = config.get(EventloomConfig.SCHEMA_REGISTRY_URL);
             String registryUrl = configuredRegistry.isPresent()
                     ? useRegistry(configuredRegistry.get())
-                    : startRegistry(config, bootstrap, started);
+                    : startRegistry(config, kafka, started);
             // On the embedded default the app owns its registry, so it may register; elsewhere schemas are governed.
             boolean autoRegister = config.booleanValue(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
                     configuredRegistry.isEmpty());
             HttpSettings httpSettings = httpSettings(config);
-            Services services = startServices(config, domain, bootstrap, registryUrl, autoRegister, httpSettings,
+            Services services = startServices(config, domain, kafka, registryUrl, autoRegister, httpSettings,
                     started);
             HttpApi http = HttpApi.start(httpSettings, new HttpApi.Backend(domain, services.runtime().streams(),
                     services.gateway(), services.reader(), services.projections(),
                     List.of(services.runtime().health())));
             started.push(http);
-            return new EventloomApp(bootstrap, registryUrl, autoRegister, started, services, http);
+            return new EventloomApp(kafka.bootstrapServers(), registryUrl, autoRegister, started, services, http);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
         }
     }
 
-    private static Services startServices(EventloomConfig config, Domain domain, String bootstrap,
+    private static Services startServices(EventloomConfig config, Domain domain, KafkaClientSettings kafka,
                                           String registryUrl, boolean autoRegister, HttpSettings http,
                                           Deque<AutoCloseable> started) {
         TopicNames topics = TopicPlan.topicNames(config);
@@ -117,18 +117,18 @@ public final class EventloomApp implements AutoCloseable {
         // The stores' changelog schemas belong to the runtime, not to any client: it always registers them.
         AvroSerdes internal = new AvroSerdes(registry, AvroSerdeConfig.autoRegistering());
         RuntimeSettings settings = new RuntimeSettings(
-                config.require(EventloomConfig.APPLICATION_ID), bootstrap,
+                config.require(EventloomConfig.APPLICATION_ID), kafka.bootstrapServers(),
                 config.path(EventloomConfig.STREAMS_STATE_DIR),
                 Duration.ofMillis(config.intValue(EventloomConfig.STREAMS_COMMIT_INTERVAL_MS)),
                 config.duration(EventloomConfig.COMMAND_DEDUPE_RETENTION),
                 // Kafka Streams tells every instance where each key lives by this address: the HTTP API's.
                 Optional.of(http.applicationServer()),
                 config.intValue(EventloomConfig.STREAMS_STANDBY_REPLICAS),
-                Map.of());
+                kafka.streams());
         EventloomRuntime runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(domain, topics, serdes,
                 internal, settings.dedupeRetention()), topics);
         started.push(runtime);
-        CommandGateway gateway = new CommandGateway(bootstrap, topics, domain.aggregates(), serdes,
+        CommandGateway gateway = new CommandGateway(kafka, topics, domain.aggregates(), serdes,
                 Clock.systemUTC());
         started.push(gateway);
         log.info("Runtime started for aggregate types {}, processes {} and projections {}",
@@ -152,9 +152,9 @@ public final class EventloomApp implements AutoCloseable {
     public static EventloomApp startSchemaRegistryOnly(EventloomConfig config) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            String bootstrap = connectOrStartBroker(config, started);
-            String registryUrl = startRegistry(config, bootstrap, started);
-            return new EventloomApp(bootstrap, registryUrl, true, started, null, null);
+            KafkaClientSettings kafka = kafkaClients(config, connectOrStartBroker(config, started));
+            String registryUrl = startRegistry(config, kafka, started);
+            return new EventloomApp(kafka.bootstrapServers(), registryUrl, true, started, null, null);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -208,11 +208,16 @@ public final class EventloomApp implements AutoCloseable {
         return url;
     }
 
-    private static String startRegistry(EventloomConfig config, String bootstrap, Deque<AutoCloseable> started) {
+    private static KafkaClientSettings kafkaClients(EventloomConfig config, String bootstrap) {
+        return KafkaClientSettings.of(bootstrap);
+    }
+
+    private static String startRegistry(EventloomConfig config, KafkaClientSettings kafka,
+                                        Deque<AutoCloseable> started) {
         log.info("No {} configured: starting the embedded schema registry (set {} to use another)",
                 EventloomConfig.SCHEMA_REGISTRY_URL, EventloomConfig.envNameOf(EventloomConfig.SCHEMA_REGISTRY_URL));
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistry.Settings
-                .of(bootstrap, config.intValue(EventloomConfig.SCHEMA_REGISTRY_PORT))
+                .of(kafka, config.intValue(EventloomConfig.SCHEMA_REGISTRY_PORT))
                 .withReplicationFactor((short) config.intValue(EventloomConfig.TOPIC_REPLICATION_FACTOR)));
         started.push(registry);
         return registry.url();

@@ -1,6 +1,7 @@
 package io.eventloom.core;
 
 import io.eventloom.core.avro.CommandResult;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.serde.AvroSerdes;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,21 +47,19 @@ public final class CommandGateway implements AutoCloseable {
     private final Clock clock;
     private volatile boolean running = true;
 
-    public CommandGateway(String bootstrapServers, TopicNames topics, List<AggregateType<?>> types,
+    public CommandGateway(KafkaClientSettings kafka, TopicNames topics, List<AggregateType<?>> types,
                           AvroSerdes serdes, Clock clock) {
         this.topics = topics;
         this.clock = clock;
         this.codecs = types.stream().collect(Collectors.toUnmodifiableMap(AggregateType::name, EnvelopeCodec::of));
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(kafka.producer("gateway-producer", Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 1),
+                ProducerConfig.LINGER_MS_CONFIG, 1)),
                 new StringSerializer(), new EnvelopeSerializer(types, topics, serdes));
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.consumer = new KafkaConsumer<>(kafka.consumer("gateway-results", Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
                 new StringDeserializer(), serdes.specificValue(CommandResult.class).deserializer());
         List<TopicPartition> partitions = types.stream()
                 .map(t -> topics.commandResults(t.name()))

@@ -1,6 +1,7 @@
 package io.eventloom.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,18 +32,22 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final Settings settings;
 
     /** Where the registry keeps its schemas and where it listens. */
-    public record Settings(String bootstrapServers, int port, String topic, short replicationFactor) {
+    public record Settings(KafkaClientSettings kafka, int port, String topic, short replicationFactor) {
+
+        public static Settings of(KafkaClientSettings kafka, int port) {
+            return new Settings(kafka, port, DEFAULT_TOPIC, (short) 1);
+        }
 
         public static Settings of(String bootstrapServers, int port) {
-            return new Settings(bootstrapServers, port, DEFAULT_TOPIC, (short) 1);
+            return of(KafkaClientSettings.of(bootstrapServers), port);
         }
 
         public Settings withTopic(String value) {
-            return new Settings(bootstrapServers, port, value, replicationFactor);
+            return new Settings(kafka, port, value, replicationFactor);
         }
 
         public Settings withReplicationFactor(short value) {
-            return new Settings(bootstrapServers, port, topic, value);
+            return new Settings(kafka, port, topic, value);
         }
     }
 
@@ -60,7 +65,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     /** Reads the topic to its end, then serves HTTP; returns once both are ready. */
     public static EmbeddedSchemaRegistry start(Settings settings) {
         long startedAt = System.nanoTime();
-        SchemaLog schemaLog = SchemaLog.open(settings.bootstrapServers(), settings.topic(),
+        SchemaLog schemaLog = SchemaLog.open(settings.kafka(), settings.topic(),
                 settings.replicationFactor(), TIMEOUT);
         try {
             RegistryRoutes routes = new RegistryRoutes(new RegistryService(schemaLog, TIMEOUT), new ObjectMapper());

@@ -3,10 +3,10 @@ package io.eventloom.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.TopicSetup;
 import io.eventloom.kafka.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -60,28 +60,26 @@ final class SchemaLog implements AutoCloseable {
     private record Barrier(CompletableFuture<Void> reached, long endOffset) {
     }
 
-    private SchemaLog(String bootstrapServers, String topic, RegistryState state) {
+    private SchemaLog(KafkaClientSettings kafka, String topic, RegistryState state) {
         this.topic = topic;
         this.partition = new TopicPartition(topic, 0);
         this.state = state;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(kafka.producer("registry-producer", Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+                ProducerConfig.LINGER_MS_CONFIG, 0)), new StringSerializer(), new StringSerializer());
+        this.consumer = new KafkaConsumer<>(kafka.consumer("registry-reader", Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new StringDeserializer());
         this.reader = new Thread(this::readForever, "schema-registry-log-" + topic);
         this.reader.setDaemon(true);
     }
 
     /** Makes sure the topic exists, reads it to its current end, then keeps following it. */
-    static SchemaLog open(String bootstrapServers, String topic, short replicationFactor, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    static SchemaLog open(KafkaClientSettings kafka, String topic, short replicationFactor, Duration timeout) {
+        try (Admin admin = Admin.create(kafka.admin("registry-admin", Map.of()))) {
             // One partition: the log's total order is what makes every instance derive the same ids.
             new TopicSetup(admin, timeout).ensure(List.of(TopicSpec.compacted(topic, 1, replicationFactor)));
         }
-        SchemaLog schemaLog = new SchemaLog(bootstrapServers, topic, new RegistryState());
+        SchemaLog schemaLog = new SchemaLog(kafka, topic, new RegistryState());
         schemaLog.consumer.assign(List.of(schemaLog.partition));
         schemaLog.consumer.seekToBeginning(List.of(schemaLog.partition));
         schemaLog.reader.start();

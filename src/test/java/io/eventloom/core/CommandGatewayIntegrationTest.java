@@ -7,6 +7,7 @@ import io.eventloom.core.counter.CounterState;
 import io.eventloom.core.counter.Increment;
 import io.eventloom.core.counter.Incremented;
 import io.eventloom.kafka.KafkaBrokerExtension;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
@@ -99,8 +100,8 @@ class CommandGatewayIntegrationTest {
     void givenNoRuntimeOnTheTopics_whenSent_thenFailsWithTimeoutNamingTheCommand(TestBroker broker) {
         AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(running.registry().url()),
                 AvroSerdeConfig.autoRegistering());
-        try (CommandGateway idle = new CommandGateway(broker.bootstrapServers(), IDLE, DOMAIN.aggregates(), serdes,
-                Clock.systemUTC())) {
+        try (CommandGateway idle = new CommandGateway(KafkaClientSettings.of(broker.bootstrapServers()), IDLE,
+                DOMAIN.aggregates(), serdes, Clock.systemUTC())) {
             var future = idle.send("counter", "x", new Increment(1), CommandOptions.withId("lost-1"),
                     Duration.ofMillis(500));
 

@@ -7,6 +7,7 @@ import io.eventloom.core.EventloomRuntime;
 import io.eventloom.core.RuntimeSettings;
 import io.eventloom.core.TopicNames;
 import io.eventloom.kafka.FreePort;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.kafka.TopicSetup;
@@ -51,8 +52,8 @@ public final class RunningRuntime implements AutoCloseable {
         EventloomRuntime runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(domain, topics, serdes,
                 serdes, settings.dedupeRetention()), topics);
         runtime.awaitRunning(TIMEOUT);
-        CommandGateway gateway = new CommandGateway(bootstrap, topics, domain.aggregates(), serdes,
-                Clock.systemUTC());
+        CommandGateway gateway = new CommandGateway(KafkaClientSettings.of(bootstrap), topics, domain.aggregates(),
+                serdes, Clock.systemUTC());
         return new RunningRuntime(registry, runtime, gateway);
     }
 
