@@ -1,6 +1,7 @@
 package io.eventloom.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventloom.core.HealthCheck;
 import io.eventloom.kafka.KafkaClientSettings;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
@@ -83,6 +84,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             throw new IllegalStateException("schema registry failed to start on port " + settings.port() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Readiness of the registry's log reader ({@code registry}): down when it has stopped or cannot read. */
+    public HealthCheck health() {
+        return schemaLog.health();
     }
 
     public String url() {

@@ -1,6 +1,7 @@
 package io.eventloom.registry;
 
 import io.eventloom.kafka.KafkaBrokerExtension;
+import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.serde.TestSchemas;
 import io.eventloom.serde.testing.Greeting;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,6 +103,21 @@ class SchemaRegistrySharedStateTest {
                     .json().path("schema").asText()).isEqualTo(note(n).toString()));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenAnUnreadableRecordInTheTopic_whenRegistering_thenTheReaderSkipsItAndStaysUp(TestBroker broker)
+            throws Exception {
+        String topic = RegistryFixtures.freshTopic();
+        try (EmbeddedSchemaRegistry registry = RegistryFixtures.start(broker, topic)) {
+            KafkaTestClients.produce(broker.bootstrapServers(), topic, Map.of("someone-else", "{not a request"));
+
+            int id = new RegistryHttp(registry.url()).register("after-garbage-value", TestSchemas.GREETING_V1);
+
+            assertThat(id).isPositive();
+            assertThat(registry.health().name()).isEqualTo("registry");
+            assertThat(registry.health().check().up()).isTrue();
         }
     }
 
