@@ -5,6 +5,7 @@ import io.eventloom.core.AggregateType;
 import io.eventloom.core.CommandGateway;
 import io.eventloom.core.Domain;
 import io.eventloom.core.EventloomRuntime;
+import io.eventloom.core.HealthCheck;
 import io.eventloom.core.ProcessType;
 import io.eventloom.core.ProjectionQueries;
 import io.eventloom.core.ProjectionReader;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -84,18 +86,23 @@ public final class EventloomApp implements AutoCloseable {
                 log.info("Topics ready: created {}, already present {}", outcome.created(), outcome.existing());
             }
             Optional<String> configuredRegistry = config.get(EventloomConfig.SCHEMA_REGISTRY_URL);
+            Optional<EmbeddedSchemaRegistry> embeddedRegistry = configuredRegistry.isPresent()
+                    ? Optional.empty()
+                    : Optional.of(startRegistry(config, kafka, started));
             String registryUrl = configuredRegistry.isPresent()
                     ? useRegistry(configuredRegistry.get())
-                    : startRegistry(config, kafka, started);
+                    : embeddedRegistry.get().url();
             // On the embedded default the app owns its registry, so it may register; elsewhere schemas are governed.
             boolean autoRegister = config.booleanValue(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
                     configuredRegistry.isEmpty());
             HttpSettings httpSettings = httpSettings(config);
             Services services = startServices(config, domain, kafka, registryUrl, autoRegister, httpSettings,
                     started);
+            // Ready only while every part a command or read passes through works, this instance's registry included.
+            List<HealthCheck> checks = new ArrayList<>(List.of(services.runtime().health(), services.gateway().health()));
+            embeddedRegistry.ifPresent(registry -> checks.add(registry.health()));
             HttpApi http = HttpApi.start(httpSettings, new HttpApi.Backend(domain, services.runtime().streams(),
-                    services.gateway(), services.reader(), services.projections(),
-                    List.of(services.runtime().health())));
+                    services.gateway(), services.reader(), services.projections(), checks));
             started.push(http);
             return new EventloomApp(kafka.bootstrapServers(), registryUrl, autoRegister, started, services, http);
         } catch (RuntimeException e) {
@@ -153,7 +160,7 @@ public final class EventloomApp implements AutoCloseable {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             KafkaClientSettings kafka = kafkaClients(config, connectOrStartBroker(config, started));
-            String registryUrl = startRegistry(config, kafka, started);
+            String registryUrl = startRegistry(config, kafka, started).url();
             return new EventloomApp(kafka.bootstrapServers(), registryUrl, true, started, null, null);
         } catch (RuntimeException e) {
             closeAll(started);
@@ -212,15 +219,15 @@ public final class EventloomApp implements AutoCloseable {
         return KafkaClientSettings.of(bootstrap);
     }
 
-    private static String startRegistry(EventloomConfig config, KafkaClientSettings kafka,
-                                        Deque<AutoCloseable> started) {
+    private static EmbeddedSchemaRegistry startRegistry(EventloomConfig config, KafkaClientSettings kafka,
+                                                        Deque<AutoCloseable> started) {
         log.info("No {} configured: starting the embedded schema registry (set {} to use another)",
                 EventloomConfig.SCHEMA_REGISTRY_URL, EventloomConfig.envNameOf(EventloomConfig.SCHEMA_REGISTRY_URL));
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistry.Settings
                 .of(kafka, config.intValue(EventloomConfig.SCHEMA_REGISTRY_PORT))
                 .withReplicationFactor((short) config.intValue(EventloomConfig.TOPIC_REPLICATION_FACTOR)));
         started.push(registry);
-        return registry.url();
+        return registry;
     }
 
     private static HttpSettings httpSettings(EventloomConfig config) {

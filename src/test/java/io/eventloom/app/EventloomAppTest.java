@@ -1,5 +1,7 @@
 package io.eventloom.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventloom.core.avro.CommandResult;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
@@ -16,12 +18,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @ExtendWith(KafkaBrokerExtension.class)
 class EventloomAppTest {
@@ -54,12 +62,18 @@ class EventloomAppTest {
                     .get("shop.dead-letters").partitions()).hasSize(3);
             assertThat(new HttpSchemaRegistryClient(again.schemaRegistryUrl()).idOf("app.notes-value", NOTE))
                     .isEqualTo(id);
+            // The embedded registry runs in this instance, so its log reader is part of readiness.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(readiness(again).path("status")
+                    .asText()).isEqualTo("UP"));
+            assertThat(readiness(again).path("checks").fieldNames()).toIterable()
+                    .containsExactly("streams", "gateway", "registry");
         }
     }
 
     @Test
     void givenRegistryUrlConfigured_whenStarted_thenItIsUsedAndAutoRegistrationIsOffByDefault(TestBroker broker,
-                                                                                              @TempDir Path dir) {
+                                                                                              @TempDir Path dir)
+            throws Exception {
         int unusedPort = FreePort.find();
         EventloomConfig config = EventloomConfig.of(Map.of(
                 EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
@@ -73,6 +87,7 @@ class EventloomAppTest {
         try (EventloomApp app = EventloomApp.start(config)) {
             assertThat(app.schemaRegistryUrl()).isEqualTo("http://registry.example:8081");
             assertThat(app.autoRegisterSchemas()).isFalse();
+            assertThat(readiness(app).path("checks").fieldNames()).toIterable().containsExactly("streams", "gateway");
             assertThatThrownBy(() -> new HttpSchemaRegistryClient("http://localhost:" + unusedPort).schemaById(1))
                     .isInstanceOfSatisfying(SchemaRegistryException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.UNREACHABLE));
@@ -119,5 +134,12 @@ class EventloomAppTest {
             assertThat(new HttpSchemaRegistryClient(registryOnly.schemaRegistryUrl()).register("app.only-value", NOTE))
                     .isPositive();
         }
+    }
+
+    private static JsonNode readiness(EventloomApp app) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + app.httpPort() + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
     }
 }
