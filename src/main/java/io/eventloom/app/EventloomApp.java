@@ -99,7 +99,8 @@ public final class EventloomApp implements AutoCloseable {
             Services services = startServices(config, domain, kafka, registryUrl, autoRegister, httpSettings,
                     started);
             // Ready only while every part a command or read passes through works, this instance's registry included.
-            List<HealthCheck> checks = new ArrayList<>(List.of(services.runtime().health(), services.gateway().health()));
+            List<HealthCheck> checks = new ArrayList<>(List.of(services.runtime().health(),
+                    services.gateway().health()));
             embeddedRegistry.ifPresent(registry -> checks.add(registry.health()));
             HttpApi http = HttpApi.start(httpSettings, new HttpApi.Backend(domain, services.runtime().streams(),
                     services.gateway(), services.reader(), services.projections(), checks));
@@ -225,7 +226,8 @@ public final class EventloomApp implements AutoCloseable {
                 EventloomConfig.SCHEMA_REGISTRY_URL, EventloomConfig.envNameOf(EventloomConfig.SCHEMA_REGISTRY_URL));
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistry.Settings
                 .of(kafka, config.intValue(EventloomConfig.SCHEMA_REGISTRY_PORT))
-                .withReplicationFactor((short) config.intValue(EventloomConfig.TOPIC_REPLICATION_FACTOR)));
+                .withTopic(config.require(EventloomConfig.SCHEMA_REGISTRY_TOPIC))
+                .withReplicationFactor(config.get(EventloomConfig.TOPIC_REPLICATION_FACTOR).map(Short::valueOf)));
         started.push(registry);
         return registry;
     }

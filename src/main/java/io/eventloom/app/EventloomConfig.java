@@ -32,6 +32,7 @@ public final class EventloomConfig {
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String SCHEMA_REGISTRY_PORT = "schema.registry.port";
     public static final String SCHEMA_REGISTRY_AUTO_REGISTER = "schema.registry.auto.register";
+    public static final String SCHEMA_REGISTRY_TOPIC = "schema.registry.topic";
     public static final String APPLICATION_ID = "application.id";
     public static final String STREAMS_STATE_DIR = "streams.state.dir";
     public static final String STREAMS_COMMIT_INTERVAL_MS = "streams.commit.interval.ms";
@@ -47,8 +48,8 @@ public final class EventloomConfig {
             Map.entry(EMBEDDED_KAFKA_DATA_DIR, "data/kafka"),
             Map.entry(TOPIC_NAMESPACE, "shop"),
             Map.entry(TOPIC_PARTITIONS, "6"),
-            Map.entry(TOPIC_REPLICATION_FACTOR, "1"),
             Map.entry(SCHEMA_REGISTRY_PORT, "8081"),
+            Map.entry(SCHEMA_REGISTRY_TOPIC, "_eventloom_schemas"),
             Map.entry(APPLICATION_ID, "eventloom"),
             Map.entry(STREAMS_STATE_DIR, "data/streams"),
             Map.entry(STREAMS_COMMIT_INTERVAL_MS, "100"),

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A Confluent-compatible schema registry (REST API v1, Avro) kept in a compacted, single-partition Kafka topic.
@@ -22,7 +24,11 @@ import java.time.Duration;
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
-    public static final String DEFAULT_TOPIC = "_schemas";
+    /**
+     * Not Confluent Schema Registry's {@code _schemas}: its records are another format, so on a cluster shared with
+     * a Confluent registry each would read the other's records as garbage.
+     */
+    public static final String DEFAULT_TOPIC = "_eventloom_schemas";
     public static final int DEFAULT_PORT = 8081;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
@@ -32,11 +38,20 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final Javalin server;
     private final Settings settings;
 
-    /** Where the registry keeps its schemas and where it listens. */
-    public record Settings(KafkaClientSettings kafka, int port, String topic, short replicationFactor) {
+    /**
+     * Where the registry keeps its schemas and where it listens; an empty replication factor is the broker's
+     * default.
+     */
+    public record Settings(KafkaClientSettings kafka, int port, String topic, Optional<Short> replicationFactor) {
+
+        public Settings {
+            Objects.requireNonNull(kafka, "kafka");
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(replicationFactor, "replicationFactor");
+        }
 
         public static Settings of(KafkaClientSettings kafka, int port) {
-            return new Settings(kafka, port, DEFAULT_TOPIC, (short) 1);
+            return new Settings(kafka, port, DEFAULT_TOPIC, Optional.empty());
         }
 
         public static Settings of(String bootstrapServers, int port) {
@@ -47,7 +62,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             return new Settings(kafka, port, value, replicationFactor);
         }
 
-        public Settings withReplicationFactor(short value) {
+        public Settings withReplicationFactor(Optional<Short> value) {
             return new Settings(kafka, port, topic, value);
         }
     }
@@ -58,7 +73,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts on the {@code _schemas} topic of the given Kafka, listening on the given port. */
+    /** Starts on the {@value #DEFAULT_TOPIC} topic of the given Kafka, listening on the given port. */
     public static EmbeddedSchemaRegistry start(String bootstrapServers, int port) {
         return start(Settings.of(bootstrapServers, port));
     }

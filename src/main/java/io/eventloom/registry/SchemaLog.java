@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -36,9 +37,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The {@code _schemas} topic (one partition, compacted) as the registry's only store. A background thread reads it
- * from the start and applies each record to the {@link RegistryState}; a write is produced to the topic and
- * answered only once this instance has read it back and applied it, with the outcome the log order gave it.
+ * The registry's topic ({@code _eventloom_schemas} by default; one partition, compacted) as its only store. A
+ * background thread reads it from the start and applies each record to the {@link RegistryState}; a write is produced
+ * to the topic and answered only once this instance has read it back and applied it, with the outcome the log order
+ * gave it.
  */
 final class SchemaLog implements AutoCloseable {
 
@@ -74,7 +76,8 @@ final class SchemaLog implements AutoCloseable {
     }
 
     /** Makes sure the topic exists, reads it to its current end, then keeps following it. */
-    static SchemaLog open(KafkaClientSettings kafka, String topic, short replicationFactor, Duration timeout) {
+    static SchemaLog open(KafkaClientSettings kafka, String topic, Optional<Short> replicationFactor,
+                          Duration timeout) {
         try (Admin admin = Admin.create(kafka.admin("registry-admin", Map.of()))) {
             // One partition: the log's total order is what makes every instance derive the same ids.
             new TopicSetup(admin, timeout).ensure(List.of(TopicSpec.compacted(topic, 1, replicationFactor)));

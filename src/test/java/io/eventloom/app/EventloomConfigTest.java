@@ -34,7 +34,7 @@ class EventloomConfigTest {
 
         assertThat(config.require(EventloomConfig.BOOTSTRAP_SERVERS)).isEqualTo("env:9092");
         assertThat(config.intValue(EventloomConfig.TOPIC_PARTITIONS)).isEqualTo(12);
-        assertThat(config.intValue(EventloomConfig.TOPIC_REPLICATION_FACTOR)).isEqualTo(1);
+        assertThat(config.get(EventloomConfig.TOPIC_REPLICATION_FACTOR)).isEmpty();
         assertThat(config.asMap()).doesNotContainKey("path");
     }
 

@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What only the {@code _schemas} topic gives: state that outlives a restart and is shared between instances. */
+/** What only the registry's topic gives: state that outlives a restart and is shared between instances. */
 @ExtendWith(KafkaBrokerExtension.class)
 class SchemaRegistrySharedStateTest {
 
