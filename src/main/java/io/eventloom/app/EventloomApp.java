@@ -76,9 +76,10 @@ public final class EventloomApp implements AutoCloseable {
 
     /** Starts every part in order; if one fails, the parts already started are stopped again. */
     public static EventloomApp start(EventloomConfig config, Domain domain) {
+        log.info("Starting with settings {} (secrets hidden; the rest are defaults)", config);
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            KafkaClientSettings kafka = kafkaClients(config, connectOrStartBroker(config, started));
+            KafkaClientSettings kafka = config.kafkaClients(connectOrStartBroker(config, started));
             try (Admin admin = Admin.create(kafka.admin("admin", Map.of(
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis())))) {
                 TopicSetup.Outcome outcome = new TopicSetup(admin, ADMIN_TIMEOUT)
@@ -158,9 +159,10 @@ public final class EventloomApp implements AutoCloseable {
 
     /** Starts the schema registry alone, on the configured Kafka or on an embedded broker when none is set. */
     public static EventloomApp startSchemaRegistryOnly(EventloomConfig config) {
+        log.info("Starting the schema registry with settings {} (secrets hidden; the rest are defaults)", config);
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            KafkaClientSettings kafka = kafkaClients(config, connectOrStartBroker(config, started));
+            KafkaClientSettings kafka = config.kafkaClients(connectOrStartBroker(config, started));
             String registryUrl = startRegistry(config, kafka, started).url();
             return new EventloomApp(kafka.bootstrapServers(), registryUrl, true, started, null, null);
         } catch (RuntimeException e) {
@@ -216,10 +218,6 @@ public final class EventloomApp implements AutoCloseable {
         return url;
     }
 
-    private static KafkaClientSettings kafkaClients(EventloomConfig config, String bootstrap) {
-        return KafkaClientSettings.of(bootstrap);
-    }
-
     private static EmbeddedSchemaRegistry startRegistry(EventloomConfig config, KafkaClientSettings kafka,
                                                         Deque<AutoCloseable> started) {
         log.info("No {} configured: starting the embedded schema registry (set {} to use another)",
@@ -227,7 +225,7 @@ public final class EventloomApp implements AutoCloseable {
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistry.Settings
                 .of(kafka, config.intValue(EventloomConfig.SCHEMA_REGISTRY_PORT))
                 .withTopic(config.require(EventloomConfig.SCHEMA_REGISTRY_TOPIC))
-                .withReplicationFactor(config.get(EventloomConfig.TOPIC_REPLICATION_FACTOR).map(Short::valueOf)));
+                .withReplicationFactor(config.topicReplicationFactor()));
         started.push(registry);
         return registry;
     }

@@ -22,7 +22,7 @@ final class TopicPlan {
     static List<TopicSpec> of(EventloomConfig config, Domain domain) {
         TopicNames names = topicNames(config);
         int partitions = config.intValue(EventloomConfig.TOPIC_PARTITIONS);
-        Optional<Short> replication = config.get(EventloomConfig.TOPIC_REPLICATION_FACTOR).map(Short::valueOf);
+        Optional<Short> replication = config.topicReplicationFactor();
         List<TopicSpec> topics = new ArrayList<>();
         for (AggregateType<?> type : domain.aggregates()) {
             topics.add(TopicSpec.withDefaultRetention(names.commands(type.name()), partitions, replication));
