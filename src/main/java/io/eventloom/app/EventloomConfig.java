@@ -157,7 +157,7 @@ public final class EventloomConfig {
     private final Map<String, Object> values;
 
     private EventloomConfig(Map<String, Setting> settings) {
-        this.settings = Map.copyOf(settings);
+        this.settings = Collections.unmodifiableMap(new TreeMap<>(settings));
         this.values = parse(this.settings);
     }
 

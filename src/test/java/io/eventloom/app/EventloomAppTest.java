@@ -6,6 +6,8 @@ import io.eventloom.core.avro.CommandResult;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaTestClients;
+import io.eventloom.kafka.RecordingMetricsReporter;
+import io.eventloom.kafka.RecordingMetricsReporter.Client;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
 import io.eventloom.serde.HttpSchemaRegistryClient;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -119,6 +122,37 @@ class EventloomAppTest {
                     .isPositive();
             assertThat(client.idOf("published.customer.command-results-value", CommandResult.getClassSchema()))
                     .isPositive();
+        }
+    }
+
+    @Test
+    void givenKafkaPassThrough_whenStarted_thenEveryKafkaClientTheAppMakesGetsIt(TestBroker broker,
+                                                                                  @TempDir Path dir) {
+        String clientId = "pass-through-" + UUID.randomUUID();
+        EventloomConfig config = EventloomConfig.of(Map.of(
+                EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                EventloomConfig.APPLICATION_ID, "app-test-pass-through",
+                EventloomConfig.STREAMS_STATE_DIR, dir.toString(),
+                EventloomConfig.TOPIC_NAMESPACE, "pass-through",
+                EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(FreePort.find()),
+                EventloomConfig.SCHEMA_REGISTRY_TOPIC, "_eventloom_schemas-pass-through",
+                EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find()),
+                // A reporter each client loads only if the setting reached it; the id tells the clients apart.
+                "kafka.metric.reporters", RecordingMetricsReporter.class.getName(),
+                "kafka.client.id", clientId));
+
+        try (EventloomApp app = EventloomApp.start(config)) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(RecordingMetricsReporter
+                    .seen(clientId)).contains(
+                    new Client("kafka.admin.client", clientId + "-admin"),
+                    new Client("kafka.admin.client", clientId + "-registry-admin"),
+                    new Client("kafka.producer", clientId + "-registry-producer"),
+                    new Client("kafka.consumer", clientId + "-registry-reader"),
+                    new Client("kafka.producer", clientId + "-gateway-producer"),
+                    new Client("kafka.consumer", clientId + "-gateway-results"),
+                    new Client("kafka.streams", clientId),
+                    // Kafka Streams hands client settings on to the clients it makes.
+                    new Client("kafka.consumer", clientId + "-StreamThread-1-consumer")));
         }
     }
 
