@@ -119,8 +119,10 @@ public final class ConsumerLoop<K, V> implements AutoCloseable {
 
     @Override
     public void close() {
-        closing.countDown();
-        consumer.wakeup();
+        if (!closing()) {
+            closing.countDown();
+            consumer.wakeup();
+        }
         if (Thread.currentThread() == thread) {
             return;
         }
