@@ -5,6 +5,7 @@ import io.eventloom.core.AggregateType;
 import io.eventloom.core.CommandGateway;
 import io.eventloom.core.Domain;
 import io.eventloom.core.EventloomRuntime;
+import io.eventloom.core.HealthCheck;
 import io.eventloom.core.ProcessType;
 import io.eventloom.core.ProjectionQueries;
 import io.eventloom.core.ProjectionType;
@@ -15,6 +16,7 @@ import io.eventloom.http.HttpApi;
 import io.eventloom.http.HttpSettings;
 import io.eventloom.kafka.EmbeddedBrokerSettings;
 import io.eventloom.kafka.EmbeddedKafkaBroker;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.TopicSetup;
 import io.eventloom.kafka.TopicSpec;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -74,40 +77,47 @@ public final class EventloomApp implements AutoCloseable {
 
     /** Starts every part in order; if one fails, the parts already started are stopped again. */
     public static EventloomApp start(EventloomConfig config, Domain domain) {
+        log.info("Starting with settings {} (secrets hidden; the rest are defaults)", config);
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            String bootstrap = connectOrStartBroker(config, started);
+            KafkaClientSettings kafka = config.kafkaClients(connectOrStartBroker(config, started));
             RecordLimit recordLimit;
-            try (Admin admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis()))) {
+            try (Admin admin = Admin.create(kafka.admin("admin", Map.of(
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis())))) {
                 List<TopicSpec> topics = TopicPlan.of(config, domain);
                 TopicSetup.Outcome outcome = new TopicSetup(admin, ADMIN_TIMEOUT).ensure(topics);
                 log.info("Topics ready: created {}, already present {}", outcome.created(), outcome.existing());
                 recordLimit = LogLimits.read(admin, topics.stream().map(TopicSpec::name).toList(),
-                        RecordLimit.KAFKA_DEFAULT_BYTES, ADMIN_TIMEOUT);
+                        LogLimits.producerMaxRequestSize(kafka.streams()), ADMIN_TIMEOUT);
             }
             Optional<String> configuredRegistry = config.get(EventloomConfig.SCHEMA_REGISTRY_URL);
+            Optional<EmbeddedSchemaRegistry> embeddedRegistry = configuredRegistry.isPresent()
+                    ? Optional.empty()
+                    : Optional.of(startRegistry(config, kafka, started));
             String registryUrl = configuredRegistry.isPresent()
                     ? useRegistry(configuredRegistry.get())
-                    : startRegistry(config, bootstrap, started);
+                    : embeddedRegistry.get().url();
             // On the embedded default the app owns its registry, so it may register; elsewhere schemas are governed.
             boolean autoRegister = config.booleanValue(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
                     configuredRegistry.isEmpty());
             HttpSettings httpSettings = httpSettings(config);
-            Services services = startServices(config, domain, bootstrap, registryUrl, autoRegister, httpSettings,
+            Services services = startServices(config, domain, kafka, registryUrl, autoRegister, httpSettings,
                     recordLimit, started);
+            // Ready only while every part a command or read passes through works, this instance's registry included.
+            List<HealthCheck> checks = new ArrayList<>(services.runtime().health());
+            checks.add(services.gateway().health());
+            embeddedRegistry.ifPresent(registry -> checks.add(registry.health()));
             HttpApi http = HttpApi.start(httpSettings, new HttpApi.Backend(domain, services.runtime().streams(),
-                    services.gateway(), services.reader(), services.projections(), services.runtime().health()));
+                    services.gateway(), services.reader(), services.projections(), checks));
             started.push(http);
-            return new EventloomApp(bootstrap, registryUrl, autoRegister, started, services, http);
+            return new EventloomApp(kafka.bootstrapServers(), registryUrl, autoRegister, started, services, http);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
         }
     }
 
-    private static Services startServices(EventloomConfig config, Domain domain, String bootstrap,
+    private static Services startServices(EventloomConfig config, Domain domain, KafkaClientSettings kafka,
                                           String registryUrl, boolean autoRegister, HttpSettings http,
                                           RecordLimit recordLimit, Deque<AutoCloseable> started) {
         TopicNames topics = TopicPlan.topicNames(config);
@@ -120,17 +130,17 @@ public final class EventloomApp implements AutoCloseable {
         // The stores' changelog schemas belong to the runtime, not to any client: it always registers them.
         AvroSerdes internal = new AvroSerdes(registry, AvroSerdeConfig.autoRegistering());
         RuntimeSettings settings = new RuntimeSettings(
-                config.require(EventloomConfig.APPLICATION_ID), bootstrap,
+                config.require(EventloomConfig.APPLICATION_ID), kafka.bootstrapServers(),
                 config.path(EventloomConfig.STREAMS_STATE_DIR),
                 Duration.ofMillis(config.intValue(EventloomConfig.STREAMS_COMMIT_INTERVAL_MS)),
                 // Kafka Streams tells every instance where each key lives by this address: the HTTP API's.
                 Optional.of(http.applicationServer()),
                 config.intValue(EventloomConfig.STREAMS_STANDBY_REPLICAS),
-                Map.of());
+                Map.copyOf(kafka.streams()));
         EventloomRuntime runtime = EventloomRuntime.start(settings, TopicPlan.topologySettings(config, recordLimit),
                 domain, serdes, internal);
         started.push(runtime);
-        CommandGateway gateway = new CommandGateway(bootstrap, topics, domain.aggregates(), serdes,
+        CommandGateway gateway = new CommandGateway(kafka, topics, domain.aggregates(), serdes,
                 Clock.systemUTC());
         started.push(gateway);
         log.info("Runtime started for aggregate types {}, processes {} and projections {}",
@@ -150,11 +160,12 @@ public final class EventloomApp implements AutoCloseable {
 
     /** Starts the schema registry alone, on the configured Kafka or on an embedded broker when none is set. */
     public static EventloomApp startSchemaRegistryOnly(EventloomConfig config) {
+        log.info("Starting the schema registry with settings {} (secrets hidden; the rest are defaults)", config);
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            String bootstrap = connectOrStartBroker(config, started);
-            String registryUrl = startRegistry(config, bootstrap, started);
-            return new EventloomApp(bootstrap, registryUrl, true, started, null, null);
+            KafkaClientSettings kafka = config.kafkaClients(connectOrStartBroker(config, started));
+            String registryUrl = startRegistry(config, kafka, started).url();
+            return new EventloomApp(kafka.bootstrapServers(), registryUrl, true, started, null, null);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -208,14 +219,16 @@ public final class EventloomApp implements AutoCloseable {
         return url;
     }
 
-    private static String startRegistry(EventloomConfig config, String bootstrap, Deque<AutoCloseable> started) {
+    private static EmbeddedSchemaRegistry startRegistry(EventloomConfig config, KafkaClientSettings kafka,
+                                                        Deque<AutoCloseable> started) {
         log.info("No {} configured: starting the embedded schema registry (set {} to use another)",
                 EventloomConfig.SCHEMA_REGISTRY_URL, EventloomConfig.envNameOf(EventloomConfig.SCHEMA_REGISTRY_URL));
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistry.Settings
-                .of(bootstrap, config.intValue(EventloomConfig.SCHEMA_REGISTRY_PORT))
-                .withReplicationFactor((short) config.intValue(EventloomConfig.TOPIC_REPLICATION_FACTOR)));
+                .of(kafka, config.intValue(EventloomConfig.SCHEMA_REGISTRY_PORT))
+                .withTopic(config.require(EventloomConfig.SCHEMA_REGISTRY_TOPIC))
+                .withReplicationFactor(config.topicReplicationFactor()));
         started.push(registry);
-        return registry.url();
+        return registry;
     }
 
     private static HttpSettings httpSettings(EventloomConfig config) {

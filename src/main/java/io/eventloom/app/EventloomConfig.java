@@ -1,27 +1,48 @@
 package io.eventloom.app;
 
+import io.eventloom.kafka.KafkaClientSettings;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.streams.StreamsConfig;
+
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Eventloom's settings: built-in defaults, overridden by an optional properties file, overridden by
  * {@code EVENTLOOM_*} environment variables ({@code bootstrap.servers} is {@code EVENTLOOM_BOOTSTRAP_SERVERS}).
+ * Every key is one of {@link #DEFINITION}'s or a {@code kafka.<name>} pass-through to the Kafka clients; anything
+ * else (a typo) stops the start with the closest valid name, rather than being silently ignored.
  */
 public final class EventloomConfig {
 
     public static final String CONFIG_FILE_ENV = "EVENTLOOM_CONFIG";
     public static final String ENV_PREFIX = "EVENTLOOM_";
+    /** {@code kafka.<name>} passes {@code <name>} to every Kafka client the app makes that knows it. */
+    public static final String KAFKA_PREFIX = "kafka.";
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String EMBEDDED_KAFKA_PORT = "kafka.embedded.port";
@@ -31,6 +52,7 @@ public final class EventloomConfig {
     public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String SCHEMA_REGISTRY_PORT = "schema.registry.port";
+    public static final String SCHEMA_REGISTRY_TOPIC = "schema.registry.topic";
     public static final String SCHEMA_REGISTRY_AUTO_REGISTER = "schema.registry.auto.register";
     public static final String APPLICATION_ID = "application.id";
     public static final String STREAMS_STATE_DIR = "streams.state.dir";
@@ -42,48 +64,141 @@ public final class EventloomConfig {
     public static final String HTTP_COMMAND_TIMEOUT = "http.command.timeout";
     public static final String HTTP_READ_WAIT = "http.read.wait";
 
-    private static final Map<String, String> DEFAULTS = Map.ofEntries(
-            Map.entry(EMBEDDED_KAFKA_PORT, "9092"),
-            Map.entry(EMBEDDED_KAFKA_DATA_DIR, "data/kafka"),
-            Map.entry(TOPIC_NAMESPACE, "shop"),
-            Map.entry(TOPIC_PARTITIONS, "6"),
-            Map.entry(TOPIC_REPLICATION_FACTOR, "1"),
-            Map.entry(SCHEMA_REGISTRY_PORT, "8081"),
-            Map.entry(APPLICATION_ID, "eventloom"),
-            Map.entry(STREAMS_STATE_DIR, "data/streams"),
-            Map.entry(STREAMS_COMMIT_INTERVAL_MS, "100"),
-            Map.entry(STREAMS_STANDBY_REPLICAS, "0"),
-            Map.entry(COMMAND_DEDUPE_RETENTION, "P7D"),
-            Map.entry(HTTP_PORT, "8080"),
-            Map.entry(HTTP_ADVERTISED_HOST, "localhost"),
-            Map.entry(HTTP_COMMAND_TIMEOUT, "PT10S"),
-            Map.entry(HTTP_READ_WAIT, "PT5S"));
+    private static final ConfigDef.Validator PORT = ConfigDef.Range.between(1, 65535);
+    private static final ConfigDef.Validator NON_EMPTY = new ConfigDef.NonEmptyString();
 
-    private final Map<String, String> values;
+    /** Every Eventloom setting with its type, default, validation and meaning; README's table lists the same. */
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS, Type.STRING, null, Importance.HIGH,
+                    "Kafka to connect to; unset starts the embedded broker")
+            .define(EMBEDDED_KAFKA_PORT, Type.INT, 9092, PORT, Importance.LOW,
+                    "client port of the embedded broker")
+            .define(EMBEDDED_KAFKA_DATA_DIR, Type.STRING, "data/kafka", NON_EMPTY, Importance.MEDIUM,
+                    "where the embedded broker keeps its log")
+            .define(TOPIC_NAMESPACE, Type.STRING, "shop", new TopicNameValidator(), Importance.HIGH,
+                    "prefix of every topic name (shop.dead-letters)")
+            .define(TOPIC_PARTITIONS, Type.INT, 6, ConfigDef.Range.atLeast(1), Importance.HIGH,
+                    "partitions of the topics Eventloom creates")
+            .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, null, new Optionally(ConfigDef.Range.atLeast(1)),
+                    Importance.HIGH, "replication factor of those topics and of the registry's; unset is the"
+                            + " broker's default.replication.factor")
+            .define(SCHEMA_REGISTRY_URL, Type.STRING, null, Importance.HIGH,
+                    "Confluent-compatible schema registry to use; unset starts the embedded one")
+            .define(SCHEMA_REGISTRY_PORT, Type.INT, 8081, PORT, Importance.LOW,
+                    "HTTP port of the embedded schema registry")
+            .define(SCHEMA_REGISTRY_TOPIC, Type.STRING, "_eventloom_schemas", new TopicNameValidator(),
+                    Importance.LOW, "the topic the embedded schema registry keeps its schemas in")
+            .define(SCHEMA_REGISTRY_AUTO_REGISTER, Type.BOOLEAN, null, Importance.MEDIUM,
+                    "whether Eventloom's serializers register the schemas they write; unset: true with the"
+                            + " embedded registry, false otherwise")
+            .define(APPLICATION_ID, Type.STRING, "eventloom", NON_EMPTY, Importance.HIGH,
+                    "Kafka Streams application id: instances with the same id share the work")
+            .define(STREAMS_STATE_DIR, Type.STRING, "data/streams", NON_EMPTY, Importance.MEDIUM,
+                    "where Kafka Streams keeps its RocksDB state stores")
+            .define(STREAMS_COMMIT_INTERVAL_MS, Type.INT, 100, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "how often a transaction commits (every command of an interval in one transaction)")
+            .define(STREAMS_STANDBY_REPLICAS, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "warm copies of each state store on other instances")
+            .define(COMMAND_DEDUPE_RETENTION, Type.STRING, "P7D", new PositiveDuration(), Importance.MEDIUM,
+                    "how long a command id is remembered (ISO-8601 duration)")
+            .define(HTTP_PORT, Type.INT, 8080, PORT, Importance.HIGH, "port of the HTTP API")
+            .define(HTTP_ADVERTISED_HOST, Type.STRING, "localhost", NON_EMPTY, Importance.HIGH,
+                    "host other instances reach this one at; with http.port it is Kafka Streams'"
+                            + " application.server")
+            .define(HTTP_COMMAND_TIMEOUT, Type.STRING, "PT10S", new PositiveDuration(), Importance.MEDIUM,
+                    "how long POST /api/... waits for a command's result before answering 504")
+            .define(HTTP_READ_WAIT, Type.STRING, "PT5S", new PositiveDuration(), Importance.MEDIUM,
+                    "how long a read with ?minVersion=N waits for version N before answering 503");
 
-    private EventloomConfig(Map<String, String> values) {
-        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    /**
+     * Client settings Eventloom sets itself, so passing them through would fight it or break a guarantee; each
+     * with what to do instead.
+     */
+    private static final Map<String, String> OWNED_CLIENT_SETTINGS = Map.ofEntries(
+            Map.entry("bootstrap.servers", "set " + BOOTSTRAP_SERVERS),
+            Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, "set " + APPLICATION_ID),
+            Map.entry(StreamsConfig.APPLICATION_SERVER_CONFIG, "set " + HTTP_ADVERTISED_HOST + " and " + HTTP_PORT),
+            Map.entry(StreamsConfig.STATE_DIR_CONFIG, "set " + STREAMS_STATE_DIR),
+            Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "set " + STREAMS_COMMIT_INTERVAL_MS),
+            Map.entry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "set " + STREAMS_STANDBY_REPLICAS),
+            Map.entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "Eventloom's guarantees rest on exactly_once_v2"),
+            Map.entry(ProducerConfig.ACKS_CONFIG, "every producer writes with acks=all"),
+            Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "Eventloom's producers are idempotent"),
+            Map.entry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "Kafka Streams manages its transactions"),
+            Map.entry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "Eventloom reads only committed records"),
+            Map.entry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "Eventloom commits offsets itself"),
+            Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, "Eventloom chooses its serializers"),
+            Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "Eventloom chooses its serializers"),
+            Map.entry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "Eventloom chooses its deserializers"),
+            Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "Eventloom chooses its deserializers"),
+            Map.entry(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, "Eventloom chooses its serdes"),
+            Map.entry(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, "Eventloom chooses its serdes"));
+
+    /** Parts of a name that mark its value as a secret: never shown in logs or errors. */
+    private static final List<String> SECRET_MARKERS = List.of("password", "secret", "jaas", "key");
+
+    private static final List<ConfigDef> CLIENT_DEFINITIONS = List.of(ProducerConfig.configDef(),
+            ConsumerConfig.configDef(), AdminClientConfig.configDef(), StreamsConfig.configDef());
+
+    /** Every key that may be set: Eventloom's own, and {@code kafka.<name>} for every client setting not owned. */
+    private static final Set<String> VALID_KEYS = validKeys();
+
+    // Looked up rather than derived, because a few Kafka names hold underscores that the variable form loses.
+    private static final Map<String, String> KEYS_BY_ENV_NAME = VALID_KEYS.stream()
+            .collect(Collectors.toUnmodifiableMap(EventloomConfig::envNameOf, Function.identity(), (a, b) -> a));
+
+    private static final String IN_CODE = "settings given in code";
+
+    /** A value as set, and where it was set (for errors that tell the user where to look). */
+    private record Setting(String value, String source) {
     }
 
-    /** Reads the file named by {@code file} (or by {@code EVENTLOOM_CONFIG} when absent), then the environment. */
+    private final Map<String, Setting> settings;
+    private final Map<String, Object> values;
+
+    private EventloomConfig(Map<String, Setting> settings) {
+        this.settings = Collections.unmodifiableMap(new TreeMap<>(settings));
+        this.values = parse(this.settings);
+    }
+
+    /**
+     * Reads the file named by {@code file} (or by {@code EVENTLOOM_CONFIG} when absent), then the environment.
+     *
+     * @throws ConfigException naming every unknown key (with the closest valid one) and every malformed value
+     */
     public static EventloomConfig load(Optional<Path> file, Map<String, String> environment) {
-        Map<String, String> values = new TreeMap<>(DEFAULTS);
+        Map<String, Setting> settings = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
         Optional<Path> configFile = file.or(() -> Optional.ofNullable(environment.get(CONFIG_FILE_ENV))
                 .filter(s -> !s.isBlank()).map(Path::of));
-        configFile.ifPresent(path -> values.putAll(readProperties(path)));
-        environment.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && !name.equals(CONFIG_FILE_ENV)) {
-                values.put(keyOf(name), value);
+        configFile.ifPresent(path -> readProperties(path).forEach((key, value) -> {
+            String source = "file " + path.toAbsolutePath();
+            checkKnown(key, key + " in " + source, false).ifPresent(problems::add);
+            settings.put(key, new Setting(value, source));
+        }));
+        new TreeMap<>(environment).forEach((name, value) -> {
+            if (!name.startsWith(ENV_PREFIX) || name.equals(CONFIG_FILE_ENV)) {
+                return;
             }
+            String key = KEYS_BY_ENV_NAME.getOrDefault(name, keyOf(name));
+            String source = "environment variable " + name;
+            checkKnown(key, source, true).ifPresent(problems::add);
+            settings.put(key, new Setting(value, source));
         });
-        return new EventloomConfig(values);
+        failOn(problems);
+        return new EventloomConfig(settings);
     }
 
-    /** Defaults overridden by the given entries only; for tests and embedding. */
+    /** Defaults overridden by the given entries only; for tests and embedding. Checked like {@link #load}. */
     public static EventloomConfig of(Map<String, String> overrides) {
-        Map<String, String> values = new TreeMap<>(DEFAULTS);
-        values.putAll(overrides);
-        return new EventloomConfig(values);
+        Map<String, Setting> settings = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        overrides.forEach((key, value) -> {
+            checkKnown(key, key + " in " + IN_CODE, false).ifPresent(problems::add);
+            settings.put(key, new Setting(value, IN_CODE));
+        });
+        failOn(problems);
+        return new EventloomConfig(settings);
     }
 
     /** The environment variable that sets a key: upper case, dots and dashes as underscores. */
@@ -91,8 +206,9 @@ public final class EventloomConfig {
         return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /** The value of one of {@link #DEFINITION}'s keys as text, or empty when it is unset and has no default. */
     public Optional<String> get(String key) {
-        return Optional.ofNullable(values.get(key)).map(String::trim).filter(v -> !v.isEmpty());
+        return Optional.ofNullable(valueOf(key)).map(value -> ConfigDef.convertToString(value, typeOf(key)));
     }
 
     public String require(String key) {
@@ -101,53 +217,221 @@ public final class EventloomConfig {
     }
 
     public int intValue(String key) {
-        String raw = require(key);
-        try {
-            return Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key + " must be a whole number, was '" + raw + "'");
-        }
+        return typed(key, Integer.class);
     }
 
     /** The boolean at {@code key}, or {@code fallback} when it is not set. */
     public boolean booleanValue(String key, boolean fallback) {
-        Optional<String> raw = get(key);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        return switch (raw.get().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new ConfigException(key + " must be true or false, was '" + raw.get() + "'");
-        };
+        Boolean value = valueOf(key) == null ? null : typed(key, Boolean.class);
+        return value == null ? fallback : value;
     }
 
     /** An ISO-8601 duration such as {@code P7D} or {@code PT10S}. */
     public Duration duration(String key) {
-        String raw = require(key);
-        try {
-            return Duration.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw new ConfigException(key + " must be an ISO-8601 duration such as P7D or PT10S, was '" + raw + "'");
-        }
+        return Duration.parse(require(key));
     }
 
     public Path path(String key) {
         return Path.of(require(key));
     }
 
+    /** The replication factor of the topics Eventloom creates; empty means the broker's default. */
+    public Optional<Short> topicReplicationFactor() {
+        return Optional.ofNullable(typed(TOPIC_REPLICATION_FACTOR, Short.class));
+    }
+
+    /** The {@code kafka.<name>} settings (other than {@code kafka.embedded.*}), by {@code <name>}. */
+    public Map<String, String> kafkaPassThrough() {
+        return settings.entrySet().stream()
+                .filter(e -> isPassThrough(e.getKey()) && !e.getValue().value().isBlank())
+                .collect(Collectors.toUnmodifiableMap(e -> e.getKey().substring(KAFKA_PREFIX.length()),
+                        e -> e.getValue().value().trim()));
+    }
+
+    /** The Kafka clients' settings on the given bootstrap servers, with this config's pass-through. */
+    public KafkaClientSettings kafkaClients(String bootstrapServers) {
+        return new KafkaClientSettings(bootstrapServers, kafkaPassThrough());
+    }
+
+    /** Every set value and default, as text, by key; unset keys without a default are absent. */
     public Map<String, String> asMap() {
-        return values;
+        Map<String, String> map = new TreeMap<>();
+        DEFINITION.names().forEach(key -> get(key).ifPresent(value -> map.put(key, value)));
+        map.putAll(settings.entrySet().stream().filter(e -> isPassThrough(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().value())));
+        return map;
     }
 
     public EventloomConfig with(String key, String value) {
-        Map<String, String> copy = new TreeMap<>(values);
-        copy.put(key, value);
+        checkKnown(key, key + " in " + IN_CODE, false).ifPresent(problem -> failOn(List.of(problem)));
+        Map<String, Setting> copy = new TreeMap<>(settings);
+        copy.put(key, new Setting(value, IN_CODE));
         return new EventloomConfig(copy);
+    }
+
+    /** What was set and where, secrets masked: for the log at start. */
+    @Override
+    public String toString() {
+        return settings.entrySet().stream()
+                .map(e -> e.getKey() + "=" + shown(e.getKey(), e.getValue().value()) + " (" + e.getValue().source()
+                        + ")")
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private Object valueOf(String key) {
+        if (!DEFINITION.names().contains(key)) {
+            throw new IllegalArgumentException(key + " is not an Eventloom setting");
+        }
+        return values.get(key);
+    }
+
+    private <T> T typed(String key, Class<T> type) {
+        Object value = valueOf(key);
+        if (value != null && !type.isInstance(value)) {
+            throw new IllegalArgumentException(key + " is a " + typeOf(key) + ", not a " + type.getSimpleName());
+        }
+        return type.cast(value);
+    }
+
+    private static Type typeOf(String key) {
+        return DEFINITION.configKeys().get(key).type;
+    }
+
+    private static boolean isPassThrough(String key) {
+        return key.startsWith(KAFKA_PREFIX) && !DEFINITION.names().contains(key);
+    }
+
+    /**
+     * Empty when {@code key} is an Eventloom setting or a pass-through some client knows; else why not, with the
+     * closest valid name (as a variable when it was set by one).
+     */
+    private static Optional<String> checkKnown(String key, String where, boolean fromEnvironment) {
+        if (DEFINITION.names().contains(key)) {
+            return Optional.empty();
+        }
+        if (key.startsWith(KAFKA_PREFIX)) {
+            String name = key.substring(KAFKA_PREFIX.length());
+            String owned = OWNED_CLIENT_SETTINGS.get(name);
+            if (owned != null) {
+                return Optional.of(where + " cannot be passed through to Kafka: " + owned);
+            }
+            if (KafkaClientSettings.isClientSetting(name)) {
+                return Optional.empty();
+            }
+        }
+        String written = fromEnvironment ? envNameOf(key) : key;
+        String closest = closest(fromEnvironment ? KEYS_BY_ENV_NAME.keySet() : VALID_KEYS, written);
+        String suggestion = fromEnvironment ? closest + " (" + KEYS_BY_ENV_NAME.get(closest) + ")" : closest;
+        return Optional.of(where + " is not an Eventloom setting, nor a kafka.* setting any Kafka client knows;"
+                + " did you mean " + suggestion + "?");
+    }
+
+    private static void failOn(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(String.join("\n", problems));
+        }
+    }
+
+    private static Set<String> validKeys() {
+        TreeSet<String> keys = new TreeSet<>(DEFINITION.names());
+        CLIENT_DEFINITIONS.stream().flatMap(def -> def.names().stream())
+                .filter(name -> !OWNED_CLIENT_SETTINGS.containsKey(name))
+                .forEach(name -> keys.add(KAFKA_PREFIX + name));
+        return Collections.unmodifiableSet(keys);
     }
 
     private static String keyOf(String envName) {
         return envName.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    private static String closest(Set<String> candidates, String written) {
+        return candidates.stream()
+                .min(Comparator.<String>comparingInt(candidate -> editDistance(candidate, written))
+                        .thenComparing(Comparator.naturalOrder()))
+                .orElseThrow();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** Parses and validates every value at once, so a start fails with all its problems, not the first. */
+    private static Map<String, Object> parse(Map<String, Setting> settings) {
+        Map<String, Object> parsed = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (ConfigDef.ConfigKey key : DEFINITION.configKeys().values()) {
+            Setting setting = settings.get(key.name);
+            // A blank value counts as unset, so that an empty variable does not override a file's value.
+            boolean set = setting != null && !setting.value().isBlank();
+            try {
+                Object value = set ? ConfigDef.parseType(key.name, setting.value().trim(), key.type)
+                        : key.defaultValue;
+                if (key.validator != null) {
+                    key.validator.ensureValid(key.name, value);
+                }
+                parsed.put(key.name, value);
+            } catch (org.apache.kafka.common.config.ConfigException e) {
+                problems.add(problem(key.name, setting, e));
+            }
+        }
+        settings.forEach((name, setting) -> {
+            if (isPassThrough(name) && !setting.value().isBlank()) {
+                validatePassThrough(name, setting).ifPresent(problems::add);
+            }
+        });
+        failOn(problems);
+        return parsed;
+    }
+
+    // Checked against the client config that defines it, so a malformed value fails here, before any part starts.
+    private static Optional<String> validatePassThrough(String key, Setting setting) {
+        String name = key.substring(KAFKA_PREFIX.length());
+        Optional<ConfigDef.ConfigKey> definition = CLIENT_DEFINITIONS.stream()
+                .map(def -> def.configKeys().get(name)).filter(Objects::nonNull).findFirst();
+        if (definition.isEmpty()) {
+            return Optional.empty();
+        }
+        ConfigDef.ConfigKey clientKey = definition.get();
+        try {
+            Object value = ConfigDef.parseType(name, setting.value().trim(), clientKey.type);
+            if (clientKey.validator != null) {
+                clientKey.validator.ensureValid(name, value);
+            }
+            return Optional.empty();
+        } catch (org.apache.kafka.common.config.ConfigException e) {
+            return Optional.of(problem(key, setting, e));
+        }
+    }
+
+    private static String problem(String key, Setting setting, org.apache.kafka.common.config.ConfigException e) {
+        String source = setting == null ? "the default" : setting.source();
+        String value = setting == null ? "" : shown(key, setting.value().trim());
+        // Kafka's message repeats the name and the raw value (which may be a secret): keep only its reason.
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int named = message.indexOf(" for configuration ");
+        int reason = named < 0 ? -1 : message.indexOf(": ", named);
+        String why = message.startsWith("Invalid value") && reason >= 0 ? message.substring(reason + 2) : message;
+        return key + ": invalid value '" + value + "' (from " + source + "): " + why;
+    }
+
+    private static String shown(String key, String value) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return SECRET_MARKERS.stream().anyMatch(lower::contains) ? "[hidden]" : value;
     }
 
     private static Map<String, String> readProperties(Path path) {
@@ -155,10 +439,63 @@ public final class EventloomConfig {
         try (Reader reader = Files.newBufferedReader(path)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read config file " + path.toAbsolutePath(), e);
+            throw new ConfigException("cannot read config file " + path.toAbsolutePath() + ": " + e);
         }
         Map<String, String> values = new TreeMap<>();
         properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
         return values;
     }
+
+    /** A name Kafka accepts as a topic (or topic prefix): letters, digits, '.', '_' and '-'. */
+    private static final class TopicNameValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || !((String) value).matches("[a-zA-Z0-9._-]{1,200}")) {
+                throw new org.apache.kafka.common.config.ConfigException(name, value,
+                        "only letters, digits, '.', '_' and '-' are allowed in a topic name");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "[a-zA-Z0-9._-]+";
+        }
+    }
+
+    /** An ISO-8601 duration greater than zero, such as P7D or PT10S. */
+    private static final class PositiveDuration implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                Duration duration = Duration.parse((String) value);
+                if (duration.isNegative() || duration.isZero()) {
+                    throw new org.apache.kafka.common.config.ConfigException(name, value, "must be greater than zero");
+                }
+            } catch (DateTimeParseException | NullPointerException e) {
+                throw new org.apache.kafka.common.config.ConfigException(name, value,
+                        "must be an ISO-8601 duration such as P7D or PT10S");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "an ISO-8601 duration such as P7D or PT10S";
+        }
+    }
+
+    /** Unset passes; a value must pass the wrapped validator. */
+    private record Optionally(ConfigDef.Validator validator) implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value != null) {
+                validator.ensureValid(name, value);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "unset, or " + validator;
+        }
+    }
+
 }

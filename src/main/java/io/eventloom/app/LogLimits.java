@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,13 @@ final class LogLimits {
     private static final String BROKER_MESSAGE_MAX_BYTES = "message.max.bytes";
 
     private LogLimits() {
+    }
+
+    /** The producer's {@code max.request.size} as Kafka Streams' producer gets it from the pass-through settings. */
+    static int producerMaxRequestSize(Map<String, String> streamsSettings) {
+        String value = streamsSettings.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                streamsSettings.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        return value == null ? RecordLimit.KAFKA_DEFAULT_BYTES : Integer.parseInt(value.trim());
     }
 
     static RecordLimit read(Admin admin, Collection<String> topics, int producerMaxRequestSize, Duration timeout) {

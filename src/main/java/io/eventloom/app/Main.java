@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,8 +23,30 @@ public final class Main implements Callable<Integer> {
             description = "Properties file with settings (also EVENTLOOM_CONFIG); EVENTLOOM_* variables override it.")
     private Path configFile;
 
+    private final Map<String, String> environment;
+
+    public Main() {
+        this(System.getenv());
+    }
+
+    /** With the given environment in place of the process's, for tests. */
+    Main(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine(new Main()).execute(args));
+    }
+
+    /** The command line, on which a configuration error ends the start with its message alone, not a stack trace. */
+    static CommandLine commandLine(Main main) {
+        return new CommandLine(main).setExecutionExceptionHandler((error, command, parsed) -> {
+            if (error instanceof ConfigException) {
+                command.getErr().println("Configuration error: " + error.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            throw error;
+        });
     }
 
     @Override
@@ -60,7 +83,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            EventloomConfig config = EventloomConfig.load(Optional.ofNullable(parent.configFile), System.getenv());
+            EventloomConfig config = parent.config();
             TopologyDocs.write(ShopTopology.of(config), out);
             System.out.println("Wrote " + TopologyDocs.DESCRIPTION_FILE + " and " + TopologyDocs.DIAGRAM_FILE
                     + " to " + out.toAbsolutePath());
@@ -68,9 +91,12 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    private EventloomConfig config() {
+        return EventloomConfig.load(Optional.ofNullable(configFile), environment);
+    }
+
     private int runUntilStopped(Function<EventloomConfig, EventloomApp> starter) throws InterruptedException {
-        EventloomConfig config = EventloomConfig.load(Optional.ofNullable(configFile), System.getenv());
-        EventloomApp app = starter.apply(config);
+        EventloomApp app = starter.apply(config());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

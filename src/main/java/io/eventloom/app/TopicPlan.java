@@ -9,6 +9,7 @@ import io.eventloom.kafka.TopicSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The topics the app needs, named and shaped from configuration and the registered domain. */
 final class TopicPlan {
@@ -23,7 +24,7 @@ final class TopicPlan {
     static List<TopicSpec> of(EventloomConfig config, Domain domain) {
         TopicNames names = topicNames(config);
         int partitions = config.intValue(EventloomConfig.TOPIC_PARTITIONS);
-        short replication = (short) config.intValue(EventloomConfig.TOPIC_REPLICATION_FACTOR);
+        Optional<Short> replication = config.topicReplicationFactor();
         List<TopicSpec> topics = new ArrayList<>();
         for (AggregateType<?> type : domain.aggregates()) {
             topics.add(TopicSpec.withDefaultRetention(names.commands(type.name()), partitions, replication));

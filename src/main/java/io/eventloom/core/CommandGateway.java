@@ -1,6 +1,8 @@
 package io.eventloom.core;
 
 import io.eventloom.core.avro.CommandResult;
+import io.eventloom.kafka.ConsumerLoop;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.serde.AvroSerdes;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -10,17 +12,17 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
@@ -29,51 +31,56 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * Sends commands to their aggregate type's command topic and completes each one's future from the
- * command-results topic, matched by command id. Reads results from every partition without a consumer group,
- * so any number of gateways (one per app instance) each see every result.
+ * Sends commands to their aggregate type's command topic and completes each send's future from the command-results
+ * topic. Each send carries its own request id in the {@value #REQUEST_ID_HEADER} header, which the runtime copies onto
+ * the command's result, so a result completes exactly the send it answers (two sends with one command id each get
+ * their own). Reads results from every partition without a consumer group, so any number of gateways (one per app
+ * instance) each see every result.
  */
 public final class CommandGateway implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(CommandGateway.class);
+    /** The header of a command record, copied onto its result record, that names the send it belongs to. */
+    public static final String REQUEST_ID_HEADER = "eventloom.request-id";
+
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final TopicNames topics;
     private final Map<String, EnvelopeCodec> codecs;
     private final KafkaProducer<String, SpecificRecord> producer;
-    private final KafkaConsumer<String, CommandResult> consumer;
     private final Map<String, CompletableFuture<CommandResult>> pending = new ConcurrentHashMap<>();
-    private final Thread poller;
+    private final ConsumerLoop<String, CommandResult> reader;
     private final Clock clock;
-    private volatile boolean running = true;
 
-    public CommandGateway(String bootstrapServers, TopicNames topics, List<AggregateType<?>> types,
+    public CommandGateway(KafkaClientSettings kafka, TopicNames topics, List<AggregateType<?>> types,
                           AvroSerdes serdes, Clock clock) {
         this.topics = topics;
         this.clock = clock;
         this.codecs = types.stream().collect(Collectors.toUnmodifiableMap(AggregateType::name, EnvelopeCodec::of));
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(kafka.producer("gateway-producer", Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 1),
+                ProducerConfig.LINGER_MS_CONFIG, 1)),
                 new StringSerializer(), new EnvelopeSerializer(types, topics, serdes));
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        KafkaConsumer<String, CommandResult> consumer = new KafkaConsumer<>(kafka.consumer("gateway-results", Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
                 new StringDeserializer(), serdes.specificValue(CommandResult.class).deserializer());
-        List<TopicPartition> partitions = types.stream()
-                .map(t -> topics.commandResults(t.name()))
-                .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                        .map(p -> new TopicPartition(topic, p.partition())))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        // Resolve the end offsets now, so a result written after this constructor returns is never skipped.
-        partitions.forEach(consumer::position);
-        this.poller = new Thread(this::pollResults, "eventloom-command-results");
-        this.poller.setDaemon(true);
-        this.poller.start();
+        try {
+            List<TopicPartition> partitions = types.stream()
+                    .map(t -> topics.commandResults(t.name()))
+                    .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                            .map(p -> new TopicPartition(topic, p.partition())))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            // Resolve the end offsets now, so a result written after this constructor returns is never skipped.
+            partitions.forEach(consumer::position);
+        } catch (RuntimeException e) {
+            consumer.close();
+            producer.close(Duration.ZERO);
+            throw e;
+        }
+        this.reader = ConsumerLoop.start("gateway", "eventloom-command-results", consumer, POLL, this::complete);
     }
 
     /** The aggregate type names this gateway can send to. */
@@ -81,9 +88,15 @@ public final class CommandGateway implements AutoCloseable {
         return codecs.keySet();
     }
 
+    /** Readiness of the result reader ({@code gateway}): down when it has stopped or cannot read results. */
+    public HealthCheck health() {
+        return reader.health();
+    }
+
     /**
      * Sends a command and returns its result once processed. The future fails with
-     * {@link CommandTimeoutException} after {@code timeout}, or with the producer's error if sending failed.
+     * {@link CommandTimeoutException} after {@code timeout}, or with the producer's error if sending failed; this
+     * method itself throws only for an unknown aggregate type.
      */
     public CompletableFuture<CommandResult> send(String aggregateType, String aggregateId, SpecificRecord payload,
                                                  CommandOptions options, Duration timeout) {
@@ -92,65 +105,64 @@ public final class CommandGateway implements AutoCloseable {
             throw new IllegalArgumentException("unknown aggregate type '" + aggregateType + "'; known: "
                     + codecs.keySet());
         }
-        IncomingCommand command = new IncomingCommand(options.commandId(), aggregateId, options.expectedVersion(),
-                clock.instant(), options.correlationId().orElse(options.commandId()), options.causationId(),
-                options.metadata(), payload);
-        SpecificRecord envelope = codec.writeCommand(command);
+        String requestId = UUID.randomUUID().toString();
         CompletableFuture<CommandResult> result = new CompletableFuture<>();
-        // Registered before sending: the result may come back before send() returns.
-        CompletableFuture<CommandResult> existing = pending.putIfAbsent(options.commandId(), result);
-        CompletableFuture<CommandResult> awaited = existing != null ? existing : result;
-        producer.send(new ProducerRecord<>(topics.commands(aggregateType), aggregateId, envelope),
-                (metadata, error) -> {
-                    if (error != null) {
-                        pending.remove(options.commandId(), awaited);
-                        awaited.completeExceptionally(error);
-                    }
-                });
-        return awaited.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
+        // Registered before sending: the result may come back before send() returns. Every way out (result, send
+        // error, timeout) removes the entry before the caller sees the outcome.
+        pending.put(requestId, result);
+        try {
+            IncomingCommand command = new IncomingCommand(options.commandId(), aggregateId, options.expectedVersion(),
+                    clock.instant(), options.correlationId().orElse(options.commandId()), options.causationId(),
+                    options.metadata(), payload);
+            ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(topics.commands(aggregateType),
+                    aggregateId, codec.writeCommand(command));
+            record.headers().add(REQUEST_ID_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    fail(requestId, result, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            // A serializer that cannot encode, a closed producer: the caller learns it from the future, like any
+            // other send failure.
+            fail(requestId, result, e);
+        }
+        return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
+            pending.remove(requestId, result);
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof TimeoutException) {
-                pending.remove(options.commandId(), awaited);
                 return CompletableFuture.failedFuture(new CommandTimeoutException(options.commandId(), timeout));
             }
             return CompletableFuture.failedFuture(cause);
         });
     }
 
-    private void pollResults() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, CommandResult> record : consumer.poll(Duration.ofMillis(200))) {
-                    CommandResult value = record.value();
-                    if (value == null) {
-                        continue;
-                    }
-                    CompletableFuture<CommandResult> waiting = pending.remove(value.getCommandId());
-                    if (waiting != null) {
-                        waiting.complete(value);
-                    }
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            log.error("Command result reader failed; pending commands will time out", e);
-        } finally {
-            consumer.close();
+    private void fail(String requestId, CompletableFuture<CommandResult> result, Throwable error) {
+        pending.remove(requestId, result);
+        result.completeExceptionally(error);
+    }
+
+    /** How many sends are waiting for their result; for tests. */
+    int pendingCount() {
+        return pending.size();
+    }
+
+    // A result without the header (its command was posted by another client) or with a request id that is not
+    // pending here (another instance's send, or one that timed out) is not this gateway's to complete.
+    private void complete(ConsumerRecord<String, CommandResult> record) {
+        Header header = record.headers().lastHeader(REQUEST_ID_HEADER);
+        if (header == null || record.value() == null) {
+            return;
+        }
+        CompletableFuture<CommandResult> waiting = pending.remove(new String(header.value(), StandardCharsets.UTF_8));
+        if (waiting != null) {
+            waiting.complete(record.value());
         }
     }
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            poller.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reader.close();
         producer.close(Duration.ofSeconds(10));
     }
 }

@@ -63,7 +63,7 @@ public final class TopicSetup {
                 if (createOrFindExisting(result, spec)) {
                     created.add(spec.name());
                     log.info("Created topic {} ({} partitions, replication {}, {})",
-                            spec.name(), spec.partitions(), spec.replicationFactor(), spec.configs());
+                            spec.name(), spec.partitions(), spec.replicationDescription(), spec.configs());
                 }
             }
         }

@@ -1,11 +1,15 @@
 package io.eventloom.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventloom.core.HealthCheck;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A Confluent-compatible schema registry (REST API v1, Avro) kept in a compacted, single-partition Kafka topic.
@@ -20,7 +24,11 @@ import java.time.Duration;
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
-    public static final String DEFAULT_TOPIC = "_schemas";
+    /**
+     * Not Confluent Schema Registry's {@code _schemas}: its records are another format, so on a cluster shared with
+     * a Confluent registry each would read the other's records as garbage.
+     */
+    public static final String DEFAULT_TOPIC = "_eventloom_schemas";
     public static final int DEFAULT_PORT = 8081;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
@@ -30,19 +38,32 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final Javalin server;
     private final Settings settings;
 
-    /** Where the registry keeps its schemas and where it listens. */
-    public record Settings(String bootstrapServers, int port, String topic, short replicationFactor) {
+    /**
+     * Where the registry keeps its schemas and where it listens; an empty replication factor is the broker's
+     * default.
+     */
+    public record Settings(KafkaClientSettings kafka, int port, String topic, Optional<Short> replicationFactor) {
+
+        public Settings {
+            Objects.requireNonNull(kafka, "kafka");
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(replicationFactor, "replicationFactor");
+        }
+
+        public static Settings of(KafkaClientSettings kafka, int port) {
+            return new Settings(kafka, port, DEFAULT_TOPIC, Optional.empty());
+        }
 
         public static Settings of(String bootstrapServers, int port) {
-            return new Settings(bootstrapServers, port, DEFAULT_TOPIC, (short) 1);
+            return of(KafkaClientSettings.of(bootstrapServers), port);
         }
 
         public Settings withTopic(String value) {
-            return new Settings(bootstrapServers, port, value, replicationFactor);
+            return new Settings(kafka, port, value, replicationFactor);
         }
 
-        public Settings withReplicationFactor(short value) {
-            return new Settings(bootstrapServers, port, topic, value);
+        public Settings withReplicationFactor(Optional<Short> value) {
+            return new Settings(kafka, port, topic, value);
         }
     }
 
@@ -52,7 +73,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts on the {@code _schemas} topic of the given Kafka, listening on the given port. */
+    /** Starts on the {@value #DEFAULT_TOPIC} topic of the given Kafka, listening on the given port. */
     public static EmbeddedSchemaRegistry start(String bootstrapServers, int port) {
         return start(Settings.of(bootstrapServers, port));
     }
@@ -60,7 +81,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     /** Reads the topic to its end, then serves HTTP; returns once both are ready. */
     public static EmbeddedSchemaRegistry start(Settings settings) {
         long startedAt = System.nanoTime();
-        SchemaLog schemaLog = SchemaLog.open(settings.bootstrapServers(), settings.topic(),
+        SchemaLog schemaLog = SchemaLog.open(settings.kafka(), settings.topic(),
                 settings.replicationFactor(), TIMEOUT);
         try {
             RegistryRoutes routes = new RegistryRoutes(new RegistryService(schemaLog, TIMEOUT), new ObjectMapper());
@@ -78,6 +99,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             throw new IllegalStateException("schema registry failed to start on port " + settings.port() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Readiness of the registry's log reader ({@code registry}): down when it has stopped or cannot read. */
+    public HealthCheck health() {
+        return schemaLog.health();
     }
 
     public String url() {

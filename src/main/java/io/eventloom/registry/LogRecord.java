@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * One request in the {@code _schemas} log. Records are requests, not results: every instance applies them in
- * log order with the same rules, so all derive the same ids, versions and verdicts.
+ * One request in the registry's log (its topic, {@code _eventloom_schemas} by default). Records are requests, not
+ * results: every instance applies them in log order with the same rules, so all derive the same ids, versions and
+ * verdicts.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({

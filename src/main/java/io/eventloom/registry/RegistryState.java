@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The registry's view of its schemas, built only by applying the {@code _schemas} log in order. Every decision
+ * The registry's view of its schemas, built only by applying the registry's log in order. Every decision
  * (a new id, the next version, a compatibility verdict) depends on nothing but the records applied before, so
  * every instance reading the same log reaches the same state.
  */

@@ -3,10 +3,12 @@ package io.eventloom.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventloom.core.HealthCheck;
+import io.eventloom.kafka.ConsumerLoop;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.TopicSetup;
 import io.eventloom.kafka.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,7 +16,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -35,9 +37,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The {@code _schemas} topic (one partition, compacted) as the registry's only store. A background thread reads it
- * from the start and applies each record to the {@link RegistryState}; a write is produced to the topic and
- * answered only once this instance has read it back and applied it, with the outcome the log order gave it.
+ * The registry's topic ({@code _eventloom_schemas} by default; one partition, compacted) as its only store. A
+ * background thread reads it from the start and applies each record to the {@link RegistryState}; a write is produced
+ * to the topic and answered only once this instance has read it back and applied it, with the outcome the log order
+ * gave it.
  */
 final class SchemaLog implements AutoCloseable {
 
@@ -54,37 +57,36 @@ final class SchemaLog implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, CompletableFuture<Outcome>> awaitingOutcome = new ConcurrentHashMap<>();
     private final Queue<CompletableFuture<Void>> newBarriers = new ConcurrentLinkedQueue<>();
-    private final Thread reader;
-    private volatile boolean running = true;
+    // Only the reader's thread touches these.
+    private final List<Barrier> barriers = new ArrayList<>();
+    private ConsumerLoop<String, String> reader;
 
     private record Barrier(CompletableFuture<Void> reached, long endOffset) {
     }
 
-    private SchemaLog(String bootstrapServers, String topic, RegistryState state) {
+    private SchemaLog(KafkaClientSettings kafka, String topic, RegistryState state) {
         this.topic = topic;
         this.partition = new TopicPartition(topic, 0);
         this.state = state;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(kafka.producer("registry-producer", Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
-        this.reader = new Thread(this::readForever, "schema-registry-log-" + topic);
-        this.reader.setDaemon(true);
+                ProducerConfig.LINGER_MS_CONFIG, 0)), new StringSerializer(), new StringSerializer());
+        this.consumer = new KafkaConsumer<>(kafka.consumer("registry-reader", Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new StringDeserializer());
     }
 
     /** Makes sure the topic exists, reads it to its current end, then keeps following it. */
-    static SchemaLog open(String bootstrapServers, String topic, short replicationFactor, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    static SchemaLog open(KafkaClientSettings kafka, String topic, Optional<Short> replicationFactor,
+                          Duration timeout) {
+        try (Admin admin = Admin.create(kafka.admin("registry-admin", Map.of()))) {
             // One partition: the log's total order is what makes every instance derive the same ids.
             new TopicSetup(admin, timeout).ensure(List.of(TopicSpec.compacted(topic, 1, replicationFactor)));
         }
-        SchemaLog schemaLog = new SchemaLog(bootstrapServers, topic, new RegistryState());
+        SchemaLog schemaLog = new SchemaLog(kafka, topic, new RegistryState());
         schemaLog.consumer.assign(List.of(schemaLog.partition));
         schemaLog.consumer.seekToBeginning(List.of(schemaLog.partition));
-        schemaLog.reader.start();
+        schemaLog.reader = ConsumerLoop.start("registry", "schema-registry-log-" + topic, schemaLog.consumer, POLL,
+                schemaLog::apply, schemaLog::releaseBarriers);
         try {
             schemaLog.awaitCaughtUp(timeout);
         } catch (RuntimeException e) {
@@ -96,6 +98,11 @@ final class SchemaLog implements AutoCloseable {
 
     RegistryState state() {
         return state;
+    }
+
+    /** The log reader's health: down when it has stopped or cannot read the topic. */
+    HealthCheck health() {
+        return reader.health();
     }
 
     /** Appends a request and returns its outcome once this instance has applied it in log order. */
@@ -125,7 +132,7 @@ final class SchemaLog implements AutoCloseable {
     void awaitCaughtUp(Duration timeout) {
         CompletableFuture<Void> reached = new CompletableFuture<>();
         newBarriers.add(reached);
-        consumer.wakeup();
+        reader.wakeup();
         try {
             reached.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -144,37 +151,18 @@ final class SchemaLog implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            reader.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reader.close();
         producer.close(Duration.ofSeconds(5));
+        // The reader has ended, so nobody releases these any more: their waiters learn why at once.
+        RegistryException closed = RegistryException.storeError("the schema registry is closing");
+        newBarriers.forEach(b -> b.completeExceptionally(closed));
+        barriers.forEach(b -> b.reached().completeExceptionally(closed));
     }
 
-    private void readForever() {
-        List<Barrier> barriers = new ArrayList<>();
-        try {
-            while (running) {
-                try {
-                    consumer.poll(POLL).forEach(this::apply);
-                } catch (WakeupException e) {
-                    if (!running) {
-                        break;
-                    }
-                }
-                takeNewBarriers(barriers);
-                releaseReachedBarriers(barriers);
-            }
-        } catch (RuntimeException e) {
-            log.error("Schema registry stopped reading {}: {}", topic, e.getMessage(), e);
-            barriers.forEach(b -> b.reached().completeExceptionally(e));
-            newBarriers.forEach(b -> b.completeExceptionally(e));
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
+    // Runs on the reader's thread after each poll, so it may use the consumer.
+    private void releaseBarriers() {
+        takeNewBarriers();
+        releaseReachedBarriers();
     }
 
     private void apply(ConsumerRecord<String, String> record) {
@@ -197,7 +185,7 @@ final class SchemaLog implements AutoCloseable {
         }
     }
 
-    private void takeNewBarriers(List<Barrier> barriers) {
+    private void takeNewBarriers() {
         if (newBarriers.isEmpty()) {
             return;
         }
@@ -212,7 +200,7 @@ final class SchemaLog implements AutoCloseable {
         }
     }
 
-    private void releaseReachedBarriers(List<Barrier> barriers) {
+    private void releaseReachedBarriers() {
         if (barriers.isEmpty()) {
             return;
         }

@@ -1,9 +1,13 @@
 package io.eventloom.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventloom.core.avro.CommandResult;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaTestClients;
+import io.eventloom.kafka.RecordingMetricsReporter;
+import io.eventloom.kafka.RecordingMetricsReporter.Client;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
 import io.eventloom.serde.HttpSchemaRegistryClient;
@@ -16,12 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @ExtendWith(KafkaBrokerExtension.class)
 class EventloomAppTest {
@@ -54,12 +65,18 @@ class EventloomAppTest {
                     .get("shop.dead-letters").partitions()).hasSize(3);
             assertThat(new HttpSchemaRegistryClient(again.schemaRegistryUrl()).idOf("app.notes-value", NOTE))
                     .isEqualTo(id);
+            // The embedded registry runs in this instance, so its log reader is part of readiness.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(readiness(again).path("status")
+                    .asText()).isEqualTo("UP"));
+            assertThat(readiness(again).path("checks").fieldNames()).toIterable()
+                    .containsExactly("streams", "dead-letters", "gateway", "registry");
         }
     }
 
     @Test
     void givenRegistryUrlConfigured_whenStarted_thenItIsUsedAndAutoRegistrationIsOffByDefault(TestBroker broker,
-                                                                                              @TempDir Path dir) {
+                                                                                              @TempDir Path dir)
+            throws Exception {
         int unusedPort = FreePort.find();
         EventloomConfig config = EventloomConfig.of(Map.of(
                 EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
@@ -73,6 +90,8 @@ class EventloomAppTest {
         try (EventloomApp app = EventloomApp.start(config)) {
             assertThat(app.schemaRegistryUrl()).isEqualTo("http://registry.example:8081");
             assertThat(app.autoRegisterSchemas()).isFalse();
+            assertThat(readiness(app).path("checks").fieldNames()).toIterable()
+                    .containsExactly("streams", "dead-letters", "gateway");
             assertThatThrownBy(() -> new HttpSchemaRegistryClient("http://localhost:" + unusedPort).schemaById(1))
                     .isInstanceOfSatisfying(SchemaRegistryException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.UNREACHABLE));
@@ -108,6 +127,37 @@ class EventloomAppTest {
     }
 
     @Test
+    void givenKafkaPassThrough_whenStarted_thenEveryKafkaClientTheAppMakesGetsIt(TestBroker broker,
+                                                                                  @TempDir Path dir) {
+        String clientId = "pass-through-" + UUID.randomUUID();
+        EventloomConfig config = EventloomConfig.of(Map.of(
+                EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                EventloomConfig.APPLICATION_ID, "app-test-pass-through",
+                EventloomConfig.STREAMS_STATE_DIR, dir.toString(),
+                EventloomConfig.TOPIC_NAMESPACE, "pass-through",
+                EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(FreePort.find()),
+                EventloomConfig.SCHEMA_REGISTRY_TOPIC, "_eventloom_schemas-pass-through",
+                EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find()),
+                // A reporter each client loads only if the setting reached it; the id tells the clients apart.
+                "kafka.metric.reporters", RecordingMetricsReporter.class.getName(),
+                "kafka.client.id", clientId));
+
+        try (EventloomApp app = EventloomApp.start(config)) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(RecordingMetricsReporter
+                    .seen(clientId)).contains(
+                    new Client("kafka.admin.client", clientId + "-admin"),
+                    new Client("kafka.admin.client", clientId + "-registry-admin"),
+                    new Client("kafka.producer", clientId + "-registry-producer"),
+                    new Client("kafka.consumer", clientId + "-registry-reader"),
+                    new Client("kafka.producer", clientId + "-gateway-producer"),
+                    new Client("kafka.consumer", clientId + "-gateway-results"),
+                    new Client("kafka.streams", clientId),
+                    // Kafka Streams hands client settings on to the clients it makes.
+                    new Client("kafka.consumer", clientId + "-StreamThread-1-consumer")));
+        }
+    }
+
+    @Test
     void givenRegistryOnly_whenStartedOnAConfiguredKafka_thenRegistryServesOnTheConfiguredPort(TestBroker broker) {
         int port = FreePort.find();
         EventloomConfig config = EventloomConfig.of(Map.of(
@@ -119,5 +169,12 @@ class EventloomAppTest {
             assertThat(new HttpSchemaRegistryClient(registryOnly.schemaRegistryUrl()).register("app.only-value", NOTE))
                     .isPositive();
         }
+    }
+
+    private static JsonNode readiness(EventloomApp app) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + app.httpPort() + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
     }
 }

@@ -7,11 +7,20 @@ import io.eventloom.core.counter.CounterState;
 import io.eventloom.core.counter.Increment;
 import io.eventloom.core.counter.Incremented;
 import io.eventloom.kafka.KafkaBrokerExtension;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
 import io.eventloom.serde.HttpSchemaRegistryClient;
+import io.eventloom.serde.InMemorySchemaRegistryClient;
 import io.eventloom.testing.RunningRuntime;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +31,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,13 +112,70 @@ class CommandGatewayIntegrationTest {
     void givenNoRuntimeOnTheTopics_whenSent_thenFailsWithTimeoutNamingTheCommand(TestBroker broker) {
         AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(running.registry().url()),
                 AvroSerdeConfig.autoRegistering());
-        try (CommandGateway idle = new CommandGateway(broker.bootstrapServers(), IDLE, DOMAIN.aggregates(), serdes,
-                Clock.systemUTC())) {
+        try (CommandGateway idle = new CommandGateway(KafkaClientSettings.of(broker.bootstrapServers()), IDLE,
+                DOMAIN.aggregates(), serdes, Clock.systemUTC())) {
             var future = idle.send("counter", "x", new Increment(1), CommandOptions.withId("lost-1"),
                     Duration.ofMillis(500));
 
             assertThatThrownBy(future::get).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(CommandTimeoutException.class).hasMessageContaining("lost-1");
+            assertThat(idle.pendingCount()).isZero();
+        }
+    }
+
+    @Test
+    void givenAnUndecodableRecordOnAResultsTopic_whenACommandIsSentAfterIt_thenItsResultArrivesAndTheGatewayIsUp(
+            TestBroker broker) throws Exception {
+        String results = TOPICS.commandResults("counter");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            // On every partition, so whichever partition the next result lands on, it comes after a bad record.
+            for (int partition = 0; partition < 2; partition++) {
+                producer.send(new ProducerRecord<>(results, partition, "g-poison", "not avro".getBytes(UTF_8))).get();
+            }
+        }
+
+        CommandResult result = send("g-after-poison", new Increment(1), CommandOptions.defaults());
+
+        assertThat(result.getStatus()).isEqualTo(CommandStatus.ACCEPTED);
+        Health health = gateway.health().check();
+        assertThat(gateway.health().name()).isEqualTo("gateway");
+        assertThat(health.up()).isTrue();
+        assertThat(health.details().get("lastError").toString()).contains("cannot decode " + results);
+    }
+
+    @Test
+    void givenOneCommandIdOnTwoAggregates_whenSentConcurrently_thenEachGetsItsOwnAggregatesResult() throws Exception {
+        // On two partitions, so two tasks each process their command; which result dedupe gives a reused id within
+        // one task is the processor's business, not the gateway's.
+        String first = "shared-a";
+        String second = IntStream.range(0, 100).mapToObj(n -> "shared-b" + n)
+                .filter(id -> partitionOf(id) != partitionOf(first)).findFirst().orElseThrow();
+        CommandOptions options = CommandOptions.withId("one-key-two-aggregates");
+
+        var toFirst = gateway.send("counter", first, new Increment(1), options, TIMEOUT);
+        var toSecond = gateway.send("counter", second, new Increment(2), options, TIMEOUT);
+
+        assertThat(toFirst.get().getAggregateId()).isEqualTo(first);
+        assertThat(toSecond.get().getAggregateId()).isEqualTo(second);
+        assertThat(gateway.pendingCount()).isZero();
+    }
+
+    @Test
+    void givenASerializerThatCannotEncode_whenSent_thenTheFutureFailsWithItsErrorAndNothingIsPending(
+            TestBroker broker) {
+        // Auto-registration off and an empty registry: the serializer throws inside the producer's send().
+        AvroSerdes unregistered = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.defaults());
+        try (CommandGateway strict = new CommandGateway(KafkaClientSettings.of(broker.bootstrapServers()), IDLE,
+                DOMAIN.aggregates(), unregistered, Clock.systemUTC())) {
+            var future = strict.send("counter", "x", new Increment(1), CommandOptions.withId("unsendable-1"),
+                    TIMEOUT);
+
+            assertThatThrownBy(future::get).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(SerializationException.class)
+                    .hasMessageContaining("auto-registration is off");
+            assertThat(strict.pendingCount()).isZero();
         }
     }
 
@@ -114,6 +184,10 @@ class CommandGatewayIntegrationTest {
         assertThatThrownBy(() -> gateway.send("nope", "x", new Increment(1), CommandOptions.defaults(), TIMEOUT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope").hasMessageContaining(
                         "counter");
+    }
+
+    private static int partitionOf(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(UTF_8))) % 2;
     }
 
     private static CommandResult send(String id, Increment command, CommandOptions options) throws Exception {

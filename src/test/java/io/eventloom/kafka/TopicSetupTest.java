@@ -6,14 +6,18 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @ExtendWith(KafkaBrokerExtension.class)
 class TopicSetupTest {
@@ -66,6 +70,31 @@ class TopicSetupTest {
                     TopicSpec.withDefaultRetention("twice", 2, (short) 1))))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("twice");
+        }
+    }
+
+    @Test
+    void givenNoReplicationFactor_whenCreated_thenTheBrokersDefaultApplies(TestBroker broker) {
+        try (Admin admin = KafkaTestClients.admin(broker.bootstrapServers())) {
+            new TopicSetup(admin, TIMEOUT).ensure(List.of(
+                    TopicSpec.withDefaultRetention("broker-default.rf", 1, Optional.empty())));
+
+            // A topic just created may not be in the metadata the next request reads yet.
+            await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(admin
+                    .describeTopics(List.of("broker-default.rf")).allTopicNames().get()
+                    .get("broker-default.rf").partitions().get(0).replicas()).hasSize(1));
+        }
+    }
+
+    @Test
+    void givenNoReplicationFactor_whenTheBrokersDefaultIsTwo_thenTwoIsAskedFor(@TempDir Path dir) {
+        // One node cannot hold two replicas, so the broker's refusal shows whose default the request carried.
+        try (EmbeddedKafkaBroker two = EmbeddedKafkaBroker.start(new EmbeddedBrokerSettings(dir, "localhost",
+                FreePort.find(), Map.of("default.replication.factor", "2")));
+             Admin admin = KafkaTestClients.admin(two.bootstrapServers())) {
+            assertThatThrownBy(() -> new TopicSetup(admin, TIMEOUT).ensure(List.of(
+                    TopicSpec.retainedForever("needs.two", 1, Optional.empty()))))
+                    .hasMessageContaining("needs.two").hasMessageContaining("replication factor of 2");
         }
     }
 

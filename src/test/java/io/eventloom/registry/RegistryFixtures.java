@@ -12,7 +12,7 @@ final class RegistryFixtures {
     }
 
     static String freshTopic() {
-        return "_schemas-" + UUID.randomUUID();
+        return "_eventloom_schemas-" + UUID.randomUUID();
     }
 
     static EmbeddedSchemaRegistry start(TestBroker broker, String topic) {

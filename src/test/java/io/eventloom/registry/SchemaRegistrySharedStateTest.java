@@ -1,6 +1,7 @@
 package io.eventloom.registry;
 
 import io.eventloom.kafka.KafkaBrokerExtension;
+import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.serde.TestSchemas;
 import io.eventloom.serde.testing.Greeting;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +19,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What only the {@code _schemas} topic gives: state that outlives a restart and is shared between instances. */
+/** What only the registry's topic gives: state that outlives a restart and is shared between instances. */
 @ExtendWith(KafkaBrokerExtension.class)
 class SchemaRegistrySharedStateTest {
 
@@ -101,6 +103,21 @@ class SchemaRegistrySharedStateTest {
                     .json().path("schema").asText()).isEqualTo(note(n).toString()));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenAnUnreadableRecordInTheTopic_whenRegistering_thenTheReaderSkipsItAndStaysUp(TestBroker broker)
+            throws Exception {
+        String topic = RegistryFixtures.freshTopic();
+        try (EmbeddedSchemaRegistry registry = RegistryFixtures.start(broker, topic)) {
+            KafkaTestClients.produce(broker.bootstrapServers(), topic, Map.of("someone-else", "{not a request"));
+
+            int id = new RegistryHttp(registry.url()).register("after-garbage-value", TestSchemas.GREETING_V1);
+
+            assertThat(id).isPositive();
+            assertThat(registry.health().name()).isEqualTo("registry");
+            assertThat(registry.health().check().up()).isTrue();
         }
     }
 

@@ -8,6 +8,7 @@ import io.eventloom.core.RuntimeSettings;
 import io.eventloom.core.TopicNames;
 import io.eventloom.core.TopologySettings;
 import io.eventloom.kafka.FreePort;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.kafka.TopicSetup;
@@ -66,8 +67,8 @@ public final class RunningRuntime implements AutoCloseable {
         EventloomRuntime runtime = EventloomRuntime.start(settings, TopologySettings.of(topics, PARTITIONS), domain,
                 serdes, serdes);
         runtime.awaitRunning(TIMEOUT);
-        CommandGateway gateway = new CommandGateway(bootstrap, topics, domain.aggregates(), serdes,
-                Clock.systemUTC());
+        CommandGateway gateway = new CommandGateway(KafkaClientSettings.of(bootstrap), topics, domain.aggregates(),
+                serdes, Clock.systemUTC());
         return new RunningRuntime(bootstrap, registry, registryPort, runtime, gateway);
     }
 
