@@ -1,11 +1,16 @@
 package io.eventloom.registry;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.Javalin;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * A Confluent-compatible schema registry (REST API v1, Avro) kept in a compacted, single-partition Kafka topic.
@@ -63,11 +68,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         SchemaLog schemaLog = SchemaLog.open(settings.bootstrapServers(), settings.topic(),
                 settings.replicationFactor(), TIMEOUT);
         try {
-            RegistryRoutes routes = new RegistryRoutes(new RegistryService(schemaLog, TIMEOUT), new ObjectMapper());
+            // One JSON value per request body: content after it is refused, not silently ignored.
+            ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            RegistryRoutes routes = new RegistryRoutes(new RegistryService(schemaLog, TIMEOUT), json);
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
                 config.jetty.port = settings.port();
+                config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new RegistryJettyErrors(json)));
+                config.router.javaLangErrorHandler((response, error) -> answerError(json, response, error));
                 routes.addTo(config.routes);
             }).start();
             log.info("Schema registry ready at http://localhost:{} (schemas in topic {}, {} ms)", settings.port(),
@@ -77,6 +86,20 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             schemaLog.close();
             throw new IllegalStateException("schema registry failed to start on port " + settings.port() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    // Errors (a StackOverflowError, an OutOfMemoryError) bypass the exception handlers and reach only this.
+    private static void answerError(ObjectMapper json, HttpServletResponse response, Error error) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Schema registry failed with an error (reference {})", reference, error);
+        try {
+            response.setStatus(500);
+            response.setContentType(RegistryRoutes.CONTENT_TYPE);
+            response.getOutputStream().write(RegistryErrors.body(json, 500,
+                    "Internal error; the registry's log has the details under reference " + reference));
+        } catch (IOException | IllegalStateException writeFailure) {
+            log.warn("Could not answer the failed request (reference {}): {}", reference, writeFailure.getMessage());
         }
     }
 
