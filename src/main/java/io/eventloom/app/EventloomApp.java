@@ -100,7 +100,8 @@ public final class EventloomApp implements AutoCloseable {
             // On the embedded default the app owns its registry, so it may register; elsewhere schemas are governed.
             boolean autoRegister = config.booleanValue(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
                     configuredRegistry.isEmpty());
-            HttpSettings httpSettings = httpSettings(config);
+            // A body larger than a record the log takes could never become a command.
+            HttpSettings httpSettings = httpSettings(config).withMaxBodyBytes(recordLimit.maxRecordBytes());
             Services services = startServices(config, domain, kafka, registryUrl, autoRegister, httpSettings,
                     recordLimit, started);
             // Ready only while every part a command or read passes through works, this instance's registry included.

@@ -38,8 +38,8 @@ final class AggregateRoutes {
     ArrayNode history(String type, String id, long fromVersion) {
         Optional<HostInfo> owner = router.remoteOwner(AggregateStores.of(type).history(), id);
         if (owner.isPresent()) {
-            return (ArrayNode) router.fetch(owner.get(),
-                    "/api/" + type + "/" + id + "/events?fromVersion=" + fromVersion);
+            return (ArrayNode) router.fetch(owner.get(), InstanceUrls.path("api", type, id, "events")
+                    + InstanceUrls.query("fromVersion", fromVersion));
         }
         return localHistory(type, id, fromVersion);
     }
@@ -52,12 +52,12 @@ final class AggregateRoutes {
 
     private void state(Context ctx) {
         String type = knownType(ctx);
-        String id = ctx.pathParam("id");
+        String id = PathIds.of(ctx, "id");
         Optional<Long> minVersion = VersionWait.minVersion(ctx);
         if (!InstanceRouter.isForwarded(ctx)) {
             Optional<HostInfo> owner = router.remoteOwner(AggregateStores.of(type).state(), id);
             if (owner.isPresent()) {
-                router.forward(ctx, owner.get());
+                router.forward(ctx, owner.get(), InstanceUrls.path("api", type, id));
                 return;
             }
         }
@@ -70,7 +70,7 @@ final class AggregateRoutes {
 
     private void events(Context ctx) {
         String type = knownType(ctx);
-        String id = ctx.pathParam("id");
+        String id = PathIds.of(ctx, "id");
         long from = VersionWait.versionParameter(ctx, "fromVersion").orElse(1L);
         Json.respond(ctx, 200, InstanceRouter.isForwarded(ctx) ? localHistory(type, id, from)
                 : history(type, id, from));

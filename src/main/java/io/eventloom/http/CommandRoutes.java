@@ -1,6 +1,5 @@
 package io.eventloom.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,7 @@ import io.eventloom.core.AggregateType;
 import io.eventloom.core.CommandGateway;
 import io.eventloom.core.CommandOptions;
 import io.eventloom.core.Domain;
+import io.eventloom.core.RuntimeRejections;
 import io.eventloom.core.EnvelopeCodec;
 import io.eventloom.core.StoreUnavailableException;
 import io.eventloom.core.avro.CommandResult;
@@ -16,12 +16,10 @@ import io.javalin.http.Context;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
@@ -31,21 +29,21 @@ import java.util.stream.Collectors;
  */
 final class CommandRoutes {
 
-    /** The runtime's rejection code for a stale {@code If-Match}; it answers 409 rather than 422. */
-    static final String CONCURRENCY_CONFLICT = "CONCURRENCY_CONFLICT";
-
     private final Map<String, Map<String, Schema>> commandsByType;
     private final CommandGateway gateway;
     private final AggregateRoutes aggregates;
     private final Duration timeout;
+    private final long maxBodyBytes;
 
-    CommandRoutes(Domain domain, CommandGateway gateway, AggregateRoutes aggregates, Duration timeout) {
+    CommandRoutes(Domain domain, CommandGateway gateway, AggregateRoutes aggregates, Duration timeout,
+                  long maxBodyBytes) {
         this.commandsByType = domain.aggregates().stream().collect(Collectors.toUnmodifiableMap(AggregateType::name,
                 type -> EnvelopeCodec.of(type).commandPayloadTypes().stream().collect(Collectors.toMap(
                         Schema::getName, schema -> schema, (a, b) -> a, LinkedHashMap::new))));
         this.gateway = gateway;
         this.aggregates = aggregates;
         this.timeout = timeout;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     void addTo(Routes routes) {
@@ -54,7 +52,6 @@ final class CommandRoutes {
 
     private void send(Context ctx) throws InterruptedException {
         String type = ctx.pathParam("type");
-        String id = ctx.pathParam("id");
         Map<String, Schema> commands = commandsByType.get(type);
         if (commands == null) {
             throw ApiError.notFound("unknown aggregate type '" + type + "'; known: " + commandsByType.keySet());
@@ -64,8 +61,9 @@ final class CommandRoutes {
             throw new ApiError(400, "unknown_command", "'" + ctx.pathParam("command") + "' is not a command of "
                     + type, Map.of("commands", List.copyOf(commands.keySet())));
         }
+        String id = PathIds.of(ctx, "id");
+        CommandOptions options = CommandHeaders.options(ctx);
         SpecificRecord payload = AvroJson.read(body(ctx), schema);
-        CommandOptions options = options(ctx);
         CommandResult result;
         try {
             result = gateway.send(type, id, payload, options, timeout).get();
@@ -88,45 +86,41 @@ final class CommandRoutes {
                     .put("code", result.getRejectionCode())
                     .put("message", result.getRejectionMessage())
                     .put("version", result.getVersion());
-            Json.respond(ctx, CONCURRENCY_CONFLICT.equals(result.getRejectionCode()) ? 409 : 422, body);
+            Json.respond(ctx, rejectionStatus(result.getRejectionCode()), body);
         }
     }
 
-    private static JsonNode body(Context ctx) {
-        if (ctx.contentLength() > HttpSettings.MAX_BODY_BYTES) {
-            throw new ApiError(413, "payload_too_large", "the body is " + ctx.contentLength()
-                    + " bytes; at most " + HttpSettings.MAX_BODY_BYTES + " are accepted", Map.of());
+    /** 409 for a stale If-Match, 413 for events too large for the log, 422 for every business rejection. */
+    static int rejectionStatus(String code) {
+        if (RuntimeRejections.CONCURRENCY_CONFLICT.equals(code)) {
+            return 409;
+        }
+        return RuntimeRejections.RECORD_TOO_LARGE.equals(code) ? 413 : 422;
+    }
+
+    private JsonNode body(Context ctx) {
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            throw new ApiError(415, "unsupported_encoding", "the body must be sent uncompressed; Content-Encoding"
+                    + " is not supported", Map.of());
+        }
+        if (ctx.contentLength() > maxBodyBytes) {
+            throw tooLarge("the body is " + ctx.contentLength() + " bytes");
         }
         byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > maxBodyBytes) {
+            throw tooLarge("the body is " + bytes.length + " bytes");
+        }
         if (bytes.length == 0) {
             throw ApiError.badRequest("missing_body", "the command's fields are expected as a JSON object ({} when"
                     + " it has none)");
         }
-        try {
-            return Json.MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("malformed_json", "the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ApiError.badRequest("malformed_json", "the body cannot be read: " + e.getMessage());
-        }
+        return JsonInput.parse(bytes);
     }
 
-    private static CommandOptions options(Context ctx) {
-        String key = ctx.header("Idempotency-Key");
-        CommandOptions options = CommandOptions.withId(key == null || key.isBlank()
-                ? UUID.randomUUID().toString() : key.trim());
-        String ifMatch = ctx.header("If-Match");
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return options;
-        }
-        // Accept the version bare or as an entity tag ("3", W/"3"), as HTTP clients tend to send it.
-        String version = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return options.expectingVersion(Long.parseLong(version));
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("invalid_header", "If-Match must be the expected version, a whole number;"
-                    + " was '" + ifMatch + "'");
-        }
+    private ApiError tooLarge(String size) {
+        return new ApiError(413, "payload_too_large", size + "; at most " + maxBodyBytes + " bytes are accepted",
+                Map.of());
     }
 
     /** The appended events with their payloads; their types only when the history cannot be read right now. */

@@ -11,6 +11,9 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -22,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The HTTP API: commands, aggregate and projection reads, health, metrics and its OpenAPI description. */
 public final class HttpApi implements AutoCloseable {
@@ -61,7 +65,8 @@ public final class HttpApi implements AutoCloseable {
         Routes routes = new Routes();
         // Projections first: their literal prefix must win over the /api/{type}/{id} templates.
         new ProjectionRoutes(backend.projections(), router, wait).addTo(routes);
-        new CommandRoutes(backend.domain(), backend.gateway(), aggregates, settings.commandTimeout()).addTo(routes);
+        new CommandRoutes(backend.domain(), backend.gateway(), aggregates, settings.commandTimeout(),
+                settings.maxBodyBytes()).addTo(routes);
         aggregates.addTo(routes);
         new HealthRoutes(backend.health()).addTo(routes);
         metrics.addTo(routes);
@@ -71,10 +76,13 @@ public final class HttpApi implements AutoCloseable {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
                 config.jetty.port = settings.port();
-                config.http.maxRequestSize = HttpSettings.MAX_BODY_BYTES;
+                config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
+                config.http.maxRequestSize = settings.maxBodyBytes();
+                config.router.javaLangErrorHandler(HttpApi::answerError);
                 config.requestLogger.http(metrics::record);
+                config.routes.before(QueryStrings::requireWellFormed);
                 routes.addTo(config.routes);
-                mapErrors(config.routes);
+                mapErrors(config.routes, settings.maxBodyBytes());
             }).start();
             log.info("HTTP API listening on port {} (advertised as {})", server.port(), settings.applicationServer());
             return new HttpApi(server, metrics, routes.declared());
@@ -105,7 +113,7 @@ public final class HttpApi implements AutoCloseable {
         return "HTTP API on port " + port();
     }
 
-    private static void mapErrors(RoutesConfig config) {
+    private static void mapErrors(RoutesConfig config, long maxBodyBytes) {
         config.exception(ApiError.class, (e, ctx) -> Json.error(ctx, e.status(), e.code(), e.getMessage(),
                 e.details()));
         config.exception(InvalidJsonException.class, (e, ctx) -> Json.error(ctx, 400, "invalid_command",
@@ -117,12 +125,47 @@ public final class HttpApi implements AutoCloseable {
         config.exception(CommandTimeoutException.class, (e, ctx) -> Json.error(ctx, 504, "command_timeout",
                 e.getMessage(), Map.of()));
         config.exception(HttpResponseException.class, (e, ctx) -> Json.error(ctx, e.getStatus(),
-                statusCode(e.getStatus()), e.getMessage(), Map.of()));
-        config.exception(Exception.class, (e, ctx) -> {
-            log.error("HTTP API failed on {} {}", ctx.method(), ctx.path(), e);
-            Json.error(ctx, 500, "internal_error", e.getMessage() == null ? e.toString() : e.getMessage(), Map.of());
+                errorCode(e.getStatus()), e.getStatus() == 413 ? "the body is larger than the " + maxBodyBytes
+                        + " bytes accepted" : e.getMessage(), Map.of()));
+        config.exception(RecordTooLargeException.class, (e, ctx) -> Json.error(ctx, 413, "payload_too_large",
+                SendFailures.tooLarge(e), Map.of()));
+        config.exception(SerializationException.class, (e, ctx) -> {
+            if (!SendFailures.registryUnavailable(e)) {
+                internalError(ctx, e);
+                return;
+            }
+            log.warn("Schema registry unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "1");
+            Json.error(ctx, 503, "registry_unavailable", "the schema registry cannot be reached, so the command"
+                    + " cannot be written; retry later", Map.of());
         });
+        config.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
         config.error(404, ctx -> notFoundUnlessAnswered(ctx));
+    }
+
+    /** A bug or an unforeseen failure: logged in full under a reference; the client gets the reference only. */
+    private static void internalError(Context ctx, Throwable e) {
+        String reference = UUID.randomUUID().toString();
+        log.error("HTTP API failed on {} {} (reference {})", ctx.method(), ctx.path(), reference, e);
+        Json.error(ctx, 500, "internal_error", internalErrorMessage(reference), Map.of());
+    }
+
+    // Errors (a StackOverflowError, an OutOfMemoryError) bypass the exception handlers and reach only this.
+    private static void answerError(HttpServletResponse response, Error e) {
+        String reference = UUID.randomUUID().toString();
+        log.error("HTTP API failed with an error (reference {})", reference, e);
+        try {
+            response.setStatus(500);
+            response.setContentType(Json.CONTENT_TYPE);
+            response.getOutputStream().write(Json.MAPPER.writeValueAsBytes(Json.errorBody("internal_error",
+                    internalErrorMessage(reference), Map.of())));
+        } catch (IOException | IllegalStateException writeFailure) {
+            log.warn("Could not answer the failed request (reference {}): {}", reference, writeFailure.getMessage());
+        }
+    }
+
+    private static String internalErrorMessage(String reference) {
+        return "the server failed to answer this request; its log has the details under reference " + reference;
     }
 
     /** Javalin's own 404 (no route matched) gets a JSON body; a route's own 404 already has one. */
@@ -132,11 +175,17 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    private static String statusCode(int status) {
+    /** The error code of a status the API, Javalin or Jetty answers without a more specific one. */
+    static String errorCode(int status) {
         return switch (status) {
+            case 400 -> "bad_request";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
+            case 500 -> "internal_error";
             default -> "http_" + status;
         };
     }

@@ -3,16 +3,33 @@ package io.eventloom.http;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Where the HTTP API listens, the address other instances reach it at, and how long it waits for Kafka. */
-public record HttpSettings(int port, String advertisedHost, Duration commandTimeout, Duration readWait) {
+/**
+ * Where the HTTP API listens, the address other instances reach it at, how long it waits for Kafka, and the
+ * largest command body it reads (larger ones are refused with 413).
+ */
+public record HttpSettings(int port, String advertisedHost, Duration commandTimeout, Duration readWait,
+                           long maxBodyBytes) {
 
-    /** Larger command bodies are refused with 413: no payload of the shop comes near it. */
-    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** The default body limit: no payload of the shop comes near it. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
     public HttpSettings {
         Objects.requireNonNull(advertisedHost, "advertisedHost");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(readWait, "readWait");
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
+        }
+    }
+
+    /** Settings with the default body limit, {@value #DEFAULT_MAX_BODY_BYTES} bytes. */
+    public HttpSettings(int port, String advertisedHost, Duration commandTimeout, Duration readWait) {
+        this(port, advertisedHost, commandTimeout, readWait, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** The same settings with another body limit (say, one derived from the log's largest record). */
+    public HttpSettings withMaxBodyBytes(long value) {
+        return new HttpSettings(port, advertisedHost, commandTimeout, readWait, value);
     }
 
     /** The {@code application.server} Kafka Streams advertises for interactive queries: host and port. */

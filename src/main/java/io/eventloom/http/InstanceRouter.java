@@ -71,10 +71,13 @@ final class InstanceRouter {
                 .toList();
     }
 
-    /** Answers the request with the owner's answer: status, body and {@code Retry-After}. */
-    void forward(Context ctx, HostInfo owner) {
-        String query = ctx.queryString();
-        HttpResponse<String> response = get(owner, ctx.path() + (query == null ? "" : "?" + query));
+    /**
+     * Answers the request with the owner's answer to the same GET: status, body and {@code Retry-After}.
+     *
+     * @param path the request's path as {@link InstanceUrls#path} builds it from its decoded parameters
+     */
+    void forward(Context ctx, HostInfo owner, String path) {
+        HttpResponse<String> response = get(owner, path + InstanceUrls.query(ctx.queryParamMap()));
         response.headers().firstValue("Retry-After").ifPresent(value -> ctx.header("Retry-After", value));
         ctx.status(response.statusCode())
                 .contentType(response.headers().firstValue("Content-Type").orElse(Json.CONTENT_TYPE))
@@ -82,7 +85,7 @@ final class InstanceRouter {
     }
 
     /**
-     * The owner's JSON answer to a GET of {@code pathAndQuery}.
+     * The owner's JSON answer to a GET of {@code pathAndQuery}, built with {@link InstanceUrls}.
      *
      * @throws StoreUnavailableException when it cannot answer now (it answered 503, or is unreachable)
      */

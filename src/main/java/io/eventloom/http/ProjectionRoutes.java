@@ -9,8 +9,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.state.HostInfo;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -40,12 +41,12 @@ final class ProjectionRoutes {
 
     private void row(Context ctx) {
         String name = knownProjection(ctx);
-        String key = ctx.pathParam("key");
+        String key = PathIds.of(ctx, "key");
         Optional<Long> minVersion = VersionWait.minVersion(ctx);
         if (!InstanceRouter.isForwarded(ctx)) {
             Optional<HostInfo> owner = router.remoteOwner(name, key);
             if (owner.isPresent()) {
-                router.forward(ctx, owner.get());
+                router.forward(ctx, owner.get(), InstanceUrls.path("api", "projections", name, key));
                 return;
             }
         }
@@ -62,10 +63,12 @@ final class ProjectionRoutes {
         TreeMap<String, JsonNode> rows = new TreeMap<>(ProjectionQueries.KEY_ORDER);
         projections.rows(name, after, limit).forEach(entry -> rows.put(entry.key, rowJson(entry.key, entry.value)));
         if (!InstanceRouter.isForwarded(ctx)) {
-            String query = "?limit=" + limit + after.map(a -> "&after=" + URLEncoder.encode(a, StandardCharsets.UTF_8))
-                    .orElse("");
+            Map<String, List<String>> parameters = new LinkedHashMap<>();
+            parameters.put("limit", List.of(String.valueOf(limit)));
+            after.ifPresent(a -> parameters.put("after", List.of(a)));
+            String pathAndQuery = InstanceUrls.path("api", "projections", name) + InstanceUrls.query(parameters);
             for (HostInfo host : router.otherHostsWith(name)) {
-                for (JsonNode row : router.fetch(host, "/api/projections/" + name + query).path("rows")) {
+                for (JsonNode row : router.fetch(host, pathAndQuery).path("rows")) {
                     rows.put(row.path("key").asText(), row);
                 }
             }

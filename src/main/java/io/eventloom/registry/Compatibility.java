@@ -37,6 +37,9 @@ enum Compatibility {
             return Optional.empty();
         } catch (SchemaValidationException e) {
             return Optional.of(e.getMessage());
+        } catch (RuntimeException e) {
+            // Decided while applying the log: a throw would stop every instance's reader, a verdict does not.
+            return Optional.of("the schemas cannot be compared: " + AvroSchemas.describe(e));
         }
     }
 

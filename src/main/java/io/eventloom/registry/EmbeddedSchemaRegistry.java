@@ -1,15 +1,20 @@
 package io.eventloom.registry;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.eventloom.core.HealthCheck;
 import io.eventloom.kafka.KafkaClientSettings;
 import io.javalin.Javalin;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A Confluent-compatible schema registry (REST API v1, Avro) kept in a compacted, single-partition Kafka topic.
@@ -84,11 +89,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         SchemaLog schemaLog = SchemaLog.open(settings.kafka(), settings.topic(),
                 settings.replicationFactor(), TIMEOUT);
         try {
-            RegistryRoutes routes = new RegistryRoutes(new RegistryService(schemaLog, TIMEOUT), new ObjectMapper());
+            // One JSON value per request body: content after it is refused, not silently ignored.
+            ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            RegistryRoutes routes = new RegistryRoutes(new RegistryService(schemaLog, TIMEOUT), json);
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
                 config.jetty.port = settings.port();
+                config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new RegistryJettyErrors(json)));
+                config.router.javaLangErrorHandler((response, error) -> answerError(json, response, error));
                 routes.addTo(config.routes);
             }).start();
             log.info("Schema registry ready at http://localhost:{} (schemas in topic {}, {} ms)", settings.port(),
@@ -104,6 +113,20 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     /** Readiness of the registry's log reader ({@code registry}): down when it has stopped or cannot read. */
     public HealthCheck health() {
         return schemaLog.health();
+    }
+
+    // Errors (a StackOverflowError, an OutOfMemoryError) bypass the exception handlers and reach only this.
+    private static void answerError(ObjectMapper json, HttpServletResponse response, Error error) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Schema registry failed with an error (reference {})", reference, error);
+        try {
+            response.setStatus(500);
+            response.setContentType(RegistryRoutes.CONTENT_TYPE);
+            response.getOutputStream().write(RegistryErrors.body(json, 500,
+                    "Internal error; the registry's log has the details under reference " + reference));
+        } catch (IOException | IllegalStateException writeFailure) {
+            log.warn("Could not answer the failed request (reference {}): {}", reference, writeFailure.getMessage());
+        }
     }
 
     public String url() {

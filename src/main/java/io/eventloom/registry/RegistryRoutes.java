@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The Confluent Schema Registry REST API (v1) over a {@link RegistryService}. */
 final class RegistryRoutes {
@@ -70,12 +73,26 @@ final class RegistryRoutes {
 
         routes.exception(RegistryException.class, (e, ctx) -> error(ctx, e.httpStatus(), e.errorCode(),
                 e.getMessage()));
-        routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, 400,
-                "Request body is not valid JSON: " + e.getOriginalMessage()));
-        routes.exception(Exception.class, (e, ctx) -> {
-            log.error("Schema registry failed on {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, 500, 500, "Internal error: " + e.getMessage());
+        routes.exception(JsonProcessingException.class, (e, ctx) -> {
+            RegistryException refusal = RegistryErrors.badBody(e);
+            error(ctx, refusal.httpStatus(), refusal.errorCode(), refusal.getMessage());
         });
+        // Javalin's own answers: no route (404), a body over its size limit (413).
+        routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getStatus(),
+                "HTTP " + e.getStatus() + " " + HttpStatus.getMessage(e.getStatus())));
+        routes.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                error(ctx, 404, 404, "HTTP 404 Not Found");
+            }
+        });
+    }
+
+    /** A bug or an unforeseen failure: logged in full under a reference; the client gets the reference only. */
+    private void internalError(Context ctx, Exception e) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Schema registry failed on {} {} (reference {})", ctx.method(), ctx.path(), reference, e);
+        error(ctx, 500, 500, "Internal error; the registry's log has the details under reference " + reference);
     }
 
     private void respond(Context ctx, Object body) throws JsonProcessingException {
@@ -83,14 +100,7 @@ final class RegistryRoutes {
     }
 
     private void error(Context ctx, int status, int errorCode, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error_code", errorCode);
-        body.put("message", message);
-        try {
-            ctx.status(status).contentType(CONTENT_TYPE).result(json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode an error body", e);
-        }
+        ctx.status(status).contentType(CONTENT_TYPE).result(RegistryErrors.body(json, errorCode, message));
     }
 
     // Confluent omits schemaType for AVRO, the only type held here, so the answer has four fields.
@@ -108,7 +118,14 @@ final class RegistryRoutes {
         if (body.isBlank()) {
             throw RegistryException.invalidSchema("the request has no body");
         }
-        return json.readValue(body, SchemaRequest.class);
+        JsonNode request = json.readTree(body);
+        if (request == null || request.isNull()) {
+            throw RegistryException.invalidSchema("the request has no schema");
+        }
+        if (!request.isObject()) {
+            throw RegistryException.badRequest("Request body must be a JSON object such as {\"schema\": \"...\"}");
+        }
+        return json.treeToValue(request, SchemaRequest.class);
     }
 
     private Compatibility requestedLevel(Context ctx) throws JsonProcessingException {

@@ -1,7 +1,6 @@
 package io.eventloom.registry;
 
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -174,10 +173,6 @@ final class RegistryState {
     }
 
     private static Schema parse(String text) {
-        try {
-            return new Schema.Parser().parse(text);
-        } catch (SchemaParseException e) {
-            throw RegistryException.invalidSchema(e.getMessage());
-        }
+        return AvroSchemas.parse(text);
     }
 }

@@ -2,7 +2,6 @@ package io.eventloom.registry;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 import java.util.List;
 
@@ -10,7 +9,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SchemaRequest(String schema, String schemaType, List<Object> references) {
 
-    /** Parses the schema as Avro; anything else (another type, references, bad JSON) is refused with 42201. */
+    /** Parses the schema as Avro; anything else (another type, references, not Avro) is refused with 42201. */
     Schema parse() {
         if (schemaType != null && !schemaType.equalsIgnoreCase("AVRO")) {
             throw RegistryException.invalidSchema("schema type " + schemaType
@@ -22,10 +21,6 @@ record SchemaRequest(String schema, String schemaType, List<Object> references) 
         if (schema == null || schema.isBlank()) {
             throw RegistryException.invalidSchema("the request has no schema");
         }
-        try {
-            return new Schema.Parser().parse(schema);
-        } catch (SchemaParseException e) {
-            throw RegistryException.invalidSchema(e.getMessage());
-        }
+        return AvroSchemas.parse(schema);
     }
 }

@@ -33,14 +33,21 @@ public final class Validation {
         return require(value >= 0, field + " must not be negative, was " + value);
     }
 
-    /** A price: a positive amount in a well-formed currency. */
+    /** A price: a positive amount, at most {@link Amounts#MAX_AMOUNT_MINOR}, in a well-formed currency. */
     public Validation positive(String field, Money money) {
         if (money == null) {
             return require(false, field + " is required");
         }
         positive(field + ".amountMinor", money.getAmountMinor());
+        atMostMaxAmount(field + ".amountMinor", money.getAmountMinor());
         return matches(field + ".currency", money.getCurrency(), CURRENCY,
                 "an ISO 4217 code (three upper-case letters)");
+    }
+
+    /** An amount in minor units no larger than the shop's one limit, {@link Amounts#MAX_AMOUNT_MINOR}. */
+    public Validation atMostMaxAmount(String field, long amountMinor) {
+        return require(amountMinor <= Amounts.MAX_AMOUNT_MINOR, field + " must be at most "
+                + Amounts.MAX_AMOUNT_MINOR + " minor units (the largest amount accepted), was " + amountMinor);
     }
 
     public Validation matches(String field, String value, Pattern pattern, String expectation) {

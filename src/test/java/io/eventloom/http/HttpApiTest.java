@@ -5,10 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.eventloom.app.EventloomApp;
 import io.eventloom.app.EventloomConfig;
+import io.eventloom.core.CommandGateway;
 import io.eventloom.kafka.FreePort;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
+import io.eventloom.serde.AvroSerdeConfig;
+import io.eventloom.serde.AvroSerdes;
+import io.eventloom.serde.HttpSchemaRegistryClient;
+import io.eventloom.testing.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static io.eventloom.http.HttpClientSupport.json;
+import static io.eventloom.testing.NoInternals.assertNoInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every command, aggregate, health, metrics and OpenAPI route and status, over real HTTP against a running app. */
@@ -175,6 +183,115 @@ class HttpApiTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json(response).path("error").asText()).isEqualTo("payload_too_large");
+    }
+
+    @Test
+    void givenContentAfterACompleteObject_whenPosted_thenMalformedJsonAndTheCommandIsNotApplied() {
+        String id = newId();
+
+        HttpResponse<String> brace = http.post("/api/product/" + id + "/CreateProduct", MUG + "}");
+        HttpResponse<String> word = http.post("/api/product/" + id + "/CreateProduct", MUG + " trailing");
+
+        assertThat(List.of(brace, word)).allSatisfy(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(json(response).path("error").asText()).isEqualTo("malformed_json");
+            assertThat(json(response).path("message").asText()).startsWith("the body is not valid JSON");
+        });
+        assertThat(http.get("/api/product/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void givenDeepNesting_whenPosted_thenMalformedJsonNamingTheLimit() {
+        HttpResponse<String> nested = http.post("/api/product/" + newId() + "/CreateProduct", "[".repeat(100_000));
+
+        assertThat(nested.statusCode()).as(nested.body()).isEqualTo(400);
+        assertThat(json(nested).path("message").asText()).contains("deeper than " + Json.MAX_NESTING_DEPTH);
+    }
+
+    @Test
+    void givenNonAsciiIdempotencyKey_whenPosted_thenInvalidHeaderAndNothingApplied() throws Exception {
+        String id = newId();
+
+        RawHttp.Answer answer = RawHttp.send(app.httpPort(), RawHttp.Request.of("non-ASCII key", "POST",
+                "/api/product/" + id + "/CreateProduct").header("Idempotency-Key", "clé-" + id).body(MUG));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(answer.body()).path("error").asText()).isEqualTo("invalid_header");
+        assertThat(http.get("/api/product/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void givenIdsWithControlCharactersOrTooLong_whenSentOrRead_thenInvalidIdWhileTheLongestValidIdWorks() {
+        String longest = "p".repeat(PathIds.MAX_LENGTH - 36) + UUID.randomUUID();
+
+        List<HttpResponse<String>> refused = List.of(
+                http.post("/api/product/bad%01id/CreateProduct", MUG),
+                http.get("/api/product/bad%7Fid"),
+                http.get("/api/product/bad%0Aid/events"),
+                http.get("/api/projections/product-catalog/bad%09id"),
+                http.get("/api/product/" + longest + "p"));
+        HttpResponse<String> accepted = http.post("/api/product/" + longest + "/CreateProduct", MUG);
+
+        assertThat(refused).allSatisfy(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(json(response).path("error").asText()).isEqualTo("invalid_id");
+        });
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    }
+
+    @Test
+    void givenUrlOrHeadersOverJettysLimit_whenRequested_thenJsonErrorsNotHtml() throws Exception {
+        RawHttp.Answer url = RawHttp.send(app.httpPort(), RawHttp.Request.of("20 kB URL", "GET",
+                "/api/product/" + "u".repeat(20_000)));
+        RawHttp.Answer headers = RawHttp.send(app.httpPort(), RawHttp.Request.of("20 kB header", "GET",
+                "/health/live").header("X-Big", "h".repeat(20_000)));
+
+        assertThat(url.status()).isEqualTo(414);
+        assertThat(url.header("Content-Type")).startsWith(Json.CONTENT_TYPE);
+        assertThat(Json.MAPPER.readTree(url.body()).path("error").asText()).isEqualTo("uri_too_long");
+        assertThat(headers.status()).isEqualTo(431);
+        assertThat(Json.MAPPER.readTree(headers.body()).path("error").asText()).isEqualTo("headers_too_large");
+    }
+
+    @Test
+    void givenCommandTooLargeForTheLog_whenPosted_thenPayloadTooLargeNamingTheRecordLimit() {
+        EventloomApp.Services services = app.services();
+        HttpSettings roomy = new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(10),
+                Duration.ofSeconds(1)).withMaxBodyBytes(4 * HttpSettings.DEFAULT_MAX_BODY_BYTES);
+        try (HttpApi api = HttpApi.start(roomy, new HttpApi.Backend(services.domain(), services.runtime().streams(),
+                services.gateway(), services.reader(), services.projections(), List.of()))) {
+            String huge = "{\"sku\":\"" + "x".repeat(2_000_000) + "\",\"name\":\"Mug\",\"price\":"
+                    + "{\"amountMinor\":1250,\"currency\":\"EUR\"},\"initialStock\":1}";
+
+            HttpResponse<String> response = new HttpClientSupport(api.port())
+                    .post("/api/product/" + newId() + "/CreateProduct", huge);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+            assertThat(json(response).path("error").asText()).isEqualTo("payload_too_large");
+            assertThat(json(response).path("message").asText()).contains("at most 1048576 bytes");
+            assertNoInternals(response.body());
+        }
+    }
+
+    @Test
+    void givenSchemaRegistryUnreachable_whenPosted_thenServiceUnavailableWithRetryAfter(TestBroker broker) {
+        EventloomApp.Services services = app.services();
+        AvroSerdes unreachable = new AvroSerdes(new HttpSchemaRegistryClient("http://localhost:" + FreePort.find()),
+                AvroSerdeConfig.autoRegistering());
+        try (CommandGateway gateway = new CommandGateway(KafkaClientSettings.of(broker.bootstrapServers()), services.topics(),
+                services.domain().aggregates(), unreachable, Clock.systemUTC());
+             HttpApi api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(10),
+                     Duration.ofSeconds(1)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
+                     gateway, services.reader(), services.projections(), List.of()))) {
+
+            HttpResponse<String> response = new HttpClientSupport(api.port())
+                    .post("/api/product/" + newId() + "/CreateProduct", MUG);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(json(response).path("error").asText()).isEqualTo("registry_unavailable");
+            assertNoInternals(response.body());
+        }
     }
 
     @Test

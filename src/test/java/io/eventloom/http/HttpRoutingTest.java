@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +74,39 @@ class HttpRoutingTest {
         }
     }
 
+    @Test
+    void givenIdsThatNeedUrlEncodingOwnedByTheOtherInstance_whenPostedAndReadThroughThisOne_thenAllAnswer(
+            TestBroker broker, @TempDir Path dirA, @TempDir Path dirB) {
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
+                FreePort.find());
+             EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA, "http-routing-ids"));
+             EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB, "http-routing-ids"))) {
+            HttpClientSupport viaFirst = new HttpClientSupport(first.httpPort());
+            await().atMost(HttpTestApps.STARTUP).until(() -> viaFirst.get("/health/ready").statusCode() == 200
+                    && new HttpClientSupport(second.httpPort()).get("/health/ready").statusCode() == 200);
+
+            for (String special : List.of(" ", "%", "?", "#", "/", "%2F", "é")) {
+                String id = IntStream.range(0, 100).mapToObj(i -> "odd" + special + "id-" + i)
+                        .filter(candidate -> ownerPort(first, candidate) == second.httpPort())
+                        .findFirst().orElseThrow();
+                String path = "/api/product/" + encoded(id);
+
+                HttpResponse<String> created = viaFirst.post(path + "/CreateProduct", MUG);
+                HttpResponse<String> state = viaFirst.get(path + "?minVersion=1");
+                HttpResponse<String> events = viaFirst.get(path + "/events?fromVersion=1");
+                HttpResponse<String> row = viaFirst.get("/api/projections/product-catalog/" + encoded(id)
+                        + "?minVersion=1");
+
+                assertThat(created.statusCode()).as(id + ": " + created.body()).isEqualTo(200);
+                assertThat(json(created).path("events").get(0).path("payload").path("sku").asText())
+                        .as("the command's events, read from the owner").isEqualTo("MUG-1");
+                assertThat(json(state).path("aggregateId").asText()).as(id + ": " + state.body()).isEqualTo(id);
+                assertThat(json(events)).as(id + ": " + events.body()).hasSize(1);
+                assertThat(json(row).path("key").asText()).as(id + ": " + row.body()).isEqualTo(id);
+            }
+        }
+    }
+
     private static void assertAggregateReadsRouted(HttpClientSupport viaFirst, HttpClientSupport viaSecond,
                                                    String ownedBySecond, String ownedByFirst) {
         HttpResponse<String> remoteState = viaFirst.get("/api/product/" + ownedBySecond + "?minVersion=1");
@@ -119,8 +154,18 @@ class HttpRoutingTest {
                 .queryMetadataForKey(STATE_STORE, id, new StringSerializer()).activeHost().port();
     }
 
+    // Percent-encoded as a client would send it, independently of the code under test.
+    private static String encoded(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     private static EventloomConfig config(TestBroker broker, EmbeddedSchemaRegistry registry, Path stateDir) {
-        return HttpTestApps.config(broker, registry.url(), "http-routing", stateDir, Map.of(
+        return config(broker, registry, stateDir, "http-routing");
+    }
+
+    private static EventloomConfig config(TestBroker broker, EmbeddedSchemaRegistry registry, Path stateDir,
+                                          String applicationId) {
+        return HttpTestApps.config(broker, registry.url(), applicationId, stateDir, Map.of(
                 EventloomConfig.STREAMS_STANDBY_REPLICAS, "1",
                 EventloomConfig.HTTP_READ_WAIT, "PT2S"));
     }

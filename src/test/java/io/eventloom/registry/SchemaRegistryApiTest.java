@@ -1,5 +1,6 @@
 package io.eventloom.registry;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.serde.TestSchemas;
@@ -154,6 +155,43 @@ class SchemaRegistryApiTest {
     }
 
     @Test
+    void givenUndefinedTypeUnknownPrimitiveOrBadDefault_whenRegisteredOrChecked_then42201WithAvrosExplanation() {
+        String undefined = """
+                {"type":"record","name":"X","fields":[{"name":"a","type":"nosuchtype"}]}""";
+        RegistryHttp.Response register = http.post("/subjects/" + subject + "/versions", body(undefined));
+        RegistryHttp.Response primitive = http.post("/subjects/" + subject + "/versions",
+                body(undefined.replace("nosuchtype", "intt")));
+        RegistryHttp.Response topLevel = http.post("/subjects/" + subject + "/versions", body("\"intt\""));
+        RegistryHttp.Response badDefault = http.post("/subjects/" + subject + "/versions",
+                body(undefined.replace("\"nosuchtype\"", "\"int\",\"default\":\"x\"")));
+        RegistryHttp.Response check = http.post("/compatibility/subjects/" + subject + "/versions/latest",
+                body(undefined));
+        RegistryHttp.Response nullBody = http.post("/subjects/" + subject + "/versions", "null");
+
+        assertThat(List.of(register, primitive, topLevel, badDefault, check, nullBody)).allSatisfy(response -> {
+            assertThat(response.status()).as(response.text()).isEqualTo(422);
+            assertThat(response.errorCode()).isEqualTo(42201);
+            assertThat(response.text()).doesNotContain("org.apache", "Exception");
+        });
+        assertThat(register.json().path("message").asText()).contains("Undefined schema: nosuchtype");
+        assertThat(primitive.json().path("message").asText()).contains("intt");
+        assertThat(badDefault.json().path("message").asText()).contains("Invalid default for field a");
+    }
+
+    @Test
+    void givenUnknownRouteOrUrlOverJettysLimit_whenRequested_thenConfluentErrorShapeNotTextOrHtml() {
+        RegistryHttp.Response route = http.get("/nothing/here");
+        RegistryHttp.Response url = http.get("/subjects/" + "s".repeat(20_000) + "/versions");
+
+        assertThat(route.status()).isEqualTo(404);
+        assertThat(route.contentType()).startsWith(RegistryHttp.VND_JSON);
+        assertThat(route.errorCode()).isEqualTo(404);
+        assertThat(url.status()).isEqualTo(414);
+        assertThat(url.contentType()).startsWith(RegistryHttp.VND_JSON);
+        assertThat(url.errorCode()).isEqualTo(414);
+    }
+
+    @Test
     void givenBodyThatIsNotJson_whenRegistered_then400InConfluentErrorShape() {
         RegistryHttp.Response refused = http.post("/subjects/" + subject + "/versions", "{schema:");
 
@@ -276,5 +314,9 @@ class SchemaRegistryApiTest {
             assertThat(ownHttp.register(subject, TestSchemas.GREETING_V3_REQUIRED_FIELD)).isPositive();
             assertThat(ownHttp.get("/subjects").json()).extracting(n -> n.asText()).isEqualTo(List.of(subject));
         }
+    }
+
+    private static String body(String schema) {
+        return JsonNodeFactory.instance.objectNode().put("schema", schema).toString();
     }
 }

@@ -2,6 +2,7 @@ package io.eventloom.shop.order;
 
 import io.eventloom.core.Decider;
 import io.eventloom.core.Decision;
+import io.eventloom.shop.Amounts;
 import io.eventloom.shop.Money;
 import io.eventloom.shop.Validation;
 import org.apache.avro.specific.SpecificRecord;
@@ -100,7 +101,9 @@ public final class OrderDecider implements Decider<SpecificRecord, SpecificRecor
         List<OrderLine> lines = List.copyOf(command.getLines());
         OptionalLong totalMinor = totalMinor(lines);
         return checkLines(Validation.check().notBlank("customerId", command.getCustomerId()), lines)
-                .require(totalMinor.isPresent(), "order total is too large")
+                .require(totalMinor.isPresent() && totalMinor.getAsLong() <= Amounts.MAX_AMOUNT_MINOR,
+                        "order total is too large: the lines' quantity times unit price must sum to at most "
+                                + Amounts.MAX_AMOUNT_MINOR + " minor units")
                 .ifValid(() -> Decision.accept(new OrderPlaced(command.getCustomerId(), lines,
                         new Money(totalMinor.getAsLong(), lines.get(0).getUnitPrice().getCurrency()))));
     }

@@ -17,6 +17,10 @@ import java.util.TreeMap;
  * The {@code shop-stats} projection: one row, key {@value #KEY}, with order counts, revenue and the top products;
  * every order row regrouped into that one key. Its {@code version} is that of the order whose change last
  * updated it.
+ *
+ * <p>Sums are exact ({@link Math#addExact}): with every order total capped at
+ * {@link io.eventloom.shop.Amounts#MAX_AMOUNT_MINOR} a sum cannot overflow in practice, and if it ever did, the
+ * update throws rather than store a wrapped, negative revenue (the runtime then dead-letters that update).
  */
 public final class ShopStats {
 
@@ -54,7 +58,7 @@ public final class ShopStats {
         Map<String, Long> quantities = new HashMap<>(stats.getQuantities());
         if (status != OrderStatus.CANCELLED) {
             for (OrderLine line : order.getLines()) {
-                quantities.merge(line.getProductId(), (long) sign * line.getQuantity(), Long::sum);
+                quantities.merge(line.getProductId(), (long) sign * line.getQuantity(), Math::addExact);
             }
             quantities.values().removeIf(quantity -> quantity == 0);
         }
@@ -75,7 +79,9 @@ public final class ShopStats {
     private static List<Money> revenue(List<Money> revenue, Money total, int sign) {
         Map<String, Long> byCurrency = new TreeMap<>();
         revenue.forEach(money -> byCurrency.put(money.getCurrency(), money.getAmountMinor()));
-        byCurrency.merge(total.getCurrency(), sign * total.getAmountMinor(), Long::sum);
+        long before = byCurrency.getOrDefault(total.getCurrency(), 0L);
+        byCurrency.put(total.getCurrency(), sign > 0 ? Math.addExact(before, total.getAmountMinor())
+                : Math.subtractExact(before, total.getAmountMinor()));
         byCurrency.values().removeIf(amount -> amount == 0);
         return byCurrency.entrySet().stream().map(entry -> new Money(entry.getValue(), entry.getKey())).toList();
     }

@@ -1,5 +1,6 @@
 package io.eventloom.shop.order;
 
+import io.eventloom.shop.Amounts;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +75,35 @@ class OrderDeciderTest {
     void givenNothing_whenPlaceWithTotalBeyondLongRange_thenRejectedValidationFailed() {
         OrderLine costly = new OrderLine("product-yacht", 2, eur(Long.MAX_VALUE / 2 + 1));
         spec().when(new PlaceOrder(CUSTOMER, List.of(costly))).thenRejected("VALIDATION_FAILED", "total is too large");
+    }
+
+    @Test
+    void givenNothing_whenPlaceWithUnitPriceOverTheMaximumAmount_thenRejectedNamingTheLimit() {
+        OrderLine costly = new OrderLine("product-yacht", 1, eur(Amounts.MAX_AMOUNT_MINOR + 1));
+        spec().when(new PlaceOrder(CUSTOMER, List.of(costly)))
+                .thenRejected("VALIDATION_FAILED", "lines[0].unitPrice.amountMinor must be at most 1000000000000");
+    }
+
+    @Test
+    void givenNothing_whenPlaceWithFiveQuintillionMinorUnits_thenRejectedBeforeAnySumCanOverflow() {
+        OrderLine costly = new OrderLine("product-yacht", 1, eur(5_000_000_000_000_000_000L));
+        spec().when(new PlaceOrder(CUSTOMER, List.of(costly))).thenRejected("VALIDATION_FAILED", "at most");
+    }
+
+    @Test
+    void givenNothing_whenPlaceWithTotalOfExactlyTheMaximumAmount_thenPlaced() {
+        List<OrderLine> lines = List.of(new OrderLine("product-yacht", 2, eur(Amounts.MAX_AMOUNT_MINOR / 2)));
+        spec().when(new PlaceOrder(CUSTOMER, lines))
+                .thenEvents(new OrderPlaced(CUSTOMER, lines, eur(Amounts.MAX_AMOUNT_MINOR)));
+    }
+
+    @Test
+    void givenNothing_whenPlaceWithLinesSummingOverTheMaximumAmount_thenRejectedNamingTheLimit() {
+        List<OrderLine> lines = List.of(new OrderLine("product-yacht", 3, eur(Amounts.MAX_AMOUNT_MINOR / 2)),
+                new OrderLine("product-tea", 1, eur(450)));
+        spec().when(new PlaceOrder(CUSTOMER, lines))
+                .thenRejected("VALIDATION_FAILED", "order total is too large")
+                .thenRejected("VALIDATION_FAILED", "at most 1000000000000 minor units");
     }
 
     static Stream<SpecificRecord> commandsOtherThanPlace() {

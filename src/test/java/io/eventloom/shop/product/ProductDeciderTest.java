@@ -1,5 +1,6 @@
 package io.eventloom.shop.product;
 
+import io.eventloom.shop.Amounts;
 import io.eventloom.shop.Money;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,24 @@ class ProductDeciderTest {
     @Test
     void givenNothing_whenCreateWithZeroPrice_thenRejectedValidationFailed() {
         spec().when(new CreateProduct(SKU, "Mug", eur(0), 10)).thenRejected("VALIDATION_FAILED", "price.amountMinor");
+    }
+
+    @Test
+    void givenNothing_whenCreateWithPriceOverTheMaximumAmount_thenRejectedNamingTheLimit() {
+        spec().when(new CreateProduct(SKU, "Yacht", eur(Amounts.MAX_AMOUNT_MINOR + 1), 1))
+                .thenRejected("VALIDATION_FAILED", "price.amountMinor must be at most 1000000000000");
+    }
+
+    @Test
+    void givenNothing_whenCreateWithPriceOfExactlyTheMaximumAmount_thenProductCreated() {
+        CreateProduct yacht = new CreateProduct(SKU, "Yacht", eur(Amounts.MAX_AMOUNT_MINOR), 1);
+        spec().when(yacht).thenEvents(new ProductCreated(SKU, "Yacht", eur(Amounts.MAX_AMOUNT_MINOR), 1));
+    }
+
+    @Test
+    void givenCreatedProduct_whenChangePriceOverTheMaximumAmount_thenRejectedNamingTheLimit() {
+        spec().given(created(10)).when(new ChangePrice(eur(Long.MAX_VALUE)))
+                .thenRejected("VALIDATION_FAILED", "price.amountMinor must be at most 1000000000000");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.eventloom.shop.projection;
 
+import io.eventloom.shop.Amounts;
 import io.eventloom.shop.order.OrderLine;
 import io.eventloom.shop.order.OrderStatus;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import static io.eventloom.shop.projection.OrderRowsFixture.moved;
 import static io.eventloom.shop.projection.OrderRowsFixture.placed;
 import static io.eventloom.shop.projection.OrderRowsFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ShopStatsTest {
 
@@ -77,6 +79,38 @@ class ShopStatsTest {
         assertThat(stats.getTopProducts()).extracting(ProductQuantity::getProductId)
                 .containsExactly("p-7", "p-6", "p-5", "p-4", "p-3");
         assertThat(stats.getQuantities()).hasSize(7).containsEntry("p-1", 1L);
+    }
+
+    @Test
+    void givenTwoConfirmedOrdersOfTheMaximumAmount_thenRevenueIsTheirExactSum() {
+        ShopStatsRow stats = ShopStats.add(ShopStats.add(ShopStats.empty(), confirmedOrder("o-1",
+                Amounts.MAX_AMOUNT_MINOR)), confirmedOrder("o-2", Amounts.MAX_AMOUNT_MINOR));
+
+        assertThat(stats.getRevenue()).containsExactly(eur(2 * Amounts.MAX_AMOUNT_MINOR));
+    }
+
+    @Test
+    void givenTwoConfirmedOrdersWhoseRevenueOverflowsALong_thenTheUpdateFailsRatherThanWrapToNegative() {
+        // Orders recorded before the amount cap existed: the sum must never silently wrap.
+        ShopStatsRow one = ShopStats.add(ShopStats.empty(), confirmedOrder("o-1", 5_000_000_000_000_000_000L));
+
+        assertThatThrownBy(() -> ShopStats.add(one, confirmedOrder("o-2", 5_000_000_000_000_000_000L)))
+                .isInstanceOf(ArithmeticException.class);
+        assertThat(one.getRevenue()).containsExactly(eur(5_000_000_000_000_000_000L));
+    }
+
+    @Test
+    void givenRevenueOfLongMinimum_whenAConfirmedOrderIsTakenBack_thenTheUpdateFailsRatherThanWrap() {
+        OrderSummaryRow order = confirmedOrder("o-1", 1);
+        ShopStatsRow corrupt = ShopStatsRow.newBuilder(ShopStats.empty())
+                .setRevenue(List.of(eur(Long.MIN_VALUE))).build();
+
+        assertThatThrownBy(() -> ShopStats.remove(corrupt, order)).isInstanceOf(ArithmeticException.class);
+    }
+
+    private static OrderSummaryRow confirmedOrder(String orderId, long totalMinor) {
+        List<OrderLine> lines = List.of(new OrderLine("yacht", 1, eur(totalMinor)));
+        return moved(row(orderId, placed("c-1", lines, eur(totalMinor))), OrderStatus.CONFIRMED, 2);
     }
 
     private static ShopStatsRow change(ShopStatsRow stats, OrderSummaryRow before, OrderSummaryRow after) {
