@@ -7,6 +7,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.WallclockTimestampExtractor;
 import org.apache.kafka.streams.state.Stores;
 
 import java.util.List;
@@ -36,8 +37,11 @@ final class AggregateTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.history()),
                 Serdes.String(), Serdes.ByteArray()));
 
+        // A command's time is when it arrives: its store writes and outputs carry that, not whatever timestamp a
+        // producer put on it (one stamped in 2999 would be refused by every changelog, failing the task forever).
         KStream<String, SpecificRecord> commands = builder.stream(settings.topics().commands(name),
-                Consumed.with(Serdes.String(), serdes.commands()).withName(name + "-commands-source"));
+                Consumed.with(Serdes.String(), serdes.commands()).withName(name + "-commands-source")
+                        .withTimestampExtractor(new WallclockTimestampExtractor()));
         for (int i = 0; i < fromProcesses.size(); i++) {
             commands = commands.merge(fromProcesses.get(i), Named.as(name + "-commands-merge-" + (i + 1)));
         }

@@ -86,6 +86,10 @@ public final class RunningRuntime implements AutoCloseable {
         }
     }
 
+    public String bootstrapServers() {
+        return bootstrap;
+    }
+
     public EmbeddedSchemaRegistry registry() {
         return registry;
     }
