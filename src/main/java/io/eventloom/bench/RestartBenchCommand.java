@@ -38,7 +38,8 @@ final class RestartBenchCommand implements Callable<Integer> {
     private boolean cold;
 
     @Option(names = "--settle-ms", paramLabel = "MS", defaultValue = "5000",
-            description = "How long a runtime stays idle before it is stopped or killed (default: ${DEFAULT-VALUE}).")
+            description = "How long a runtime's committed input offsets must stay unchanged before it is stopped or"
+                    + " killed (default: ${DEFAULT-VALUE}).")
     private long settleMillis;
 
     @Option(names = "--keep", description = "Keep the temporary directory (broker data, state, runtime logs).")

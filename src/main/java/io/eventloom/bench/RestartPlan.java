@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The sizes and steps of one {@code bench restart} run: the load, the partitions of every topic, whether to add a
- * cold restore, and how long a runtime stays idle before it is stopped or killed.
+ * cold restore, and how long a runtime's committed offsets must stay unchanged before it is stopped or killed.
  */
 record RestartPlan(ProductCommands load, int partitions, boolean cold, Duration settle) {
 

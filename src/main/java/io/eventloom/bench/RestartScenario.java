@@ -18,13 +18,13 @@ import java.util.List;
  * state directory.
  *
  * <p>The kill comes first, on the runtime that wrote the state: killing one that only restarted and processed
- * nothing would find every store freshly closed, which says nothing about a crash in service.
+ * nothing would find every store freshly closed, which says nothing about a crash in service. Every runtime is
+ * stopped or killed only once it is idle ({@link IdleWait}), so each restart starts from the same committed state.
  */
 final class RestartScenario {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(30);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
-    private static final Duration STALL_TIMEOUT = Duration.ofMinutes(5);
     private static final String AGGREGATE_TYPE = "product";
 
     private final RestartPlan plan;
@@ -47,28 +47,42 @@ final class RestartScenario {
         Path state = dir.resolve("state");
         List<RestartMeasurement> restarts = new ArrayList<>();
         LoadMeasurement load;
-        try (RuntimeChild first = start(state, "first")) {
-            log.printf("[%s] first start: %s%n", label(), first.awaitReady(READY_TIMEOUT).format());
-            load = load(first);
-            settle();
-            first.kill();
-        }
-        try (RuntimeChild afterKill = start(state, "after-kill")) {
-            restarts.add(measure(RestartKind.AFTER_KILL, afterKill));
-            settle();
-            afterKill.stop();
-        }
-        try (RuntimeChild afterStop = start(state, "after-sigterm")) {
-            restarts.add(measure(RestartKind.CLEAN, afterStop));
-            afterStop.stop();
-        }
-        if (plan.cold()) {
-            try (RuntimeChild cold = start(dir.resolve("cold-state"), "cold")) {
-                restarts.add(measure(RestartKind.COLD, cold));
-                cold.stop();
+        try (IdleWait idle = new IdleWait(deployment.bootstrapServers(), deployment.applicationId())) {
+            load = loadThenKill(idle, state);
+            try (RuntimeChild afterKill = start(state, "after-kill")) {
+                restarts.add(measure(RestartKind.AFTER_KILL, afterKill));
+                settle(idle, afterKill);
+                afterKill.stop();
+            }
+            try (RuntimeChild afterStop = start(state, "after-sigterm")) {
+                restarts.add(measure(RestartKind.CLEAN, afterStop));
+                settle(idle, afterStop);
+                afterStop.stop();
+            }
+            if (plan.cold()) {
+                try (RuntimeChild cold = start(dir.resolve("cold-state"), "cold")) {
+                    restarts.add(measure(RestartKind.COLD, cold));
+                    settle(idle, cold);
+                    cold.stop();
+                }
             }
         }
         return new ConfigurationResult(deployment.configuration(), load, restarts);
+    }
+
+    private LoadMeasurement loadThenKill(IdleWait idle, Path state) throws InterruptedException {
+        try (RuntimeChild first = start(state, "first")) {
+            log.printf("[%s] first start: %s%n", label(), first.awaitReady(READY_TIMEOUT).format());
+            Duration allResults = sendAndAwaitResults(first);
+            // The projections may still be catching up on the events: the runtime is done once it is idle.
+            LoadMeasurement load = new LoadMeasurement(plan.load().events(), allResults,
+                    allResults.plus(settle(idle, first)));
+            log.printf("[%s] %,d commands: every result after %.1f s (%,.0f commands/s), all processed after %.1f s%n",
+                    label(), load.commands(), seconds(load.allResults()), load.commandsPerSecond(),
+                    seconds(load.allProcessed()));
+            first.kill();
+            return load;
+        }
     }
 
     private RuntimeChild start(Path stateDir, String name) {
@@ -83,46 +97,37 @@ final class RestartScenario {
         return new RestartMeasurement(kind, ready);
     }
 
-    // Sends every command, then waits for every result: the load is done when the last transaction commits.
-    private LoadMeasurement load(RuntimeChild child) {
+    // Sends every command, then waits for every result: the write side is done when the last transaction commits.
+    private Duration sendAndAwaitResults(RuntimeChild child) {
         ProductCommands commands = plan.load();
+        String topic = deployment.topics().commands(AGGREGATE_TYPE);
         try (ResultCounter results = new ResultCounter(deployment.bootstrapServers(),
                 deployment.topics().commandResults(AGGREGATE_TYPE))) {
             long started = System.nanoTime();
-            log.printf("[%s] sending %,d commands to %s%n", label(), commands.events(),
-                    deployment.topics().commands(AGGREGATE_TYPE));
-            new CommandLoad(deployment.bootstrapServers(), serdes)
-                    .send(deployment.topics().commands(AGGREGATE_TYPE), commands);
-            log.printf("[%s] sent in %.1f s; waiting for every result%n", label(),
-                    (System.nanoTime() - started) / 1e9);
-            Progress progress = new Progress("[" + label() + "] results", commands.events(), PROGRESS_INTERVAL, log);
-            long done = 0;
-            long lastChange = System.nanoTime();
-            while (done < commands.events()) {
-                long now = results.poll();
-                if (now > done) {
-                    done = now;
-                    lastChange = System.nanoTime();
-                } else if (System.nanoTime() - lastChange > STALL_TIMEOUT.toNanos()) {
-                    throw new IllegalStateException("no new result for " + STALL_TIMEOUT + " at " + done + "/"
-                            + commands.events() + "; see " + child.log());
-                }
-                if (!child.isAlive()) {
-                    throw new IllegalStateException("runtime died during the load; see " + child.log());
-                }
-                progress.update(done);
-            }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            LoadMeasurement load = new LoadMeasurement(commands.events(), elapsed);
-            log.printf("[%s] %,d commands processed in %.1f s (%,.0f commands/s)%n", label(), load.commands(),
-                    elapsed.toMillis() / 1000.0, load.commandsPerSecond());
-            return load;
+            log.printf("[%s] sending %,d commands to %s%n", label(), commands.events(), topic);
+            new CommandLoad(deployment.bootstrapServers(), serdes).send(topic, commands);
+            log.printf("[%s] sent in %.1f s; waiting for every result%n", label(), seconds(since(started)));
+            results.await(commands.events(), child::isAlive,
+                    new Progress("[" + label() + "] results", commands.events(), PROGRESS_INTERVAL, log));
+            return since(started);
         }
     }
 
-    // Lets the runtime go idle after its last commit, so a stop or kill finds nothing in flight.
-    private void settle() throws InterruptedException {
-        Thread.sleep(plan.settle().toMillis());
+    // Waits until the runtime has committed all its input, so a stop or kill finds nothing in flight. Returns how
+    // long it was still busy.
+    private Duration settle(IdleWait idle, RuntimeChild child) throws InterruptedException {
+        long started = System.nanoTime();
+        Duration busy = idle.await(plan.settle(), child::isAlive, log, label());
+        log.printf("[%s] idle after %.1f s%n", label(), seconds(since(started)));
+        return busy;
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     private String label() {

@@ -67,10 +67,6 @@ final class RuntimeChild implements AutoCloseable {
         return process.isAlive();
     }
 
-    Path log() {
-        return log;
-    }
-
     /** SIGTERM: the runtime's shutdown hook closes Kafka Streams cleanly. */
     void stop() throws InterruptedException {
         process.destroy();
