@@ -1,5 +1,6 @@
 package io.eventloom.app;
 
+import io.eventloom.bench.BenchCommand;
 import io.eventloom.core.TopologyDocs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import java.util.function.Function;
 /** The {@code eventloom} command: with no subcommand it starts the whole system and runs until stopped. */
 @Command(name = "eventloom", mixinStandardHelpOptions = true,
         description = "Event sourcing and CQRS on Kafka Streams.",
-        subcommands = {Main.RegistryCommand.class, Main.TopologyDocsCommand.class})
+        subcommands = {Main.RegistryCommand.class, Main.TopologyDocsCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
