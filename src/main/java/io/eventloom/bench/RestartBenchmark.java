@@ -22,7 +22,7 @@ final class RestartBenchmark {
             AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(cluster.schemaRegistryUrl()),
                     AvroSerdeConfig.autoRegistering());
             for (StoreConfiguration configuration : StoreConfiguration.values()) {
-                Deployment deployment = Deployment.of(cluster, configuration);
+                Deployment deployment = Deployment.of(cluster, configuration, plan.partitions());
                 results.add(new RestartScenario(plan, deployment, workDir.resolve(configuration.slug()), serdes, log)
                         .run());
             }

@@ -43,7 +43,7 @@ final class RestartScenario {
 
     ConfigurationResult run() throws InterruptedException {
         createDirectory(dir);
-        BenchTopics.create(deployment, Shop.domain(), plan.partitions());
+        BenchTopics.create(deployment, Shop.domain(), deployment.partitions());
         Path state = dir.resolve("state");
         List<RestartMeasurement> restarts = new ArrayList<>();
         LoadMeasurement load;

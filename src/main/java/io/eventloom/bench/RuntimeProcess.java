@@ -3,6 +3,7 @@ package io.eventloom.bench;
 import io.eventloom.core.EventloomRuntime;
 import io.eventloom.core.RuntimeSettings;
 import io.eventloom.core.TopicNames;
+import io.eventloom.core.TopologySettings;
 import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
 import io.eventloom.serde.HttpSchemaRegistryClient;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -46,6 +46,9 @@ public final class RuntimeProcess implements Callable<Integer> {
     @Option(names = "--application-id", required = true)
     private String applicationId;
 
+    @Option(names = "--partitions", required = true)
+    private int partitions;
+
     @Option(names = "--ready-timeout-seconds", required = true)
     private long readyTimeoutSeconds;
 
@@ -64,6 +67,7 @@ public final class RuntimeProcess implements Callable<Integer> {
                 "--state-dir", stateDir.toAbsolutePath().toString(),
                 "--topic-namespace", deployment.topics().namespace(),
                 "--application-id", deployment.applicationId(),
+                "--partitions", String.valueOf(deployment.partitions()),
                 "--ready-timeout-seconds", String.valueOf(readyTimeout.toSeconds())));
         deployment.configuration().streamsOverrides().forEach((key, value) -> {
             args.add("--streams-config");
@@ -78,11 +82,10 @@ public final class RuntimeProcess implements Callable<Integer> {
         TopicNames topics = new TopicNames(topicNamespace);
         AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(schemaRegistryUrl),
                 AvroSerdeConfig.autoRegistering());
-        RuntimeSettings settings = new RuntimeSettings(applicationId, bootstrapServers, stateDir,
-                RuntimeSettings.DEFAULT_COMMIT_INTERVAL, RuntimeSettings.DEFAULT_DEDUPE_RETENTION, Optional.empty(),
-                0, overrides());
-        EventloomRuntime runtime = EventloomRuntime.start(settings, EventloomRuntime.topology(Shop.domain(), topics,
-                serdes, serdes, settings.dedupeRetention()), topics);
+        RuntimeSettings settings = RuntimeSettings.of(applicationId, bootstrapServers, stateDir)
+                .withStreamsOverrides(overrides());
+        EventloomRuntime runtime = EventloomRuntime.start(settings, TopologySettings.of(topics, partitions),
+                Shop.domain(), serdes, serdes);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
@@ -97,8 +100,8 @@ public final class RuntimeProcess implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, String> overrides() {
-        Map<String, String> overrides = new HashMap<>(streamsConfig);
+    private Map<String, Object> overrides() {
+        Map<String, Object> overrides = new HashMap<>(streamsConfig);
         overrides.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
                 RestoredRecords.class.getName());
         // Static membership: a restarted instance takes its old place in the group at once. Without it, a restart

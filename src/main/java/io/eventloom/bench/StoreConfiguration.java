@@ -9,10 +9,16 @@ import java.util.Map;
 /** A way of keeping Kafka Streams state that the restart bench compares: the Kafka Streams overrides it takes. */
 enum StoreConfiguration {
 
-    /** Today's default: stores written as records arrive, so an unclean stop under exactly-once wipes them. */
-    PLAIN("transactional stores off", Map.of()),
+    /** Kafka Streams' default: stores written as records arrive, so an unclean stop under exactly-once wipes them. */
+    PLAIN("transactional stores off", Map.of(
+            StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, "false",
+            StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG,
+            IsolationLevel.READ_UNCOMMITTED.name())),
 
-    /** KIP-892: stores buffer writes and commit them with the changelog transaction; reads see committed data. */
+    /**
+     * KIP-892, Eventloom's default: stores buffer writes and commit them with the changelog transaction; reads see
+     * committed data.
+     */
     TRANSACTIONAL("transactional stores on", Map.of(
             StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, "true",
             StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG,
