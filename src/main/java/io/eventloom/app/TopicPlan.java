@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The topics the app needs, named and shaped from configuration and the registered domain. */
-final class TopicPlan {
+/** The topics a domain needs, named and shaped from configuration: the one place their shapes are decided. */
+public final class TopicPlan {
 
     private TopicPlan() {
     }
@@ -22,9 +22,13 @@ final class TopicPlan {
      * aggregate's command, state and events meet in one task; plus the dead letters.
      */
     static List<TopicSpec> of(EventloomConfig config, Domain domain) {
-        TopicNames names = topicNames(config);
-        int partitions = config.intValue(EventloomConfig.TOPIC_PARTITIONS);
-        Optional<Short> replication = config.topicReplicationFactor();
+        return specs(topicNames(config), domain, config.intValue(EventloomConfig.TOPIC_PARTITIONS),
+                config.topicReplicationFactor());
+    }
+
+    /** As {@link #of}, for a deployment not described by an {@link EventloomConfig} (the bench, tests). */
+    public static List<TopicSpec> specs(TopicNames names, Domain domain, int partitions,
+                                        Optional<Short> replication) {
         List<TopicSpec> topics = new ArrayList<>();
         for (AggregateType<?> type : domain.aggregates()) {
             topics.add(TopicSpec.withDefaultRetention(names.commands(type.name()), partitions, replication));

@@ -1,6 +1,6 @@
 package io.eventloom.bench;
 
-import io.eventloom.core.AggregateType;
+import io.eventloom.app.TopicPlan;
 import io.eventloom.core.Domain;
 import io.eventloom.core.TopicNames;
 import io.eventloom.kafka.TopicSetup;
@@ -9,14 +9,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Creates a deployment's topics before its runtime starts (under exactly-once a missing output topic stops it).
- * The same shapes as the app's own topic plan: per aggregate type its commands, events (kept forever) and results
- * with one partition count, plus the dead letters.
+ * Creates a deployment's topics before its runtime starts (under exactly-once a missing output topic stops it),
+ * shaped as the app's own {@link TopicPlan} shapes them.
  */
 final class BenchTopics {
 
@@ -33,14 +32,6 @@ final class BenchTopics {
     }
 
     static List<TopicSpec> specs(TopicNames names, Domain domain, int partitions) {
-        short replication = 1;
-        List<TopicSpec> topics = new ArrayList<>();
-        for (AggregateType<?> type : domain.aggregates()) {
-            topics.add(TopicSpec.withDefaultRetention(names.commands(type.name()), partitions, replication));
-            topics.add(TopicSpec.retainedForever(names.events(type.name()), partitions, replication));
-            topics.add(TopicSpec.withDefaultRetention(names.commandResults(type.name()), partitions, replication));
-        }
-        topics.add(TopicSpec.retainedForever(names.deadLetters(), partitions, replication));
-        return topics;
+        return TopicPlan.specs(names, domain, partitions, Optional.empty());
     }
 }

@@ -10,6 +10,7 @@ import io.eventloom.core.counter.Note;
 import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
 import io.eventloom.testing.SwitchableRegistryClient;
+import io.eventloom.testing.TestDrivers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -30,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.IntStream;
 
 import static io.eventloom.core.CommandTopologyTest.command;
@@ -213,11 +213,8 @@ class CommandEdgesTopologyTest {
     }
 
     private void start(TopologySettings settings) {
-        Properties props = new Properties();
-        props.putAll(RuntimeSettings.of("edges-test", "unused:9092", stateDir)
-                .streamsConfig(settings, new DeadLetters()));
-        driver = new TopologyTestDriver(EventloomRuntime.topology(Domain.of(List.of(CounterAggregate.TYPE)),
-                settings, serdes, serdes), props);
+        driver = TestDrivers.start("edges-test", Domain.of(List.of(CounterAggregate.TYPE)), settings, serdes,
+                stateDir);
         commands = driver.createInputTopic(TOPICS.commands("counter"), new StringSerializer(),
                 serdes.specificValue(CounterCommandEnvelope.class).serializer());
         rawCommands = driver.createInputTopic(TOPICS.commands("counter"), new ByteArraySerializer(),

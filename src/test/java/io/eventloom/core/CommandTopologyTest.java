@@ -11,6 +11,7 @@ import io.eventloom.core.counter.Incremented;
 import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
 import io.eventloom.serde.InMemorySchemaRegistryClient;
+import io.eventloom.testing.TestDrivers;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -32,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,13 +54,8 @@ class CommandTopologyTest {
     @BeforeEach
     void startDriver() {
         AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.autoRegistering());
-        // One partition: the test driver feeds every record to partition 0, which then owns every key.
-        TopologySettings settings = TopologySettings.of(TOPICS, 1);
-        var topology = EventloomRuntime.topology(Domain.of(List.of(CounterAggregate.TYPE)), settings, serdes, serdes);
-        Properties props = new Properties();
-        props.putAll(RuntimeSettings.of("topology-test", "unused:9092", stateDir)
-                .streamsConfig(settings, new DeadLetters()));
-        driver = new TopologyTestDriver(topology, props);
+        driver = TestDrivers.start("topology-test", Domain.of(List.of(CounterAggregate.TYPE)),
+                TopologySettings.of(TOPICS, 1), serdes, stateDir);
         commands = driver.createInputTopic(TOPICS.commands("counter"), new StringSerializer(),
                 serdes.specificValue(CounterCommandEnvelope.class).serializer());
         rawCommands = driver.createInputTopic(TOPICS.commands("counter"), new ByteArraySerializer(),

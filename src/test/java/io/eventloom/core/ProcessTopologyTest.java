@@ -9,6 +9,7 @@ import io.eventloom.core.counter.Increment;
 import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
 import io.eventloom.serde.InMemorySchemaRegistryClient;
+import io.eventloom.testing.TestDrivers;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,12 +45,7 @@ class ProcessTopologyTest {
     void startDriver() {
         AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.autoRegistering());
         Domain domain = new Domain(List.of(CounterAggregate.TYPE), List.of(EchoProcess.TYPE));
-        Properties props = new Properties();
-        // One partition: the test driver feeds every record to partition 0, which then owns every key.
-        TopologySettings settings = TopologySettings.of(TOPICS, 1);
-        props.putAll(RuntimeSettings.of("process-test", "unused:9092", stateDir)
-                .streamsConfig(settings, new DeadLetters()));
-        driver = new TopologyTestDriver(EventloomRuntime.topology(domain, settings, serdes, serdes), props);
+        driver = TestDrivers.start("process-test", domain, TopologySettings.of(TOPICS, 1), serdes, stateDir);
         commands = driver.createInputTopic(TOPICS.commands("counter"), new StringSerializer(),
                 serdes.specificValue(CounterCommandEnvelope.class).serializer());
         results = driver.createOutputTopic(TOPICS.commandResults("counter"), new StringDeserializer(),

@@ -10,6 +10,7 @@ import io.eventloom.core.counter.Increment;
 import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
 import io.eventloom.serde.InMemorySchemaRegistryClient;
+import io.eventloom.testing.TestDrivers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,12 +41,7 @@ class ProjectionTopologyTest {
     void startDriver() {
         AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.autoRegistering());
         Domain domain = new Domain(List.of(CounterAggregate.TYPE), List.of(), CounterProjections.ALL);
-        Properties props = new Properties();
-        // One partition: the test driver feeds every record to partition 0, which then owns every key.
-        TopologySettings settings = TopologySettings.of(TOPICS, 1);
-        props.putAll(RuntimeSettings.of("projection-test", "unused:9092", stateDir)
-                .streamsConfig(settings, new DeadLetters()));
-        driver = new TopologyTestDriver(EventloomRuntime.topology(domain, settings, serdes, serdes), props);
+        driver = TestDrivers.start("projection-test", domain, TopologySettings.of(TOPICS, 1), serdes, stateDir);
         commands = driver.createInputTopic(TOPICS.commands("counter"), new StringSerializer(),
                 serdes.specificValue(CounterCommandEnvelope.class).serializer());
     }

@@ -2,13 +2,10 @@ package io.eventloom.shop;
 
 import io.eventloom.core.AggregateType;
 import io.eventloom.core.DeadLetterHandler;
-import io.eventloom.core.DeadLetters;
 import io.eventloom.core.EnvelopeCodec;
-import io.eventloom.core.EventloomRuntime;
 import io.eventloom.core.IncomingCommand;
 import io.eventloom.core.OutputTooLargeException;
 import io.eventloom.core.RecordLimit;
-import io.eventloom.core.RuntimeSettings;
 import io.eventloom.core.TopicNames;
 import io.eventloom.core.TopologySettings;
 import io.eventloom.core.avro.CommandResult;
@@ -16,6 +13,7 @@ import io.eventloom.core.avro.CommandStatus;
 import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
 import io.eventloom.serde.InMemorySchemaRegistryClient;
+import io.eventloom.testing.TestDrivers;
 import io.eventloom.shop.customer.CustomerAggregate;
 import io.eventloom.shop.customer.RegisterCustomer;
 import io.eventloom.shop.order.OrderAggregate;
@@ -44,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Properties;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,12 +67,8 @@ class ShopGuardsTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        // One partition: the test driver feeds every record to partition 0, which then owns every key.
-        TopologySettings settings = TopologySettings.of(TOPICS, 1).withRecordLimit(LIMIT);
-        Properties props = new Properties();
-        props.putAll(RuntimeSettings.of("guards-test", "unused:9092", stateDir)
-                .streamsConfig(settings, new DeadLetters()));
-        driver = new TopologyTestDriver(EventloomRuntime.topology(Shop.domain(), settings, serdes, serdes), props);
+        driver = TestDrivers.start("guards-test", Shop.domain(), TopologySettings.of(TOPICS, 1).withRecordLimit(LIMIT),
+                serdes, stateDir);
         deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         orderResults = driver.createOutputTopic(TOPICS.commandResults("order"), new StringDeserializer(),

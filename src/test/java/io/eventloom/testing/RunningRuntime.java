@@ -1,6 +1,6 @@
 package io.eventloom.testing;
 
-import io.eventloom.core.AggregateType;
+import io.eventloom.app.TopicPlan;
 import io.eventloom.core.CommandGateway;
 import io.eventloom.core.Domain;
 import io.eventloom.core.EventloomRuntime;
@@ -21,8 +21,8 @@ import io.eventloom.serde.HttpSchemaRegistryClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -72,15 +72,9 @@ public final class RunningRuntime implements AutoCloseable {
         return new RunningRuntime(bootstrap, registry, registryPort, runtime, gateway);
     }
 
-    /** Each aggregate type's commands, events and results with {@value #PARTITIONS} partitions, and the dead letters. */
+    /** The domain's topics as the app shapes them, with {@value #PARTITIONS} partitions each. */
     public static void createTopics(String bootstrap, Domain domain, TopicNames topics) {
-        List<TopicSpec> specs = new ArrayList<>();
-        for (AggregateType<?> type : domain.aggregates()) {
-            specs.add(TopicSpec.withDefaultRetention(topics.commands(type.name()), PARTITIONS, (short) 1));
-            specs.add(TopicSpec.retainedForever(topics.events(type.name()), PARTITIONS, (short) 1));
-            specs.add(TopicSpec.withDefaultRetention(topics.commandResults(type.name()), PARTITIONS, (short) 1));
-        }
-        specs.add(TopicSpec.retainedForever(topics.deadLetters(), 1, (short) 1));
+        List<TopicSpec> specs = TopicPlan.specs(topics, domain, PARTITIONS, Optional.empty());
         try (var admin = KafkaTestClients.admin(bootstrap)) {
             new TopicSetup(admin, TIMEOUT).ensure(specs);
         }
