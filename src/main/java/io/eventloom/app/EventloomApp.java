@@ -72,7 +72,7 @@ public final class EventloomApp implements AutoCloseable {
 
     /** Starts the reference shop. */
     public static EventloomApp start(EventloomConfig config) {
-        return start(config, Shop.domain());
+        return start(config, Shop.domain(config.duration(EventloomConfig.SAGA_STEP_TIMEOUT)));
     }
 
     /** Starts every part in order; if one fails, the parts already started are stopped again. */

@@ -59,6 +59,7 @@ public final class EventloomConfig {
     public static final String STREAMS_COMMIT_INTERVAL_MS = "streams.commit.interval.ms";
     public static final String STREAMS_STANDBY_REPLICAS = "streams.num.standby.replicas";
     public static final String COMMAND_DEDUPE_RETENTION = "command.dedupe.retention";
+    public static final String SAGA_STEP_TIMEOUT = "saga.step.timeout";
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
     public static final String HTTP_COMMAND_TIMEOUT = "http.command.timeout";
@@ -101,6 +102,9 @@ public final class EventloomConfig {
                     "warm copies of each state store on other instances")
             .define(COMMAND_DEDUPE_RETENTION, Type.STRING, "P7D", new PositiveDuration(), Importance.MEDIUM,
                     "how long a command id is remembered (ISO-8601 duration)")
+            .define(SAGA_STEP_TIMEOUT, Type.STRING, "PT5M", new PositiveDuration(), Importance.MEDIUM,
+                    "how long the order-fulfilment saga waits for a step's answer before it cancels the order and"
+                            + " releases its stock")
             .define(HTTP_PORT, Type.INT, 8080, PORT, Importance.HIGH, "port of the HTTP API")
             .define(HTTP_ADVERTISED_HOST, Type.STRING, "localhost", NON_EMPTY, Importance.HIGH,
                     "host other instances reach this one at; with http.port it is Kafka Streams'"

@@ -17,7 +17,7 @@ final class ShopTopology {
     static Topology of(EventloomConfig config) {
         // Describing a topology touches no serde, so an in-memory registry stands in for the real one.
         AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.autoRegistering());
-        return EventloomRuntime.topology(Shop.domain(), TopicPlan.topologySettings(config, RecordLimit.DEFAULT),
+        return EventloomRuntime.topology(Shop.domain(config.duration(EventloomConfig.SAGA_STEP_TIMEOUT)), TopicPlan.topologySettings(config, RecordLimit.DEFAULT),
                 serdes, serdes);
     }
 }

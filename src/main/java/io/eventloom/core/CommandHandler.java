@@ -36,21 +36,21 @@ final class CommandHandler<S extends SpecificRecord> {
     record Handled<S>(Snapshot<S> next, List<StoredEvent> events, CommandResult result) {
     }
 
-    /** @param process the process manager that sent the command, empty for a client's */
-    Handled<S> handle(String key, IncomingCommand command, Snapshot<S> current, Optional<String> process,
+    /** @param origin the process manager instance that sent the command, empty for a client's */
+    Handled<S> handle(String key, IncomingCommand command, Snapshot<S> current, Optional<ProcessOrigin> origin,
                       Instant now) {
         Optional<String> invalid = invalidEnvelope(key, command);
         if (invalid.isPresent()) {
-            return rejected(command, current, process, INVALID_COMMAND, invalid.get(), now);
+            return rejected(command, current, origin, INVALID_COMMAND, invalid.get(), now);
         }
         if (command.expectedVersion().isPresent() && command.expectedVersion().getAsLong() != current.version()) {
-            return rejected(command, current, process, CONCURRENCY_CONFLICT, "expected version "
+            return rejected(command, current, origin, CONCURRENCY_CONFLICT, "expected version "
                     + command.expectedVersion().getAsLong() + " but " + type.name() + " " + command.aggregateId()
                     + " is at version " + current.version(), now);
         }
         Decision<SpecificRecord> decision = type.decider().decide(command.payload(), current.state());
         if (decision instanceof Decision.Rejected<SpecificRecord> rejection) {
-            return rejected(command, current, process, rejection.code(), rejection.message(), now);
+            return rejected(command, current, origin, rejection.code(), rejection.message(), now);
         }
         List<SpecificRecord> payloads = ((Decision.Accepted<SpecificRecord>) decision).events();
         List<StoredEvent> events = new ArrayList<>(payloads.size());
@@ -62,7 +62,7 @@ final class CommandHandler<S extends SpecificRecord> {
             events.add(new StoredEvent(eventId(command, version), command.aggregateId(), version, now,
                     command.commandId(), command.correlationId(), Optional.of(command.commandId()), payload));
         }
-        CommandResult result = result(command, process, CommandStatus.ACCEPTED, version, now)
+        CommandResult result = result(command, origin, CommandStatus.ACCEPTED, version, now)
                 .setEventCount(events.size())
                 .setEventTypes(payloads.stream().map(p -> p.getSchema().getName()).toList())
                 .build();
@@ -70,9 +70,9 @@ final class CommandHandler<S extends SpecificRecord> {
     }
 
     /** A rejection of the command with the runtime's or a decider's code; nothing is appended. */
-    Handled<S> rejected(IncomingCommand command, Snapshot<S> current, Optional<String> process, String code,
+    Handled<S> rejected(IncomingCommand command, Snapshot<S> current, Optional<ProcessOrigin> origin, String code,
                         String message, Instant now) {
-        CommandResult result = result(command, process, CommandStatus.REJECTED, current.version(), now)
+        CommandResult result = result(command, origin, CommandStatus.REJECTED, current.version(), now)
                 .setEventCount(0)
                 .setRejectionCode(code)
                 .setRejectionMessage(clamp(message))
@@ -94,7 +94,7 @@ final class CommandHandler<S extends SpecificRecord> {
         return Optional.empty();
     }
 
-    private static CommandResult.Builder result(IncomingCommand command, Optional<String> process,
+    private static CommandResult.Builder result(IncomingCommand command, Optional<ProcessOrigin> origin,
                                                 CommandStatus status, long version, Instant now) {
         return CommandResult.newBuilder()
                 .setCommandId(command.commandId())
@@ -104,7 +104,8 @@ final class CommandHandler<S extends SpecificRecord> {
                 .setCorrelationId(command.correlationId())
                 .setCausationId(command.causationId().orElse(null))
                 .setProcessedAt(now)
-                .setProcess(process.orElse(null));
+                .setProcess(origin.map(ProcessOrigin::process).orElse(null))
+                .setProcessInstance(origin.map(ProcessOrigin::instance).orElse(null));
     }
 
     private static String clamp(String message) {

@@ -87,14 +87,14 @@ final class CommandProcessor<S extends SpecificRecord>
                 new IllegalStateException("a command must come from a topic"));
         boolean fromClient = source.topic().equals(commandsTopic);
         IncomingCommand command = codec.readCommand(record.value());
-        Optional<String> process = fromClient ? Optional.empty() : Optional.of(processOf(command));
+        Optional<ProcessOrigin> process = fromClient ? Optional.empty() : Optional.of(ProcessOrigin.of(command));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         String key = record.key() == null ? "" : record.key();
         if (record.key() != null && ownerOf(key) != source.partition()) {
             misrouted(record, command, source, process, now);
             return;
         }
-        String dedupeKey = AggregateStores.dedupeKey(process, key, command.commandId());
+        String dedupeKey = AggregateStores.dedupeKey(process.map(ProcessOrigin::process), key, command.commandId());
         byte[] fingerprint = PayloadFingerprint.of(command.payload(), command.expectedVersion());
         Optional<ProcessedCommand> earlier = dedupe.find(dedupeKey, now);
         Snapshot<S> current = snapshot(key);
@@ -127,11 +127,11 @@ final class CommandProcessor<S extends SpecificRecord>
      * arrives wrongly again (the topic's partition count differs from the runtime's) is rejected.
      */
     private void misrouted(Record<String, SpecificRecord> record, IncomingCommand command, RecordMetadata source,
-                           Optional<String> process, Instant now) {
+                           Optional<ProcessOrigin> process, Instant now) {
         int owner = ownerOf(record.key());
         if (process.isPresent()) {
             // The runtime sized the process topics itself: a process command elsewhere is a bug, not input.
-            throw new IllegalStateException("a command of process " + process.get() + " for " + record.key()
+            throw new IllegalStateException("a command of process " + process.get().process() + " for " + record.key()
                     + " reached partition " + source.partition() + " of " + source.topic() + " but its key belongs"
                     + " to partition " + owner);
         }
@@ -229,15 +229,6 @@ final class CommandProcessor<S extends SpecificRecord>
 
     private int ownerOf(String key) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % settings.partitions();
-    }
-
-    private static String processOf(IncomingCommand command) {
-        String process = command.metadata().get(ProcessProcessor.PROCESS_METADATA);
-        if (process == null || process.isEmpty()) {
-            throw new IllegalStateException("command " + command.commandId() + " came from a process but does not"
-                    + " name it in its metadata");
-        }
-        return process;
     }
 
     private Snapshot<S> snapshot(String key) {

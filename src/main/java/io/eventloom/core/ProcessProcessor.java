@@ -2,11 +2,15 @@ package io.eventloom.core;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,18 +20,24 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Runs one process manager: per instance, react to the input, store the evolved state, send the commands. The
- * commands are built and measured before the state is written, so an input whose commands could not be sent
- * changes nothing and goes to the dead letters instead.
+ * Runs one process manager: per instance, react to the input, keep the evolved state (unless it is the initial or
+ * a terminal one), send the commands. Deadlines are kept in an index ordered by time, which a wall-clock
+ * punctuation reads up to now to give each overdue instance its {@link ProcessInput.Timeout}. The commands are
+ * built and measured before the state is written, so an input whose commands could not be sent changes nothing
+ * and goes to the dead letters instead.
  */
 final class ProcessProcessor<S extends SpecificRecord>
         implements Processor<String, ProcessInput, String, SpecificRecord> {
 
     /** The command metadata entry naming the process that sent a command. */
     static final String PROCESS_METADATA = "process";
+    /** The command metadata entry naming the process instance that sent a command. */
+    static final String INSTANCE_METADATA = "processInstance";
+    /** How often overdue instances are looked for. */
+    static final Duration TIMEOUT_CHECK_EVERY = Duration.ofSeconds(1);
 
     private final ProcessType<S> process;
-    private final String storeName;
+    private final ProcessStores stores;
     private final Map<String, EnvelopeCodec> codecs;
     private final Map<String, Serializer<SpecificRecord>> commandSizers;
     private final Map<String, String> repartitions;
@@ -35,18 +45,19 @@ final class ProcessProcessor<S extends SpecificRecord>
     private final int maxCommandBytes;
 
     private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, S> store;
+    private KeyValueStore<String, S> states;
+    private KeyValueStore<String, String> deadlines;
 
     /**
      * @param commandSizers  per target type, the serializer of its command topic from this process, to measure
      *                       each command before anything is written
      * @param repartitions   per target type, the name of the repartition those commands travel through
      */
-    ProcessProcessor(ProcessType<S> process, String storeName, Map<String, EnvelopeCodec> codecs,
+    ProcessProcessor(ProcessType<S> process, ProcessStores stores, Map<String, EnvelopeCodec> codecs,
                      Map<String, Serializer<SpecificRecord>> commandSizers, Map<String, String> repartitions,
                      int maxCommandBytes) {
         this.process = process;
-        this.storeName = storeName;
+        this.stores = stores;
         this.codecs = codecs;
         this.commandSizers = commandSizers;
         this.repartitions = repartitions;
@@ -56,31 +67,69 @@ final class ProcessProcessor<S extends SpecificRecord>
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.store = context.getStateStore(storeName);
+        this.states = context.getStateStore(stores.state());
+        this.deadlines = context.getStateStore(stores.deadlines());
         // Kafka Streams names a repartition topic after the application; the serializer names subjects after it.
         repartitions.forEach((type, name) -> commandTopics.put(type,
                 context.applicationId() + "-" + name + "-repartition"));
+        context.schedule(TIMEOUT_CHECK_EVERY, PunctuationType.WALL_CLOCK_TIME, this::timeOut);
     }
 
     @Override
     public void process(Record<String, ProcessInput> record) {
+        handle(record.key(), record.value(), record.timestamp());
+    }
+
+    private void handle(String instance, ProcessInput input, long timestamp) {
         ProcessManager<S> manager = process.manager();
-        S state = Optional.ofNullable(store.get(record.key())).orElseGet(manager::initialState);
-        List<ProcessCommand> commands = manager.react(state, record.value());
-        S next = manager.evolve(state, record.value());
+        S state = Optional.ofNullable(states.get(instance)).orElseGet(manager::initialState);
+        List<ProcessCommand> commands = manager.react(state, input);
+        S next = manager.evolve(state, input);
         List<Record<String, SpecificRecord>> outgoing = new ArrayList<>(commands.size());
         for (ProcessCommand command : commands) {
-            outgoing.add(envelope(command, record.timestamp()));
+            outgoing.add(envelope(command, instance, timestamp));
         }
-        if (manager.isTerminal(next)) {
-            store.delete(record.key());
+        // Neither a finished instance nor one that never started is worth keeping: storing them grows forever.
+        boolean keep = !manager.isTerminal(next) && !next.equals(manager.initialState());
+        if (keep) {
+            states.put(instance, next);
         } else {
-            store.put(record.key(), next);
+            states.delete(instance);
+        }
+        Optional<Instant> before = manager.deadline(state);
+        Optional<Instant> after = keep ? manager.deadline(next) : Optional.empty();
+        if (!before.equals(after)) {
+            before.ifPresent(deadline -> deadlines.delete(ProcessStores.deadlineKey(deadline, instance)));
+            after.ifPresent(deadline -> deadlines.put(ProcessStores.deadlineKey(deadline, instance), instance));
         }
         outgoing.forEach(context::forward);
     }
 
-    private Record<String, SpecificRecord> envelope(ProcessCommand command, long timestamp) {
+    /** Gives every instance whose deadline has passed its timeout, oldest deadline first. */
+    private void timeOut(long nowMillis) {
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        // An explicit lower bound: a range open at the start was seen to run past its upper bound.
+        try (KeyValueIterator<String, String> overdue = deadlines.range("", ProcessStores.deadlinesBefore(now))) {
+            overdue.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, String> entry : due) {
+            if (ProcessStores.deadlineOf(entry.key).isAfter(now)) {
+                continue;
+            }
+            String instance = entry.value;
+            S state = states.get(instance);
+            Optional<Instant> deadline = state == null ? Optional.empty() : process.manager().deadline(state);
+            if (deadline.isEmpty() || deadline.get().isAfter(now)
+                    || !ProcessStores.deadlineKey(deadline.get(), instance).equals(entry.key)) {
+                deadlines.delete(entry.key); // left behind by a state that has since moved on
+                continue;
+            }
+            handle(instance, new ProcessInput.Timeout(instance, now), nowMillis);
+        }
+    }
+
+    private Record<String, SpecificRecord> envelope(ProcessCommand command, String instance, long timestamp) {
         EnvelopeCodec codec = codecs.get(command.aggregateType());
         if (codec == null || !process.commandsTo().contains(command.aggregateType())) {
             throw new IllegalStateException("process " + process.name() + " sent a command to "
@@ -89,7 +138,8 @@ final class ProcessProcessor<S extends SpecificRecord>
         // The trigger's timestamp, not the clock: reprocessing the trigger must yield the same command.
         SpecificRecord envelope = codec.writeCommand(new IncomingCommand(command.commandId(), command.aggregateId(),
                 OptionalLong.empty(), Instant.ofEpochMilli(timestamp), command.correlationId(),
-                Optional.of(command.causationId()), Map.of(PROCESS_METADATA, process.name()), command.payload()));
+                Optional.of(command.causationId()), Map.of(PROCESS_METADATA, process.name(), INSTANCE_METADATA,
+                instance), command.payload()));
         byte[] bytes = commandSizers.get(command.aggregateType())
                 .serialize(commandTopics.get(command.aggregateType()), envelope);
         if (bytes.length > maxCommandBytes) {

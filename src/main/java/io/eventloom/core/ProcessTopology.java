@@ -19,11 +19,14 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Adds one process manager's sub-topology: each input topic re-keyed by process instance through its own named
- * repartition topic (all co-partitioned, so one instance's inputs meet in one task), merged into the process
- * processor that owns the instance state. Its commands travel to each target type on an internal topic of their
- * own ({@code P-to-T}), partitioned like that type's command topic: a namespace clients cannot write, so no client
- * can pose as the process. Only the results of the process's own commands come back to it.
+ * Adds one process manager's sub-topology. The events of its instance type are keyed by instance already and come
+ * straight from their topic; every other input is re-keyed by instance through a named repartition topic (all
+ * co-partitioned, so one instance's inputs meet in one task): events of other types by
+ * {@link ProcessManager#instanceOf}, and the results of the process's own commands by the instance that sent
+ * them, which the runtime recorded. They merge into the process processor, which owns the instances' states and
+ * deadlines. Its commands travel to each target type on an internal topic of their own ({@code P-to-T}),
+ * partitioned like that type's command topic: a namespace clients cannot write, so no client can pose as the
+ * process.
  */
 final class ProcessTopology {
 
@@ -36,23 +39,38 @@ final class ProcessTopology {
             Map<String, AggregateType<?>> types, Map<String, AggregateSerdes<?>> serdes, TopologySettings settings,
             Serde<S> stateSerde) {
         String name = process.name();
-        String store = name + "-process-state";
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
-                SizeLimitedSerde.of(stateSerde, settings.recordLimit().maxRowBytes(), "state of process " + name)));
+        ProcessStores stores = ProcessStores.of(name);
+        known(types, process.instanceType(), name);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.state()),
+                Serdes.String(), SizeLimitedSerde.of(stateSerde, settings.recordLimit().maxRowBytes(),
+                        "state of process " + name)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.deadlines()),
+                Serdes.String(), Serdes.String()));
 
         List<KStream<String, ProcessInput>> inputs = new ArrayList<>();
+        ProcessManager<S> manager = process.manager();
         for (String typeName : process.eventsOf()) {
             EnvelopeCodec codec = EnvelopeCodec.of(known(types, typeName, name));
-            inputs.add(routed(process, sources.events(typeName), serdes.get(typeName).internalEvents(),
-                    envelope -> new ProcessInput.Event(typeName, codec.readEvent(envelope)),
-                    name + "-" + typeName + "-events", settings));
+            String prefix = name + "-" + typeName + "-events";
+            KStream<String, ProcessInput.Event> events = sources.events(typeName)
+                    .mapValues(envelope -> envelope == null ? null
+                            : new ProcessInput.Event(typeName, codec.readEvent(envelope)), Named.as(prefix + "-read"))
+                    .filter((key, event) -> event != null && manager.instanceOf(event).isPresent(),
+                            Named.as(prefix + "-relevant"));
+            inputs.add(typeName.equals(process.instanceType())
+                    ? events.mapValues(event -> inInstance(manager, event), Named.as(prefix + "-in-instance"))
+                    : repartitioned(events.selectKey((key, event) -> manager.instanceOf(event).orElseThrow(),
+                            Named.as(prefix + "-by-instance")), serdes.get(typeName).internalEvents(),
+                    event -> codec.writeEvent(event.event()),
+                    envelope -> new ProcessInput.Event(typeName, codec.readEvent(envelope)), prefix, settings));
         }
         for (String typeName : process.resultsOf()) {
-            known(types, typeName, name);
             String prefix = name + "-" + typeName + "-results";
-            KStream<String, CommandResult> own = sources.results(typeName).filter(
-                    (key, result) -> result != null && name.equals(result.getProcess()), Named.as(prefix + "-own"));
-            inputs.add(routed(process, own, serdes.get(typeName).internalResults(),
+            KStream<String, CommandResult> own = sources.results(typeName)
+                    .filter((key, result) -> result != null && name.equals(result.getProcess())
+                            && result.getProcessInstance() != null, Named.as(prefix + "-own"))
+                    .selectKey((key, result) -> result.getProcessInstance(), Named.as(prefix + "-by-instance"));
+            inputs.add(repartitioned(own, serdes.get(typeName).internalResults(), result -> result,
                     result -> new ProcessInput.Result(typeName, result), prefix, settings));
         }
         KStream<String, ProcessInput> merged = inputs.get(0);
@@ -68,8 +86,9 @@ final class ProcessTopology {
             sizers.put(typeName, serdes.get(typeName).internalCommands().serializer());
             repartitions.put(typeName, commandsTo(name, typeName));
         }
-        KStream<String, SpecificRecord> commands = merged.process(() -> new ProcessProcessor<>(process, store, codecs,
-                sizers, repartitions, settings.recordLimit().maxValueBytes()), Named.as(name + "-process"), store);
+        KStream<String, SpecificRecord> commands = merged.process(() -> new ProcessProcessor<>(process, stores, codecs,
+                sizers, repartitions, settings.recordLimit().maxValueBytes()), Named.as(name + "-process"),
+                stores.state(), stores.deadlines());
         Map<String, KStream<String, SpecificRecord>> byType = new LinkedHashMap<>();
         for (String typeName : process.commandsTo()) {
             Class<?> envelope = types.get(typeName).commandEnvelope();
@@ -88,18 +107,29 @@ final class ProcessTopology {
         return process + "-to-" + type;
     }
 
-    private static <V extends SpecificRecord> KStream<String, ProcessInput> routed(
-            ProcessType<?> process, KStream<String, V> source, Serde<V> serde, Function<V, ProcessInput> read,
+    /**
+     * An event of the instance type: its key is its aggregate id, which must be the instance the manager names.
+     * The events come straight from their topic, so a manager naming another instance would be a bug.
+     */
+    private static ProcessInput inInstance(ProcessManager<?> manager, ProcessInput.Event event) {
+        String instance = manager.instanceOf(event).orElseThrow();
+        if (!instance.equals(event.event().aggregateId())) {
+            throw new IllegalStateException("an event of " + event.aggregateType() + " " + event.event()
+                    .aggregateId() + " names instance " + instance + "; events of a process's instance type must"
+                    + " name the instance by their aggregate id");
+        }
+        return event;
+    }
+
+    /** Inputs already keyed by instance, through a repartition topic so that each lands in its instance's task. */
+    private static <I, V extends SpecificRecord> KStream<String, ProcessInput> repartitioned(
+            KStream<String, I> byInstance, Serde<V> serde, Function<I, V> write, Function<V, ProcessInput> read,
             String prefix, TopologySettings settings) {
-        ProcessManager<?> manager = process.manager();
-        return source
-                .filter((key, value) -> value != null && manager.instanceOf(read.apply(value)).isPresent(),
-                        Named.as(prefix + "-relevant"))
-                .selectKey((key, value) -> manager.instanceOf(read.apply(value)).orElseThrow(),
-                        Named.as(prefix + "-by-instance"))
+        return byInstance
+                .mapValues(write::apply, Named.as(prefix + "-write"))
                 .repartition(Repartitioned.with(Serdes.String(), serde).withName(prefix)
                         .withNumberOfPartitions(settings.partitions()))
-                .mapValues(read::apply, Named.as(prefix + "-read"));
+                .mapValues(read::apply, Named.as(prefix + "-read-back"));
     }
 
     private static AggregateType<?> known(Map<String, AggregateType<?>> types, String type, String process) {

@@ -13,6 +13,7 @@ import io.eventloom.shop.projection.OrderSummary;
 import io.eventloom.shop.projection.ProductCatalog;
 import io.eventloom.shop.projection.ShopStats;
 
+import java.time.Duration;
 import java.util.List;
 
 /** The reference shop's aggregate types, processes and projections, for the runtime to register. */
@@ -25,8 +26,14 @@ public final class Shop {
         return List.of(ProductAggregate.TYPE, CustomerAggregate.TYPE, OrderAggregate.TYPE);
     }
 
+    /** The shop with the saga's default step timeout. */
     public static Domain domain() {
-        return new Domain(aggregateTypes(), List.of(OrderFulfilment.TYPE), projections());
+        return domain(OrderFulfilment.DEFAULT_STEP_TIMEOUT);
+    }
+
+    /** The shop whose order-fulfilment saga gives up on a step after {@code sagaStepTimeout}. */
+    public static Domain domain(Duration sagaStepTimeout) {
+        return new Domain(aggregateTypes(), List.of(OrderFulfilment.type(sagaStepTimeout)), projections());
     }
 
     /** The read models: the catalogue, order summaries with their customer, order histories, statistics. */

@@ -23,7 +23,7 @@ class ProcessSpecTest {
                 .thenCommands(new ProcessCommand("counter", "dst-1", "echo:e-2", "src-1", "e-2", new Increment(5)))
                 .thenTerminal(false);
 
-        assertThat(outcome.state()).isEqualTo(new EchoState(2, 0));
+        assertThat(outcome.state()).isEqualTo(new EchoState(2, 0, 0L, 0));
     }
 
     @Test
@@ -32,6 +32,29 @@ class ProcessSpecTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("expected commands []");
         assertThatThrownBy(() -> echo.when(incremented("e-1", 1)).thenTerminal(true))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("expected the instance to be finished");
+    }
+
+    @Test
+    void givenInstanceFinished_whenAnotherInput_thenItMeetsTheInitialStateAsInTheRuntime() {
+        ProcessInput acknowledged = new ProcessInput.Result("counter", io.eventloom.core.avro.CommandResult
+                .newBuilder().setCommandId("echo:e").setAggregateId("dst-1")
+                .setStatus(io.eventloom.core.avro.CommandStatus.ACCEPTED).setVersion(1).setEventCount(1)
+                .setCorrelationId("src-1").setProcessedAt(Instant.EPOCH).build());
+
+        var outcome = echo.given(incremented("e-1", 1), acknowledged, incremented("e-2", 1), acknowledged,
+                incremented("e-3", 1), acknowledged).when(incremented("e-4", 1));
+
+        assertThat(outcome.state()).isEqualTo(new EchoState(1, 0, 0L, 0));
+    }
+
+    @Test
+    void givenEchoAwaited_thenItsDeadlineIsKeptAndATimeoutGivesUpOnIt() {
+        echo.when(incremented("e-1", 1)).thenDeadline(Optional.of(Instant.EPOCH.plus(EchoProcess.PATIENCE)));
+
+        var outcome = echo.given(incremented("e-1", 1)).when(new ProcessInput.Timeout("src-1", Instant.now()))
+                .thenNoCommands().thenDeadline(Optional.empty());
+
+        assertThat(outcome.state().getTimedOut()).isEqualTo(1);
     }
 
     private static ProcessInput incremented(String eventId, int amount) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,7 +68,7 @@ class ProcessTopologyTest {
         assertThat(echoed.getCommandId()).startsWith("echo:");
         assertThat(echoed.getCorrelationId()).isEqualTo("src-1");
         assertThat(echoed.getVersion()).isEqualTo(1);
-        assertThat(echoState("src-1")).isEqualTo(new EchoState(1, 1));
+        assertThat(echoState("src-1")).isEqualTo(new EchoState(1, 1, -1L, 0));
     }
 
     @Test
@@ -98,7 +99,7 @@ class ProcessTopologyTest {
         List<CommandResult> all = results.readValuesToList();
         assertThat(all).extracting(CommandResult::getAggregateId, CommandResult::getVersion, CommandResult::getProcess)
                 .containsExactly(tuple("dst-1", 1L, null), tuple("src-1", 1L, null), tuple("dst-1", 2L, "echo"));
-        assertThat(echoState("src-1")).as("the client's result is not the process's").isEqualTo(new EchoState(1, 1));
+        assertThat(echoState("src-1")).as("the client's result is not the process's").isEqualTo(new EchoState(1, 1, -1L, 0));
     }
 
     @Test
@@ -111,7 +112,46 @@ class ProcessTopologyTest {
                 "dst-2", null, new Increment(1))).setCorrelationId("src-2").build());
 
         assertThat(results.readValue().getProcess()).isNull();
-        assertThat(echoState("src-2")).isEqualTo(new EchoState(1, 1));
+        assertThat(echoState("src-2")).isEqualTo(new EchoState(1, 1, -1L, 0));
+    }
+
+    @Test
+    void givenEchoNeverAnswered_whenItsDeadlinePasses_thenTheInstanceTimesOutOnWallClockTime() {
+        commands.pipeInput("src-3", CommandTopologyTest.command("cmd-1", "src-3", null,
+                new Increment(EchoProcess.UNANSWERED)));
+        assertThat(echoState("src-3").getWaitingSince()).as("the echo was dead-lettered, never answered")
+                .isNotNegative();
+        assertThat(deadlines()).hasSize(1);
+
+        driver.advanceWallClockTime(EchoProcess.PATIENCE.minusSeconds(5));
+        assertThat(echoState("src-3").getTimedOut()).isZero();
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+        assertThat(echoState("src-3")).isEqualTo(new EchoState(1, 1, -1L, 1));
+        assertThat(deadlines()).as("no deadline left once nothing is awaited").isEmpty();
+    }
+
+    @Test
+    void givenFinishedInstance_whenAResultComesLate_thenNothingIsStoredForIt() {
+        for (int i = 0; i < EchoProcess.DONE_AFTER; i++) {
+            commands.pipeInput("src-4", CommandTopologyTest.command("c-" + i, "src-4", null, new Increment(1)));
+        }
+        assertThat(echoState("src-4")).isNull();
+
+        // A retry of the process's last echo command is answered again from the dedupe store.
+        results.readValuesToList();
+        commands.pipeInput("src-4", CommandTopologyTest.command("c-0", "src-4", null, new Increment(1)));
+
+        assertThat(echoState("src-4")).as("a repeat of a finished instance's input").isNull();
+    }
+
+    private List<String> deadlines() {
+        KeyValueStore<String, String> store = driver.getKeyValueStore("echo-process-deadlines");
+        List<String> keys = new java.util.ArrayList<>();
+        try (var all = store.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
     }
 
     private EchoState echoState(String instance) {

@@ -4,14 +4,17 @@ import io.eventloom.core.ProcessCommand;
 import io.eventloom.core.ProcessInput;
 import io.eventloom.core.ProcessManager;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Given-inputs / when-input / then-commands tests for a process manager, with no test framework needed:
- * a failed expectation throws {@link AssertionError}.
+ * a failed expectation throws {@link AssertionError}. The given inputs are applied as the runtime applies them:
+ * an instance that reaches a terminal state is dropped, so the next input meets the initial state again.
  */
 public final class ProcessSpec<S> {
 
@@ -37,7 +40,8 @@ public final class ProcessSpec<S> {
     public Outcome<S> when(ProcessInput input) {
         S state = manager.initialState();
         for (ProcessInput earlier : history) {
-            state = manager.evolve(state, earlier);
+            S next = manager.evolve(state, earlier);
+            state = manager.isTerminal(next) ? manager.initialState() : next;
         }
         return new Outcome<>(manager, input, manager.react(state, input), manager.evolve(state, input));
     }
@@ -72,6 +76,15 @@ public final class ProcessSpec<S> {
             if (manager.isTerminal(state) != expected) {
                 throw new AssertionError("when " + input + "\nexpected the instance " + (expected ? "" : "not ")
                         + "to be finished, state " + state);
+            }
+            return this;
+        }
+
+        /** The deadline the runtime would keep for the instance after the input: none once it is finished. */
+        public Outcome<S> thenDeadline(Optional<Instant> expected) {
+            Optional<Instant> actual = manager.isTerminal(state) ? Optional.empty() : manager.deadline(state);
+            if (!actual.equals(expected)) {
+                throw new AssertionError("when " + input + "\nexpected deadline " + expected + "\n but was " + actual);
             }
             return this;
         }

@@ -5,43 +5,47 @@ import io.eventloom.core.ProcessInput;
 import io.eventloom.core.ProcessManager;
 import io.eventloom.core.ProcessType;
 import io.eventloom.core.avro.CommandStatus;
+import org.apache.avro.specific.SpecificRecord;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Echoes every increment of a counter named {@code src-X} onto counter {@code dst-X}, and counts the echoes
- * acknowledged; done after {@link #DONE_AFTER} acknowledgements. The runtime's test process.
+ * acknowledged; done after {@link #DONE_AFTER} acknowledgements. An increment of {@link #UNANSWERED} is echoed as
+ * an {@link Explode}, which is dead-lettered and never answered: after {@link #PATIENCE} the process gives up on
+ * it. The runtime's test process.
  */
 public final class EchoProcess implements ProcessManager<EchoState> {
 
     public static final int DONE_AFTER = 3;
+    public static final int UNANSWERED = 13;
+    public static final Duration PATIENCE = Duration.ofMinutes(1);
     public static final ProcessType<EchoState> TYPE = new ProcessType<>("echo", new EchoProcess(), EchoState.class,
-            List.of("counter"), List.of("counter"), List.of("counter"));
+            "counter", List.of("counter"), List.of("counter"), List.of("counter"));
     private static final String PREFIX = "echo:";
 
     @Override
     public EchoState initialState() {
-        return new EchoState(0, 0);
+        return new EchoState(0, 0, -1L, 0);
     }
 
     @Override
-    public Optional<String> instanceOf(ProcessInput input) {
-        if (input instanceof ProcessInput.Event event) {
-            String id = event.event().aggregateId();
-            return id.startsWith("src-") ? Optional.of(id) : Optional.empty();
-        }
-        var result = ((ProcessInput.Result) input).result();
-        return result.getCommandId().startsWith(PREFIX) ? Optional.of(result.getCorrelationId()) : Optional.empty();
+    public Optional<String> instanceOf(ProcessInput.Event event) {
+        String id = event.event().aggregateId();
+        return id.startsWith("src-") ? Optional.of(id) : Optional.empty();
     }
 
     @Override
     public List<ProcessCommand> react(EchoState state, ProcessInput input) {
         if (input instanceof ProcessInput.Event event && event.event().payload() instanceof Incremented incremented) {
             String source = event.event().aggregateId();
+            SpecificRecord echo = incremented.getAmount() == UNANSWERED ? new Explode()
+                    : new Increment(incremented.getAmount());
             return List.of(new ProcessCommand("counter", "dst-" + source.substring(4),
-                    PREFIX + event.event().eventId(), source, event.event().eventId(),
-                    new Increment(incremented.getAmount())));
+                    PREFIX + event.event().eventId(), source, event.event().eventId(), echo));
         }
         return List.of();
     }
@@ -49,16 +53,32 @@ public final class EchoProcess implements ProcessManager<EchoState> {
     @Override
     public EchoState evolve(EchoState state, ProcessInput input) {
         if (input instanceof ProcessInput.Event event && event.event().payload() instanceof Incremented) {
-            return new EchoState(state.getForwarded() + 1, state.getAcknowledged());
+            long waitingSince = state.getWaitingSince() < 0 ? event.event().occurredAt().toEpochMilli()
+                    : state.getWaitingSince();
+            return new EchoState(state.getForwarded() + 1, state.getAcknowledged(), waitingSince,
+                    state.getTimedOut());
         }
         if (input instanceof ProcessInput.Result result && result.result().getStatus() == CommandStatus.ACCEPTED) {
-            return new EchoState(state.getForwarded(), state.getAcknowledged() + 1);
+            int acknowledged = state.getAcknowledged() + 1;
+            return new EchoState(state.getForwarded(), acknowledged,
+                    acknowledged >= state.getForwarded() ? -1L : state.getWaitingSince(), state.getTimedOut());
+        }
+        if (input instanceof ProcessInput.Timeout) {
+            // Gives up on every echo still unanswered.
+            return new EchoState(state.getForwarded(), state.getForwarded(), -1L,
+                    state.getTimedOut() + state.getForwarded() - state.getAcknowledged());
         }
         return state;
     }
 
     @Override
+    public Optional<Instant> deadline(EchoState state) {
+        return state.getWaitingSince() < 0 ? Optional.empty()
+                : Optional.of(Instant.ofEpochMilli(state.getWaitingSince()).plus(PATIENCE));
+    }
+
+    @Override
     public boolean isTerminal(EchoState state) {
-        return state.getAcknowledged() >= DONE_AFTER;
+        return state.getAcknowledged() - state.getTimedOut() >= DONE_AFTER;
     }
 }

@@ -13,64 +13,85 @@ import io.eventloom.shop.product.ReleaseStock;
 import io.eventloom.shop.product.ReserveStock;
 import org.apache.avro.specific.SpecificRecord;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Inputs and expected commands for an order of two mugs and one tea placed by customer c-1. */
+import static io.eventloom.shop.fulfilment.OrderFulfilment.Step;
+
+/**
+ * Inputs and expected commands for an order of two mugs and one tea placed by customer c-1, whose client
+ * correlated it as {@value #CLIENT_CORRELATION}.
+ */
 final class FulfilmentInputs {
 
     static final String ORDER = "o-1";
     static final String CUSTOMER = "c-1";
     static final String MUG = "p-mug";
     static final String TEA = "p-tea";
-    private static final String PREFIX = "order-fulfilment:" + ORDER + ":";
+    static final String CLIENT_CORRELATION = "checkout-42";
+    static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+    static final Instant PLACED_AT = Instant.parse("2026-11-25T10:00:00Z");
+    static final Instant ANSWERED_AT = PLACED_AT.plusSeconds(1);
+    static final Money PRICE = new Money(500L, "EUR");
+    static final String PLACED_EVENT = "e-OrderPlaced";
 
     private FulfilmentInputs() {
     }
 
     static ProcessInput orderEvent(SpecificRecord payload) {
         return new ProcessInput.Event("order", new StoredEvent("e-" + payload.getSchema().getName(), ORDER, 1,
-                Instant.EPOCH, "cmd", "corr", Optional.empty(), payload));
+                PLACED_AT, "cmd", CLIENT_CORRELATION, Optional.empty(), payload));
     }
 
     static ProcessInput placed() {
-        Money price = new Money(500L, "EUR");
-        return orderEvent(new OrderPlaced(CUSTOMER, List.of(new OrderLine(MUG, 2, price), new OrderLine(TEA, 1, price)),
+        return orderEvent(new OrderPlaced(CUSTOMER, List.of(new OrderLine(MUG, 2, PRICE), new OrderLine(TEA, 1, PRICE)),
                 new Money(1500L, "EUR")));
     }
 
     static ProcessInput customerAnswer(boolean approved) {
-        return result("customer", CUSTOMER, PREFIX + "approve-customer", approved, "CUSTOMER_INACTIVE",
+        return result("customer", CUSTOMER, Step.APPROVE.commandId(ORDER, null), approved, "CUSTOMER_INACTIVE",
                 "customer is deactivated");
     }
 
     static ProcessInput reserved(String product) {
-        return result("product", product, PREFIX + "reserve:" + product, true, null, null);
+        return result("product", product, Step.RESERVE.commandId(ORDER, product), true, null, null);
     }
 
     static ProcessInput refused(String product) {
-        return result("product", product, PREFIX + "reserve:" + product, false, "OUT_OF_STOCK",
+        return result("product", product, Step.RESERVE.commandId(ORDER, product), false, "OUT_OF_STOCK",
                 "out of stock: SKU-" + product + " (order o-1 asks for 2, only 1 available)");
     }
 
+    static ProcessInput timeout(Instant now) {
+        return new ProcessInput.Timeout(ORDER, now);
+    }
+
     static ProcessCommand approve() {
-        return new ProcessCommand("customer", CUSTOMER, PREFIX + "approve-customer", ORDER, ORDER,
-                new ApproveOrder(ORDER));
+        return new ProcessCommand("customer", CUSTOMER, Step.APPROVE.commandId(ORDER, null), CLIENT_CORRELATION,
+                PLACED_EVENT, new ApproveOrder(ORDER));
     }
 
     static ProcessCommand reserve(String product, int quantity) {
-        return new ProcessCommand("product", product, PREFIX + "reserve:" + product, ORDER, ORDER,
-                new ReserveStock(ORDER, quantity));
+        return new ProcessCommand("product", product, Step.RESERVE.commandId(ORDER, product), CLIENT_CORRELATION,
+                Step.APPROVE.commandId(ORDER, null), new ReserveStock(ORDER, quantity));
     }
 
-    static ProcessCommand release(String product) {
-        return new ProcessCommand("product", product, PREFIX + "release:" + product, ORDER, ORDER,
-                new ReleaseStock(ORDER));
+    /** A release caused by the input whose id is {@code causation}. */
+    static ProcessCommand release(String product, String causation) {
+        return new ProcessCommand("product", product, Step.RELEASE.commandId(ORDER, product), CLIENT_CORRELATION,
+                causation, new ReleaseStock(ORDER));
     }
 
-    static ProcessCommand command(String type, String step, SpecificRecord payload) {
-        return new ProcessCommand(type, ORDER, PREFIX + step, ORDER, ORDER, payload);
+    /** A command to the order itself caused by the input whose id is {@code causation}. */
+    static ProcessCommand toOrder(Step step, String causation, SpecificRecord payload) {
+        return new ProcessCommand("order", ORDER, step.commandId(ORDER, null), CLIENT_CORRELATION, causation,
+                payload);
+    }
+
+    static String reserveId(String product) {
+        return Step.RESERVE.commandId(ORDER, product);
     }
 
     private static ProcessInput result(String type, String aggregate, String commandId, boolean accepted,
@@ -80,6 +101,7 @@ final class FulfilmentInputs {
                 .setStatus(accepted ? CommandStatus.ACCEPTED : CommandStatus.REJECTED)
                 .setVersion(1).setEventCount(accepted ? 1 : 0)
                 .setRejectionCode(accepted ? null : code).setRejectionMessage(accepted ? null : message)
-                .setCorrelationId(ORDER).setCausationId(ORDER).setProcessedAt(Instant.EPOCH).build());
+                .setCorrelationId(CLIENT_CORRELATION).setCausationId(PLACED_EVENT).setProcessedAt(ANSWERED_AT)
+                .setProcess(OrderFulfilment.NAME).setProcessInstance(ORDER).build());
     }
 }
