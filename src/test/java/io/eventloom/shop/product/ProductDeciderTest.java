@@ -79,7 +79,7 @@ class ProductDeciderTest {
 
     static Stream<SpecificRecord> commandsOtherThanCreate() {
         return Stream.of(new ChangePrice(eur(999)), new Restock(5), new ReserveStock(ORDER, 1),
-                new ReleaseStock(ORDER), new Discontinue());
+                new ReleaseStock(ORDER), new Discontinue(), new SettleReservation(ORDER));
     }
 
     @ParameterizedTest
@@ -203,6 +203,42 @@ class ProductDeciderTest {
                 .when(new ReleaseStock(ORDER))
                 .thenEvents(new StockReleased(ORDER, 3))
                 .thenState(activeState(10, Map.of()).setStatus(ProductStatus.DISCONTINUED).build());
+    }
+
+    @Test
+    void givenReservationForOrder_whenSettle_thenReservationSettledAndAvailableStockUnchanged() {
+        spec().given(created(10), new StockReserved(ORDER, 3), new StockReserved(OTHER_ORDER, 2))
+                .when(new SettleReservation(ORDER))
+                .thenEvents(new ReservationSettled(ORDER, 3))
+                .thenState(activeState(5, Map.of(OTHER_ORDER, 2)).build());
+    }
+
+    @Test
+    void givenNoReservationForOrder_whenSettle_thenNothingHappens() {
+        spec().given(created(10), new StockReserved(OTHER_ORDER, 2)).when(new SettleReservation(ORDER))
+                .thenNothingHappens();
+    }
+
+    @Test
+    void givenSettledReservation_whenSettleAgain_thenNothingHappens() {
+        spec().given(created(10), new StockReserved(ORDER, 3), new ReservationSettled(ORDER, 3))
+                .when(new SettleReservation(ORDER))
+                .thenNothingHappens();
+    }
+
+    @Test
+    void givenSettledReservation_whenRelease_thenNothingHappensAsTheUnitsAreSold() {
+        spec().given(created(10), new StockReserved(ORDER, 3), new ReservationSettled(ORDER, 3))
+                .when(new ReleaseStock(ORDER))
+                .thenNothingHappens();
+    }
+
+    @Test
+    void givenReservationThenDiscontinued_whenSettle_thenReservationSettled() {
+        spec().given(created(10), new StockReserved(ORDER, 3), new ProductDiscontinued())
+                .when(new SettleReservation(ORDER))
+                .thenEvents(new ReservationSettled(ORDER, 3))
+                .thenState(activeState(7, Map.of()).setStatus(ProductStatus.DISCONTINUED).build());
     }
 
     @Test
