@@ -1,5 +1,6 @@
 package io.eventloom.shop;
 
+import io.eventloom.serde.GeneratedTypesTrust;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -11,6 +12,11 @@ import java.io.UncheckedIOException;
 
 /** How many bytes a record takes in Avro binary, as its store or changelog holds it (less the 5-byte wire header). */
 public final class AvroSize {
+
+    static {
+        // The writer looks generated classes up by name, which Avro refuses until the runtime's rule trusts them.
+        GeneratedTypesTrust.install();
+    }
 
     private AvroSize() {
     }

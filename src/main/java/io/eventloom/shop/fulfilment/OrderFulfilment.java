@@ -72,7 +72,7 @@ public final class OrderFulfilment implements ProcessManager<OrderFulfilmentStat
         if (answer.aggregateType().equals("customer") && state.getStage() == FulfilmentStage.APPROVING_CUSTOMER) {
             return accepted(result)
                     ? state.getLines().stream().map(line -> command("product", line.getProductId(), orderId,
-                    "reserve:" + line.getProductId(), new ReserveStock(orderId, line.getQuantity()))).toList()
+                    "reserve:" + line.getProductId(), new ReserveStock(orderId, line.getQuantity(), null))).toList()
                     : List.of(cancel(orderId, "customer cannot order: " + result.getRejectionMessage()));
         }
         if (answer.aggregateType().equals("product") && isReservation(result)) {

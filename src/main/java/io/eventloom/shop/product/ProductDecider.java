@@ -2,6 +2,8 @@ package io.eventloom.shop.product;
 
 import io.eventloom.core.Decider;
 import io.eventloom.core.Decision;
+import io.eventloom.shop.Amounts;
+import io.eventloom.shop.Money;
 import io.eventloom.shop.Validation;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -11,6 +13,7 @@ import java.util.Map;
 import static io.eventloom.shop.RejectionCodes.ALREADY_EXISTS;
 import static io.eventloom.shop.RejectionCodes.NOT_FOUND;
 import static io.eventloom.shop.RejectionCodes.OUT_OF_STOCK;
+import static io.eventloom.shop.RejectionCodes.PRICE_MISMATCH;
 import static io.eventloom.shop.RejectionCodes.PRODUCT_DISCONTINUED;
 import static io.eventloom.shop.RejectionCodes.RESERVATION_CONFLICT;
 
@@ -158,6 +161,13 @@ public final class ProductDecider implements Decider<SpecificRecord, SpecificRec
         }
         if (isDiscontinued(state)) {
             return discontinued(state);
+        }
+        Money unitPrice = command.getUnitPrice();
+        if (unitPrice != null && !unitPrice.equals(state.getPrice())) {
+            // The order's price is the client's word until here: the product's current price is what is charged.
+            // Starts with "price changed: <sku>" so that a process can pass it on as a cancellation reason.
+            return Decision.reject(PRICE_MISMATCH, "price changed: " + state.getSku() + " costs "
+                    + Amounts.inMajorUnits(state.getPrice()) + ", the order has " + Amounts.inMajorUnits(unitPrice));
         }
         if (command.getQuantity() > state.getAvailableStock()) {
             // Starts with "out of stock: <sku>" so that a process can pass it on as a cancellation reason.

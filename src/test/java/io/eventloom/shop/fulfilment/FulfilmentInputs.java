@@ -61,7 +61,7 @@ final class FulfilmentInputs {
 
     static ProcessCommand reserve(String product, int quantity) {
         return new ProcessCommand("product", product, PREFIX + "reserve:" + product, ORDER, ORDER,
-                new ReserveStock(ORDER, quantity));
+                new ReserveStock(ORDER, quantity, null));
     }
 
     static ProcessCommand release(String product) {

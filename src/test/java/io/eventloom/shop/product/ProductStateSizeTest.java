@@ -26,7 +26,7 @@ class ProductStateSizeTest {
         int sizeAfterTen = 0;
         for (int i = 1; i <= ORDERS; i++) {
             String order = "order-" + i;
-            state = decide(state, new ReserveStock(order, 1));
+            state = decide(state, new ReserveStock(order, 1, null));
             state = decide(state, new SettleReservation(order));
             if (i == 10) {
                 sizeAfterTen = AvroSize.of(state);
