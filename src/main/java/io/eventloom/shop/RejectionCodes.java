@@ -17,6 +17,11 @@ public final class RejectionCodes {
     public static final String PRODUCT_DISCONTINUED = "PRODUCT_DISCONTINUED";
     /** The order already holds a reservation of this product with another quantity. */
     public static final String RESERVATION_CONFLICT = "RESERVATION_CONFLICT";
+    /**
+     * A reservation names a unit price other than the product's current one: the order was priced by the client or
+     * before a price change. The message starts with {@code price changed: <sku>} and names both prices.
+     */
+    public static final String PRICE_MISMATCH = "PRICE_MISMATCH";
 
     /** The customer is deactivated and cannot place orders. */
     public static final String CUSTOMER_INACTIVE = "CUSTOMER_INACTIVE";

@@ -11,7 +11,9 @@ import io.eventloom.shop.projection.CustomerOrderHistory;
 import io.eventloom.shop.projection.CustomerRows;
 import io.eventloom.shop.projection.OrderSummary;
 import io.eventloom.shop.projection.ProductCatalog;
+import io.eventloom.shop.projection.ProductSales;
 import io.eventloom.shop.projection.ShopStats;
+import io.eventloom.shop.projection.TopProducts;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,9 +38,12 @@ public final class Shop {
         return new Domain(aggregateTypes(), List.of(OrderFulfilment.type(sagaStepTimeout)), projections());
     }
 
-    /** The read models: the catalogue, order summaries with their customer, order histories, statistics. */
+    /**
+     * The read models: the catalogue, order summaries with their customer, order histories, statistics, units
+     * ordered per product and the best sellers.
+     */
     public static List<ProjectionType<?>> projections() {
         return List.of(ProductCatalog.TYPE, CustomerRows.TYPE, OrderSummary.ORDER_ROWS, OrderSummary.TYPE,
-                CustomerOrderHistory.TYPE, ShopStats.TYPE);
+                CustomerOrderHistory.TYPE, ShopStats.TYPE, ProductSales.TYPE, TopProducts.TYPE);
     }
 }

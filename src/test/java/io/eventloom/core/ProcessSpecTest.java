@@ -52,7 +52,9 @@ class ProcessSpecTest {
         echo.when(incremented("e-1", 1)).thenDeadline(Optional.of(Instant.EPOCH.plus(EchoProcess.PATIENCE)));
 
         var outcome = echo.given(incremented("e-1", 1)).when(new ProcessInput.Timeout("src-1", Instant.now()))
-                .thenNoCommands().thenDeadline(Optional.empty());
+                .thenCommands(new ProcessCommand("counter", "given-up-1", "echo:given-up:src-1:1", "src-1", "timeout",
+                        new Increment(1)))
+                .thenDeadline(Optional.empty());
 
         assertThat(outcome.state().getTimedOut()).isEqualTo(1);
     }

@@ -15,14 +15,20 @@ import io.eventloom.kafka.TestBroker;
 import io.eventloom.shop.customer.Deactivate;
 import io.eventloom.shop.customer.RegisterCustomer;
 import io.eventloom.shop.order.CancelOrder;
+import io.eventloom.shop.order.DeliverOrder;
+import io.eventloom.shop.order.OrderConfirmed;
 import io.eventloom.shop.order.OrderLine;
 import io.eventloom.shop.order.OrderState;
 import io.eventloom.shop.order.OrderStatus;
 import io.eventloom.shop.order.PlaceOrder;
+import io.eventloom.shop.order.ShipOrder;
 import io.eventloom.shop.product.CreateProduct;
 import io.eventloom.shop.product.ProductDecider;
 import io.eventloom.shop.product.ProductState;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +40,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -86,6 +94,42 @@ class ShopIntegrationTest {
         ProductState product = product("happy-mug");
         assertThat(product.getAvailableStock()).isEqualTo(3);
         assertThat(product.getReservations()).containsEntry("happy-order", 2);
+    }
+
+    @Test
+    void givenConfirmedOrder_whenShippedAndDelivered_thenReservationSettledAndTheSagaKeepsNothing() {
+        createProduct("ship-mug", 5);
+        registerCustomer("ship-customer");
+        CommandOptions checkout = new CommandOptions("place-ship-order", OptionalLong.empty(),
+                Optional.of("checkout-7"), Optional.empty(), Map.of());
+        accepted(gateway.send("order", "ship-order", new PlaceOrder("ship-customer",
+                List.of(new OrderLine("ship-mug", 2, PRICE))), checkout, TIMEOUT).join());
+        awaitOrderStatus("ship-order", OrderStatus.CONFIRMED);
+
+        accepted(send("order", "ship-order", new ShipOrder("TRACK-7")));
+        accepted(send("order", "ship-order", new DeliverOrder()));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(product("ship-mug").getReservations()).isEmpty());
+        assertThat(product("ship-mug").getAvailableStock()).isEqualTo(3);
+        assertThat(reader.history("order", "ship-order")).filteredOn(e -> e.payload() instanceof OrderConfirmed)
+                .singleElement().satisfies(e -> assertThat(e.correlationId())
+                        .as("the client's correlation, through the saga").isEqualTo("checkout-7"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sagaState("ship-order"))
+                .as("neither the finished instance nor the delivery after it is stored").isEmpty());
+    }
+
+    @Test
+    void givenPriceChangedSinceTheOrderWasPriced_whenOrderPlaced_thenCancelledWithBothPrices() {
+        createProduct("repriced-mug", 5);
+        registerCustomer("repriced-customer");
+
+        accepted(send("order", "repriced-order", new PlaceOrder("repriced-customer",
+                List.of(new OrderLine("repriced-mug", 1, new Money(999L, "EUR"))))));
+
+        OrderState order = awaitOrderStatus("repriced-order", OrderStatus.CANCELLED);
+        assertThat(order.getCancellationReason())
+                .isEqualTo("price changed: SKU-repriced-mug costs 12.50 EUR, the order has 9.99 EUR");
+        assertThat(product("repriced-mug").getAvailableStock()).isEqualTo(5);
     }
 
     @Test
@@ -198,6 +242,13 @@ class ShopIntegrationTest {
 
     private static OrderState order(String id) {
         return (OrderState) reader.state("order", id).map(Snapshot::state).orElseThrow();
+    }
+
+    private static Optional<Object> sagaState(String orderId) {
+        StateQueryResult<Object> result = app.services().runtime().streams().query(StateQueryRequest
+                .inStore("order-fulfilment-process-state").withQuery(KeyQuery.withKey(orderId)));
+        return result.getPartitionResults().values().stream().filter(r -> r.isSuccess() && r.getResult() != null)
+                .map(r -> r.getResult()).findFirst();
     }
 
     private static ProductState product(String id) {

@@ -15,8 +15,9 @@ class ShopTest {
     }
 
     @Test
-    void registersTheFourProjectionsAndTheRowsTheyAreBuiltFrom() {
+    void registersTheProjectionsAndTheRowsTheyAreBuiltFrom() {
         assertThat(Shop.domain().projections()).extracting(ProjectionType::name).containsExactly("product-catalog",
-                "customer-rows", "order-rows", "order-summary", "customer-order-history", "shop-stats");
+                "customer-rows", "order-rows", "order-summary", "customer-order-history", "shop-stats",
+                "product-sales", "top-products");
     }
 }

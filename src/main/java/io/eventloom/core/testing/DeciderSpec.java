@@ -15,7 +15,7 @@ import java.util.Objects;
  * <pre>{@code
  * DeciderSpec.of(new ProductDecider())
  *     .given(productCreated, stockReserved)
- *     .when(new ReserveStock("order-9", 3))
+ *     .when(new ReserveStock("order-9", 3, new Money(1250L, "EUR")))
  *     .thenRejected("OUT_OF_STOCK");
  * }</pre>
  */

@@ -17,6 +17,7 @@ import io.eventloom.shop.order.OrderPlaced;
 import io.eventloom.shop.order.OrderShipped;
 import io.eventloom.shop.product.ReleaseStock;
 import io.eventloom.shop.product.ReserveStock;
+import io.eventloom.shop.product.SettleReservation;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.time.Duration;
@@ -30,9 +31,10 @@ import java.util.Set;
 
 /**
  * The stock reservation saga, one instance per order. OrderPlaced: ask the customer to approve, then reserve each
- * line's stock at the order's price; all reserved: confirm the order. The customer refusing, a reservation
- * refused (out of stock, price changed, discontinued) or a step without an answer within the step timeout:
- * release what was reserved and cancel the order with the reason. An order cancelled later releases its stock.
+ * line's stock at the order's price; all reserved: confirm the order; shipped: settle the reservations. The
+ * customer refusing, a reservation refused (out of stock, price changed, discontinued) or a step without an answer
+ * within the step timeout: release what was reserved and cancel the order with the reason. An order cancelled
+ * later releases its stock.
  *
  * <p>Every command carries the client's correlation id, and its id is derived from the order and the step, so a
  * replayed input never applies a step twice. An answer is matched to its step by comparing its command id with the
@@ -112,6 +114,12 @@ public final class OrderFulfilment implements ProcessManager<OrderFulfilmentStat
         if (payload instanceof OrderCancelled) {
             return releaseReserved(state, orderId, event.eventId());
         }
+        if (payload instanceof OrderShipped && state.getStage() == FulfilmentStage.CONFIRMED) {
+            // Shipped units have left: the products stop holding them for the order, so reservations stay few.
+            return state.getLines().stream().filter(line -> line.getStatus() == ReservationStatus.RESERVED)
+                    .map(line -> command("product", line.getProductId(), orderId, Step.SETTLE, line.getProductId(),
+                            state.getCorrelationId(), event.eventId(), new SettleReservation(orderId))).toList();
+        }
         return List.of();
     }
 
@@ -148,7 +156,7 @@ public final class OrderFulfilment implements ProcessManager<OrderFulfilmentStat
     private List<ProcessCommand> reserveEvery(OrderFulfilmentState state, String orderId, String causation) {
         return state.getLines().stream().map(line -> command("product", line.getProductId(), orderId, Step.RESERVE,
                 line.getProductId(), state.getCorrelationId(), causation,
-                new ReserveStock(orderId, line.getQuantity()))).toList();
+                new ReserveStock(orderId, line.getQuantity(), line.getUnitPrice()))).toList();
     }
 
     /** Releases what is reserved and cancels the order with the reason. */
@@ -257,7 +265,8 @@ public final class OrderFulfilment implements ProcessManager<OrderFulfilmentStat
 
     /** The process's own steps; each derives one command id per order (and product, for stock steps). */
     enum Step {
-        APPROVE("approve-customer"), RESERVE("reserve"), RELEASE("release"), CONFIRM("confirm"), CANCEL("cancel");
+        APPROVE("approve-customer"), RESERVE("reserve"), RELEASE("release"), SETTLE("settle"), CONFIRM("confirm"),
+        CANCEL("cancel");
 
         private final String label;
 

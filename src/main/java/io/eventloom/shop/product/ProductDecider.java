@@ -2,6 +2,8 @@ package io.eventloom.shop.product;
 
 import io.eventloom.core.Decider;
 import io.eventloom.core.Decision;
+import io.eventloom.shop.Amounts;
+import io.eventloom.shop.Money;
 import io.eventloom.shop.Validation;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -11,10 +13,15 @@ import java.util.Map;
 import static io.eventloom.shop.RejectionCodes.ALREADY_EXISTS;
 import static io.eventloom.shop.RejectionCodes.NOT_FOUND;
 import static io.eventloom.shop.RejectionCodes.OUT_OF_STOCK;
+import static io.eventloom.shop.RejectionCodes.PRICE_MISMATCH;
 import static io.eventloom.shop.RejectionCodes.PRODUCT_DISCONTINUED;
 import static io.eventloom.shop.RejectionCodes.RESERVATION_CONFLICT;
 
-/** Decides product commands: catalogue data, price, and stock held per order so it never goes below zero. */
+/**
+ * Decides product commands: catalogue data, price, and stock held per order so it never goes below zero. An order's
+ * reservation is held until it is released (the order is cancelled) or settled (it shipped), so the state holds
+ * only the orders in flight, never every order the product ever had.
+ */
 public final class ProductDecider implements Decider<SpecificRecord, SpecificRecord, ProductState> {
 
     @Override
@@ -51,6 +58,9 @@ public final class ProductDecider implements Decider<SpecificRecord, SpecificRec
         if (command instanceof Discontinue) {
             return exists(state) ? discontinue(state) : notFound();
         }
+        if (command instanceof SettleReservation settle) {
+            return exists(state) ? settle(settle, state) : notFound();
+        }
         throw new IllegalStateException("not a product command: " + command.getClass().getName());
     }
 
@@ -75,6 +85,11 @@ public final class ProductDecider implements Decider<SpecificRecord, SpecificRec
             Map<String, Integer> reservations = new HashMap<>(state.getReservations());
             reservations.remove(released.getOrderId());
             next.setAvailableStock(state.getAvailableStock() + released.getQuantity()).setReservations(reservations);
+        } else if (event instanceof ReservationSettled settled) {
+            // The units left with the order: available stock gave them up when they were reserved.
+            Map<String, Integer> reservations = new HashMap<>(state.getReservations());
+            reservations.remove(settled.getOrderId());
+            next.setReservations(reservations);
         } else if (event instanceof ProductDiscontinued) {
             next.setStatus(ProductStatus.DISCONTINUED);
         } else {
@@ -147,6 +162,13 @@ public final class ProductDecider implements Decider<SpecificRecord, SpecificRec
         if (isDiscontinued(state)) {
             return discontinued(state);
         }
+        Money unitPrice = command.getUnitPrice();
+        if (unitPrice != null && !unitPrice.equals(state.getPrice())) {
+            // The order's price is the client's word until here: the product's current price is what is charged.
+            // Starts with "price changed: <sku>" so that a process can pass it on as a cancellation reason.
+            return Decision.reject(PRICE_MISMATCH, "price changed: " + state.getSku() + " costs "
+                    + Amounts.inMajorUnits(state.getPrice()) + ", the order has " + Amounts.inMajorUnits(unitPrice));
+        }
         if (command.getQuantity() > state.getAvailableStock()) {
             // Starts with "out of stock: <sku>" so that a process can pass it on as a cancellation reason.
             return Decision.reject(OUT_OF_STOCK, "out of stock: " + state.getSku() + " (order " + orderId
@@ -159,6 +181,13 @@ public final class ProductDecider implements Decider<SpecificRecord, SpecificRec
         Integer held = state.getReservations().get(command.getOrderId());
         // Releasing what is not held is already done: compensation may run twice or before any reservation.
         return held == null ? Decision.accept() : Decision.accept(new StockReleased(command.getOrderId(), held));
+    }
+
+    private static Decision<SpecificRecord> settle(SettleReservation command, ProductState state) {
+        Integer held = state.getReservations().get(command.getOrderId());
+        // Settling what is not held is already done: a process may resend it, or the order was released before.
+        return held == null ? Decision.accept()
+                : Decision.accept(new ReservationSettled(command.getOrderId(), held));
     }
 
     private static Decision<SpecificRecord> discontinue(ProductState state) {

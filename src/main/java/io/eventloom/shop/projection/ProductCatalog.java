@@ -6,6 +6,7 @@ import io.eventloom.shop.product.PriceChanged;
 import io.eventloom.shop.product.ProductCreated;
 import io.eventloom.shop.product.ProductDiscontinued;
 import io.eventloom.shop.product.ProductStatus;
+import io.eventloom.shop.product.ReservationSettled;
 import io.eventloom.shop.product.StockReleased;
 import io.eventloom.shop.product.StockReserved;
 import io.eventloom.shop.product.StockRestocked;
@@ -50,6 +51,9 @@ public final class ProductCatalog {
         } else if (payload instanceof StockReleased released) {
             next.setAvailableStock(row.getAvailableStock() + released.getQuantity())
                     .setReservedStock(row.getReservedStock() - released.getQuantity());
+        } else if (payload instanceof ReservationSettled settled) {
+            // Shipped: the units are no longer held, and were taken from available stock when reserved.
+            next.setReservedStock(row.getReservedStock() - settled.getQuantity());
         } else if (payload instanceof ProductDiscontinued) {
             next.setStatus(ProductStatus.DISCONTINUED);
         } else {

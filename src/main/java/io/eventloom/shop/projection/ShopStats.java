@@ -2,21 +2,19 @@ package io.eventloom.shop.projection;
 
 import io.eventloom.core.ProjectionType;
 import io.eventloom.shop.Money;
-import io.eventloom.shop.order.OrderLine;
 import io.eventloom.shop.order.OrderStatus;
 
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The {@code shop-stats} projection: one row, key {@value #KEY}, with order counts, revenue and the top products;
- * every order row regrouped into that one key. Its {@code version} is that of the order whose change last
- * updated it.
+ * The {@code shop-stats} projection: one row, key {@value #KEY}, with order counts and revenue per currency; every
+ * order row regrouped into that one key. It holds nothing per order or per product, so its size depends only on the
+ * number of currencies, not on the age of the shop (units per product are {@link ProductSales}, the best sellers
+ * {@link TopProducts}). Its {@code version} is that of the order whose change last updated it.
  *
  * <p>Sums are exact ({@link Math#addExact}): with every order total capped at
  * {@link io.eventloom.shop.Amounts#MAX_AMOUNT_MINOR} a sum cannot overflow in practice, and if it ever did, the
@@ -25,22 +23,18 @@ import java.util.TreeMap;
 public final class ShopStats {
 
     public static final String KEY = "all";
-    public static final int TOP = 5;
     public static final ProjectionType<ShopStatsRow> TYPE = ProjectionType.regroup("shop-stats", ShopStatsRow.class,
             OrderSummary.ORDER_ROWS, order -> KEY, ShopStats::empty, ShopStats::add, ShopStats::remove);
 
     // Revenue is earned once an order is confirmed, and lost again only if it is cancelled before shipping.
     private static final Set<OrderStatus> EARNING = EnumSet.of(OrderStatus.CONFIRMED, OrderStatus.SHIPPED,
             OrderStatus.DELIVERED);
-    private static final Comparator<ProductQuantity> MOST_FIRST = Comparator
-            .comparingLong(ProductQuantity::getQuantity).reversed()
-            .thenComparing(ProductQuantity::getProductId);
 
     private ShopStats() {
     }
 
     static ShopStatsRow empty() {
-        return new ShopStatsRow(0L, 0L, 0L, 0L, 0L, List.of(), Map.of(), List.of(), 0L);
+        return new ShopStatsRow(0L, 0L, 0L, 0L, 0L, List.of(), 0L);
     }
 
     /** The statistics with the order as it is now counted in. */
@@ -55,13 +49,6 @@ public final class ShopStats {
 
     private static ShopStatsRow apply(ShopStatsRow stats, OrderSummaryRow order, int sign, long version) {
         OrderStatus status = order.getStatus();
-        Map<String, Long> quantities = new HashMap<>(stats.getQuantities());
-        if (status != OrderStatus.CANCELLED) {
-            for (OrderLine line : order.getLines()) {
-                quantities.merge(line.getProductId(), (long) sign * line.getQuantity(), Math::addExact);
-            }
-            quantities.values().removeIf(quantity -> quantity == 0);
-        }
         return ShopStatsRow.newBuilder()
                 .setPlaced(stats.getPlaced() + sign)
                 .setConfirmed(stats.getConfirmed() + (status == OrderStatus.CONFIRMED ? sign : 0))
@@ -70,8 +57,6 @@ public final class ShopStats {
                 .setCancelled(stats.getCancelled() + (status == OrderStatus.CANCELLED ? sign : 0))
                 .setRevenue(EARNING.contains(status) ? revenue(stats.getRevenue(), order.getTotal(), sign)
                         : stats.getRevenue())
-                .setQuantities(quantities)
-                .setTopProducts(top(quantities))
                 .setVersion(version)
                 .build();
     }
@@ -84,13 +69,5 @@ public final class ShopStats {
                 : Math.subtractExact(before, total.getAmountMinor()));
         byCurrency.values().removeIf(amount -> amount == 0);
         return byCurrency.entrySet().stream().map(entry -> new Money(entry.getValue(), entry.getKey())).toList();
-    }
-
-    private static List<ProductQuantity> top(Map<String, Long> quantities) {
-        return quantities.entrySet().stream()
-                .map(entry -> new ProductQuantity(entry.getKey(), entry.getValue()))
-                .sorted(MOST_FIRST)
-                .limit(TOP)
-                .toList();
     }
 }

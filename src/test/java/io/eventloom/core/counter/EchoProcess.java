@@ -15,17 +15,32 @@ import java.util.Optional;
 /**
  * Echoes every increment of a counter named {@code src-X} onto counter {@code dst-X}, and counts the echoes
  * acknowledged; done after {@link #DONE_AFTER} acknowledgements. An increment of {@link #UNANSWERED} is echoed as
- * an {@link Explode}, which is dead-lettered and never answered: after {@link #PATIENCE} the process gives up on
- * it. The runtime's test process.
+ * an {@link Explode}, which is dead-lettered and never answered: after its patience the process gives up on it
+ * and says so by incrementing counter {@code given-up-X}. The runtime's test process.
  */
 public final class EchoProcess implements ProcessManager<EchoState> {
 
     public static final int DONE_AFTER = 3;
     public static final int UNANSWERED = 13;
     public static final Duration PATIENCE = Duration.ofMinutes(1);
-    public static final ProcessType<EchoState> TYPE = new ProcessType<>("echo", new EchoProcess(), EchoState.class,
-            "counter", List.of("counter"), List.of("counter"), List.of("counter"));
+    public static final ProcessType<EchoState> TYPE = type(PATIENCE);
     private static final String PREFIX = "echo:";
+
+    private final Duration patience;
+
+    public EchoProcess(Duration patience) {
+        this.patience = patience;
+    }
+
+    public EchoProcess() {
+        this(PATIENCE);
+    }
+
+    /** The echo process giving up on an unanswered echo after {@code patience}. */
+    public static ProcessType<EchoState> type(Duration patience) {
+        return new ProcessType<>("echo", new EchoProcess(patience), EchoState.class, "counter", List.of("counter"),
+                List.of("counter"), List.of("counter"));
+    }
 
     @Override
     public EchoState initialState() {
@@ -47,6 +62,12 @@ public final class EchoProcess implements ProcessManager<EchoState> {
             return List.of(new ProcessCommand("counter", "dst-" + source.substring(4),
                     PREFIX + event.event().eventId(), source, event.event().eventId(), echo));
         }
+        if (input instanceof ProcessInput.Timeout timeout) {
+            String source = timeout.instance();
+            return List.of(new ProcessCommand("counter", "given-up-" + source.substring(4),
+                    PREFIX + "given-up:" + source + ":" + state.getForwarded(), source, "timeout",
+                    new Increment(state.getForwarded() - state.getAcknowledged())));
+        }
         return List.of();
     }
 
@@ -58,7 +79,8 @@ public final class EchoProcess implements ProcessManager<EchoState> {
             return new EchoState(state.getForwarded() + 1, state.getAcknowledged(), waitingSince,
                     state.getTimedOut());
         }
-        if (input instanceof ProcessInput.Result result && result.result().getStatus() == CommandStatus.ACCEPTED) {
+        if (input instanceof ProcessInput.Result result && result.result().getStatus() == CommandStatus.ACCEPTED
+                && result.result().getAggregateId().startsWith("dst-")) {
             int acknowledged = state.getAcknowledged() + 1;
             return new EchoState(state.getForwarded(), acknowledged,
                     acknowledged >= state.getForwarded() ? -1L : state.getWaitingSince(), state.getTimedOut());
@@ -74,7 +96,7 @@ public final class EchoProcess implements ProcessManager<EchoState> {
     @Override
     public Optional<Instant> deadline(EchoState state) {
         return state.getWaitingSince() < 0 ? Optional.empty()
-                : Optional.of(Instant.ofEpochMilli(state.getWaitingSince()).plus(PATIENCE));
+                : Optional.of(Instant.ofEpochMilli(state.getWaitingSince()).plus(patience));
     }
 
     @Override

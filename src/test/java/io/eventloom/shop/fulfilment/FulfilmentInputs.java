@@ -11,6 +11,7 @@ import io.eventloom.shop.order.OrderLine;
 import io.eventloom.shop.order.OrderPlaced;
 import io.eventloom.shop.product.ReleaseStock;
 import io.eventloom.shop.product.ReserveStock;
+import io.eventloom.shop.product.SettleReservation;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.time.Duration;
@@ -60,8 +61,12 @@ final class FulfilmentInputs {
     }
 
     static ProcessInput refused(String product) {
-        return result("product", product, Step.RESERVE.commandId(ORDER, product), false, "OUT_OF_STOCK",
+        return refused(product, "OUT_OF_STOCK",
                 "out of stock: SKU-" + product + " (order o-1 asks for 2, only 1 available)");
+    }
+
+    static ProcessInput refused(String product, String code, String message) {
+        return result("product", product, Step.RESERVE.commandId(ORDER, product), false, code, message);
     }
 
     static ProcessInput timeout(Instant now) {
@@ -75,13 +80,19 @@ final class FulfilmentInputs {
 
     static ProcessCommand reserve(String product, int quantity) {
         return new ProcessCommand("product", product, Step.RESERVE.commandId(ORDER, product), CLIENT_CORRELATION,
-                Step.APPROVE.commandId(ORDER, null), new ReserveStock(ORDER, quantity));
+                Step.APPROVE.commandId(ORDER, null), new ReserveStock(ORDER, quantity, PRICE));
     }
 
     /** A release caused by the input whose id is {@code causation}. */
     static ProcessCommand release(String product, String causation) {
         return new ProcessCommand("product", product, Step.RELEASE.commandId(ORDER, product), CLIENT_CORRELATION,
                 causation, new ReleaseStock(ORDER));
+    }
+
+    /** Settling a shipped order's reservation, caused by its OrderShipped. */
+    static ProcessCommand settle(String product) {
+        return new ProcessCommand("product", product, Step.SETTLE.commandId(ORDER, product), CLIENT_CORRELATION,
+                "e-OrderShipped", new SettleReservation(ORDER));
     }
 
     /** A command to the order itself caused by the input whose id is {@code causation}. */

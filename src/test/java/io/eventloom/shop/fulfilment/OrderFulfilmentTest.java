@@ -27,6 +27,7 @@ import static io.eventloom.shop.fulfilment.FulfilmentInputs.release;
 import static io.eventloom.shop.fulfilment.FulfilmentInputs.reserve;
 import static io.eventloom.shop.fulfilment.FulfilmentInputs.reserveId;
 import static io.eventloom.shop.fulfilment.FulfilmentInputs.reserved;
+import static io.eventloom.shop.fulfilment.FulfilmentInputs.settle;
 import static io.eventloom.shop.fulfilment.FulfilmentInputs.timeout;
 import static io.eventloom.shop.fulfilment.FulfilmentInputs.toOrder;
 import static io.eventloom.shop.fulfilment.OrderFulfilment.Step;
@@ -104,9 +105,21 @@ class OrderFulfilmentTest {
     }
 
     @Test
-    void givenConfirmedOrder_whenShipped_thenInstanceDone() {
+    void givenConfirmedOrder_whenShipped_thenEveryReservationSettledAndInstanceDone() {
         saga.given(placed(), customerAnswer(true), reserved(MUG), reserved(TEA), orderEvent(new OrderConfirmed()))
-                .when(orderEvent(new OrderShipped("TRACK-1"))).thenTerminal(true);
+                .when(orderEvent(new OrderShipped("TRACK-1")))
+                .thenCommands(settle(MUG), settle(TEA))
+                .thenTerminal(true);
+    }
+
+    @Test
+    void givenReserving_whenTheProductsPriceChanged_thenReservedReleasedAndOrderCancelledWithThePrices() {
+        String reason = "price changed: MUG-1 costs 6.00 EUR, the order has 5.00 EUR";
+        ProcessInput priceChanged = FulfilmentInputs.refused(TEA, "PRICE_MISMATCH", reason);
+
+        saga.given(placed(), customerAnswer(true), reserved(MUG)).when(priceChanged)
+                .thenCommands(release(MUG, reserveId(TEA)), toOrder(Step.CANCEL, reserveId(TEA),
+                        new CancelOrder(reason)));
     }
 
     @Test

@@ -13,13 +13,13 @@ class ProductAggregateTest {
     @Test
     void commandEnvelopeFollowsTheRuntimeConvention() {
         assertCommandEnvelope(ProductCommandEnvelope.getClassSchema(), List.of("CreateProduct", "ChangePrice",
-                "Restock", "ReserveStock", "ReleaseStock", "Discontinue"));
+                "Restock", "ReserveStock", "ReleaseStock", "Discontinue", "SettleReservation"));
     }
 
     @Test
     void eventEnvelopeFollowsTheRuntimeConvention() {
         assertEventEnvelope(ProductEventEnvelope.getClassSchema(), List.of("ProductCreated", "PriceChanged",
-                "StockRestocked", "StockReserved", "StockReleased", "ProductDiscontinued"));
+                "StockRestocked", "StockReserved", "StockReleased", "ProductDiscontinued", "ReservationSettled"));
     }
 
     @Test

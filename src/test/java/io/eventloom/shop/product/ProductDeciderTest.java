@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.eventloom.shop.TestMoney.eur;
+import static io.eventloom.shop.TestMoney.usd;
 import static io.eventloom.shop.product.ProductTestData.ORDER;
 import static io.eventloom.shop.product.ProductTestData.OTHER_ORDER;
 import static io.eventloom.shop.product.ProductTestData.SKU;
@@ -78,8 +79,8 @@ class ProductDeciderTest {
     }
 
     static Stream<SpecificRecord> commandsOtherThanCreate() {
-        return Stream.of(new ChangePrice(eur(999)), new Restock(5), new ReserveStock(ORDER, 1),
-                new ReleaseStock(ORDER), new Discontinue());
+        return Stream.of(new ChangePrice(eur(999)), new Restock(5), new ReserveStock(ORDER, 1, null),
+                new ReleaseStock(ORDER), new Discontinue(), new SettleReservation(ORDER));
     }
 
     @ParameterizedTest
@@ -130,57 +131,104 @@ class ProductDeciderTest {
 
     @Test
     void givenCreatedProduct_whenReserveWithinStock_thenStockReservedAndHeldForOrder() {
-        spec().given(created(10)).when(new ReserveStock(ORDER, 3))
+        spec().given(created(10)).when(new ReserveStock(ORDER, 3, null))
                 .thenEvents(new StockReserved(ORDER, 3))
                 .thenState(activeState(7, Map.of(ORDER, 3)).build());
     }
 
     @Test
     void givenCreatedProduct_whenReserveAllAvailable_thenStockReservedDownToZero() {
-        spec().given(created(10)).when(new ReserveStock(ORDER, 10))
+        spec().given(created(10)).when(new ReserveStock(ORDER, 10, null))
                 .thenEvents(new StockReserved(ORDER, 10))
                 .thenState(activeState(0, Map.of(ORDER, 10)).build());
     }
 
     @Test
     void givenCreatedProduct_whenReserveMoreThanAvailable_thenRejectedOutOfStock() {
-        spec().given(created(10)).when(new ReserveStock(ORDER, 11)).thenRejected("OUT_OF_STOCK", "out of stock: " + SKU);
+        spec().given(created(10)).when(new ReserveStock(ORDER, 11, null)).thenRejected("OUT_OF_STOCK", "out of stock: " + SKU);
     }
 
     @Test
     void givenStockHeldByAnotherOrder_whenReserveMoreThanRemains_thenRejectedOutOfStock() {
-        spec().given(created(10), new StockReserved(OTHER_ORDER, 8)).when(new ReserveStock(ORDER, 3))
+        spec().given(created(10), new StockReserved(OTHER_ORDER, 8)).when(new ReserveStock(ORDER, 3, null))
                 .thenRejected("OUT_OF_STOCK", "only 2 available");
     }
 
     @Test
     void givenReservationForOrder_whenReserveSameOrderAgain_thenNothingHappens() {
-        spec().given(created(10), new StockReserved(ORDER, 3)).when(new ReserveStock(ORDER, 3)).thenNothingHappens();
+        spec().given(created(10), new StockReserved(ORDER, 3)).when(new ReserveStock(ORDER, 3, null)).thenNothingHappens();
     }
 
     @Test
     void givenReservationForOrder_whenReserveSameOrderWithOtherQuantity_thenRejectedReservationConflict() {
-        spec().given(created(10), new StockReserved(ORDER, 3)).when(new ReserveStock(ORDER, 4))
+        spec().given(created(10), new StockReserved(ORDER, 3)).when(new ReserveStock(ORDER, 4, null))
                 .thenRejected("RESERVATION_CONFLICT", ORDER);
     }
 
     @Test
+    void givenCreatedProduct_whenReserveAtTheCurrentPrice_thenStockReserved() {
+        spec().given(created(10)).when(new ReserveStock(ORDER, 3, eur(1299)))
+                .thenEvents(new StockReserved(ORDER, 3))
+                .thenState(activeState(7, Map.of(ORDER, 3)).build());
+    }
+
+    @Test
+    void givenPriceChanged_whenReserveAtThePriceTheOrderWasPlacedAt_thenRejectedPriceMismatchNamingBothPrices() {
+        spec().given(created(10), new PriceChanged(eur(1300), eur(1299)))
+                .when(new ReserveStock(ORDER, 3, eur(1250)))
+                .thenRejected("PRICE_MISMATCH", "price changed: MUG-1 costs 13.00 EUR, the order has 12.50 EUR");
+    }
+
+    @Test
+    void givenCreatedProduct_whenReserveAtTheSameAmountInAnotherCurrency_thenRejectedPriceMismatch() {
+        spec().given(created(10)).when(new ReserveStock(ORDER, 3, usd(1299)))
+                .thenRejected("PRICE_MISMATCH", "costs 12.99 EUR, the order has 12.99 USD");
+    }
+
+    @Test
+    void givenCreatedProduct_whenReserveWithoutPrice_thenStockReservedWithNoPriceCheck() {
+        spec().given(created(10), new PriceChanged(eur(1300), eur(1299))).when(new ReserveStock(ORDER, 3, null))
+                .thenEvents(new StockReserved(ORDER, 3));
+    }
+
+    @Test
+    void givenReservationForOrder_whenReserveSameOrderAgainAfterAPriceChange_thenNothingHappens() {
+        // The repeat of a reservation already held is checked first: the order keeps the units it holds.
+        spec().given(created(10), new StockReserved(ORDER, 3), new PriceChanged(eur(1300), eur(1299)))
+                .when(new ReserveStock(ORDER, 3, eur(1299)))
+                .thenNothingHappens();
+    }
+
+    @Test
+    void givenReservationForOrder_whenReserveSameOrderWithOtherQuantityAndOldPrice_thenRejectedReservationConflict() {
+        spec().given(created(10), new StockReserved(ORDER, 3), new PriceChanged(eur(1300), eur(1299)))
+                .when(new ReserveStock(ORDER, 4, eur(1299)))
+                .thenRejected("RESERVATION_CONFLICT", ORDER);
+    }
+
+    @Test
+    void givenTooLittleStock_whenReserveAtAnOldPrice_thenRejectedPriceMismatchAsThePriceIsCheckedFirst() {
+        spec().given(created(1)).when(new ReserveStock(ORDER, 3, eur(1250)))
+                .thenRejected("PRICE_MISMATCH", "price changed: " + SKU);
+    }
+
+    @Test
     void givenCreatedProduct_whenReserveZeroUnitsForBlankOrder_thenRejectedValidationFailed() {
-        spec().given(created(10)).when(new ReserveStock("", 0))
+        spec().given(created(10)).when(new ReserveStock("", 0, null))
                 .thenRejected("VALIDATION_FAILED", "orderId")
                 .thenRejected("VALIDATION_FAILED", "quantity");
     }
 
     @Test
     void givenDiscontinuedProduct_whenReserve_thenRejectedProductDiscontinued() {
-        spec().given(created(10), new ProductDiscontinued()).when(new ReserveStock(ORDER, 1))
+        spec().given(created(10), new ProductDiscontinued()).when(new ReserveStock(ORDER, 1, null))
                 .thenRejected("PRODUCT_DISCONTINUED", SKU);
     }
 
     @Test
     void givenReservationThenDiscontinued_whenReserveSameOrderAgain_thenNothingHappens() {
         spec().given(created(10), new StockReserved(ORDER, 3), new ProductDiscontinued())
-                .when(new ReserveStock(ORDER, 3))
+                .when(new ReserveStock(ORDER, 3, null))
                 .thenNothingHappens();
     }
 
@@ -203,6 +251,42 @@ class ProductDeciderTest {
                 .when(new ReleaseStock(ORDER))
                 .thenEvents(new StockReleased(ORDER, 3))
                 .thenState(activeState(10, Map.of()).setStatus(ProductStatus.DISCONTINUED).build());
+    }
+
+    @Test
+    void givenReservationForOrder_whenSettle_thenReservationSettledAndAvailableStockUnchanged() {
+        spec().given(created(10), new StockReserved(ORDER, 3), new StockReserved(OTHER_ORDER, 2))
+                .when(new SettleReservation(ORDER))
+                .thenEvents(new ReservationSettled(ORDER, 3))
+                .thenState(activeState(5, Map.of(OTHER_ORDER, 2)).build());
+    }
+
+    @Test
+    void givenNoReservationForOrder_whenSettle_thenNothingHappens() {
+        spec().given(created(10), new StockReserved(OTHER_ORDER, 2)).when(new SettleReservation(ORDER))
+                .thenNothingHappens();
+    }
+
+    @Test
+    void givenSettledReservation_whenSettleAgain_thenNothingHappens() {
+        spec().given(created(10), new StockReserved(ORDER, 3), new ReservationSettled(ORDER, 3))
+                .when(new SettleReservation(ORDER))
+                .thenNothingHappens();
+    }
+
+    @Test
+    void givenSettledReservation_whenRelease_thenNothingHappensAsTheUnitsAreSold() {
+        spec().given(created(10), new StockReserved(ORDER, 3), new ReservationSettled(ORDER, 3))
+                .when(new ReleaseStock(ORDER))
+                .thenNothingHappens();
+    }
+
+    @Test
+    void givenReservationThenDiscontinued_whenSettle_thenReservationSettled() {
+        spec().given(created(10), new StockReserved(ORDER, 3), new ProductDiscontinued())
+                .when(new SettleReservation(ORDER))
+                .thenEvents(new ReservationSettled(ORDER, 3))
+                .thenState(activeState(7, Map.of()).setStatus(ProductStatus.DISCONTINUED).build());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.eventloom.shop.product.PriceChanged;
 import io.eventloom.shop.product.ProductCreated;
 import io.eventloom.shop.product.ProductDiscontinued;
 import io.eventloom.shop.product.ProductStatus;
+import io.eventloom.shop.product.ReservationSettled;
 import io.eventloom.shop.product.StockReleased;
 import io.eventloom.shop.product.StockReserved;
 import io.eventloom.shop.product.StockRestocked;
@@ -33,6 +34,16 @@ class ProductCatalogTest {
         assertThat(row.getAvailableStock()).isEqualTo(13);
         assertThat(row.getReservedStock()).isEqualTo(2);
         assertThat(row.getVersion()).isEqualTo(5);
+    }
+
+    @Test
+    void givenReservationSettled_thenReservedFallsAndAvailableStaysAsReservationLeftIt() {
+        ProductCatalogRow row = fold(ProductCatalog::apply, "p-1", CREATED, new StockReserved("o-1", 3),
+                new StockReserved("o-2", 2), new ReservationSettled("o-1", 3));
+
+        assertThat(row.getAvailableStock()).isEqualTo(5);
+        assertThat(row.getReservedStock()).isEqualTo(2);
+        assertThat(row.getVersion()).isEqualTo(4);
     }
 
     @Test
