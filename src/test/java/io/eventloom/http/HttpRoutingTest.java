@@ -35,6 +35,7 @@ class HttpRoutingTest {
     private static final String MUG = """
             {"sku":"MUG-1","name":"Mug","price":{"amountMinor":1250,"currency":"EUR"},"initialStock":10}""";
     private static final String STATE_STORE = AggregateStores.of("product").state();
+    private static final String CATALOG = "product-catalog";
 
     @Test
     void givenTwoInstances_whenKeysOwnedByEitherAreRead_thenEitherAnswersAndTheSurvivorServesAllAfterOneStops(
@@ -107,6 +108,42 @@ class HttpRoutingTest {
         }
     }
 
+    @Test
+    void givenAggregateOwnedByTheOtherInstance_whenAForwardedReadReachesThisOne_thenUnavailableWithRetryAfterNotNotFound(
+            TestBroker broker, @TempDir Path dirA, @TempDir Path dirB) {
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
+                FreePort.find());
+             EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA, "http-routing-former"));
+             EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB, "http-routing-former"))) {
+            HttpClientSupport viaFirst = new HttpClientSupport(first.httpPort());
+            HttpClientSupport viaSecond = new HttpClientSupport(second.httpPort());
+            await().atMost(HttpTestApps.STARTUP).until(() -> viaFirst.get("/health/ready").statusCode() == 200
+                    && viaSecond.get("/health/ready").statusCode() == 200);
+            // The second actively holds both the aggregate's task and its catalog row's; the first at most a standby.
+            String id = IntStream.range(0, 100).mapToObj(i -> "held-" + i)
+                    .filter(candidate -> ownerPort(first, STATE_STORE, candidate) == second.httpPort()
+                            && ownerPort(first, CATALOG, candidate) == second.httpPort())
+                    .findFirst().orElseThrow();
+            assertThat(viaSecond.post("/api/product/" + id + "/CreateProduct", MUG).statusCode()).isEqualTo(200);
+            List<String> reads = List.of("/api/product/" + id, "/api/product/" + id + "/events",
+                    "/api/projections/" + CATALOG + "/" + id);
+            // The owner answers each read as a forwarded one (the catalog follows the events asynchronously).
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reads).allSatisfy(read ->
+                    assertThat(viaSecond.get(read, InstanceRouter.FORWARDED_HEADER, "true").statusCode())
+                            .as(read).isEqualTo(200)));
+
+            // What a read forwarded by an instance with stale metadata meets at a former owner.
+            List<HttpResponse<String>> atFormerOwner = reads.stream()
+                    .map(read -> viaFirst.get(read, InstanceRouter.FORWARDED_HEADER, "true")).toList();
+
+            assertThat(atFormerOwner).allSatisfy(response -> {
+                assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(503);
+                assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(json(response).path("error").asText()).isEqualTo("store_unavailable");
+            });
+        }
+    }
+
     private static void assertAggregateReadsRouted(HttpClientSupport viaFirst, HttpClientSupport viaSecond,
                                                    String ownedBySecond, String ownedByFirst) {
         HttpResponse<String> remoteState = viaFirst.get("/api/product/" + ownedBySecond + "?minVersion=1");
@@ -150,8 +187,12 @@ class HttpRoutingTest {
     }
 
     private static int ownerPort(EventloomApp app, String id) {
+        return ownerPort(app, STATE_STORE, id);
+    }
+
+    private static int ownerPort(EventloomApp app, String store, String id) {
         return app.services().runtime().streams()
-                .queryMetadataForKey(STATE_STORE, id, new StringSerializer()).activeHost().port();
+                .queryMetadataForKey(store, id, new StringSerializer()).activeHost().port();
     }
 
     // Percent-encoded as a client would send it, independently of the code under test.
