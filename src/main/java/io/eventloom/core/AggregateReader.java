@@ -22,11 +22,14 @@ import java.util.stream.Collectors;
 public final class AggregateReader {
 
     private final KafkaStreams streams;
+    private final LocalStoreQuery.Placement placement;
     private final Map<String, EnvelopeCodec> codecs;
     private final Map<String, AggregateSerdes<?>> serdes;
 
-    AggregateReader(KafkaStreams streams, List<AggregateType<?>> types, Map<String, AggregateSerdes<?>> serdes) {
+    AggregateReader(KafkaStreams streams, LocalStoreQuery.Placement placement, List<AggregateType<?>> types,
+                    Map<String, AggregateSerdes<?>> serdes) {
         this.streams = streams;
+        this.placement = placement;
         this.codecs = types.stream().collect(Collectors.toUnmodifiableMap(AggregateType::name, EnvelopeCodec::of));
         this.serdes = Map.copyOf(serdes);
     }
@@ -35,7 +38,7 @@ public final class AggregateReader {
     public Optional<Snapshot<SpecificRecord>> state(String type, String aggregateId) {
         String store = AggregateStores.of(known(type)).state();
         KeyQuery<String, byte[]> query = KeyQuery.withKey(aggregateId);
-        return LocalStoreQuery.forKey(streams, store, aggregateId, query).stream().filter(Objects::nonNull)
+        return LocalStoreQuery.forKey(streams, placement, store, aggregateId, query).stream().filter(Objects::nonNull)
                 .findFirst().map(bytes -> snapshot(type, store, bytes));
     }
 
@@ -52,7 +55,8 @@ public final class AggregateReader {
                 AggregateStores.historyKey(aggregateId, Math.max(0, fromVersion)),
                 AggregateStores.historyKey(aggregateId, Long.MAX_VALUE));
         List<StoredEvent> events = new ArrayList<>();
-        for (KeyValueIterator<String, byte[]> range : LocalStoreQuery.forKey(streams, store, aggregateId, query)) {
+        for (KeyValueIterator<String, byte[]> range
+                : LocalStoreQuery.forKey(streams, placement, store, aggregateId, query)) {
             try (range) {
                 range.forEachRemaining((KeyValue<String, byte[]> entry) -> events.add(codec.readEvent(
                         serdes.get(type).events().deserializer().deserialize(store, entry.value))));

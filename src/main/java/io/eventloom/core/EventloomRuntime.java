@@ -100,8 +100,11 @@ public final class EventloomRuntime implements AutoCloseable {
         streams.start();
         Map<String, AggregateSerdes<?>> typeSerdes = new HashMap<>();
         domain.aggregates().forEach(type -> typeSerdes.put(type.name(), AggregateSerdes.of(type, serdes, internal)));
-        return new EventloomRuntime(streams, new AggregateReader(streams, domain.aggregates(), typeSerdes),
-                new ProjectionReader(streams, domain.projections()), failures, deadLetters, restores);
+        // Kafka Streams can say where a key lives only when instances advertise where they serve.
+        LocalStoreQuery.Placement placement = runtime.applicationServer().isPresent()
+                ? LocalStoreQuery.Placement.METADATA : LocalStoreQuery.Placement.ALONE;
+        return new EventloomRuntime(streams, new AggregateReader(streams, placement, domain.aggregates(), typeSerdes),
+                new ProjectionReader(streams, placement, domain.projections()), failures, deadLetters, restores);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

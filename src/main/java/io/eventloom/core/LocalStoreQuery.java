@@ -16,18 +16,33 @@ import java.util.Set;
 /** Runs one interactive query (IQv2) against this instance's partitions of a store, all answering or none. */
 final class LocalStoreQuery {
 
+    /** How the partition that owns a key is found. */
+    enum Placement {
+        /** Instances advertise {@code application.server}: Kafka Streams' metadata names the key's partition. */
+        METADATA,
+        /**
+         * No {@code application.server}: Kafka Streams never places keys, and without it instances cannot route
+         * reads to each other, so such a runtime runs alone and the partitions active on it answer.
+         */
+        ALONE
+    }
+
     private LocalStoreQuery() {
     }
 
     /**
      * The answer of the one partition that owns the key, from its active task on this instance. A read that finds
      * nothing there may say the key does not exist; anywhere else (a standby, a former owner, every local partition)
-     * it could only guess, so it does not answer.
+     * it could only guess, so it does not answer. A runtime that runs {@link Placement#ALONE} holds every partition,
+     * so its active partitions answer together.
      *
      * @throws StoreUnavailableException when Kafka Streams cannot say which partition owns the key (starting,
      *                                   rebalancing, stopping) or this instance is not its active owner right now
      */
-    static <R> List<R> forKey(KafkaStreams streams, String store, String key, Query<R> query) {
+    static <R> List<R> forKey(KafkaStreams streams, Placement placement, String store, String key, Query<R> query) {
+        if (placement == Placement.ALONE) {
+            return run(streams, store, StateQueryRequest.inStore(store).withQuery(query).requireActive());
+        }
         KeyQueryMetadata metadata;
         try {
             metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
