@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.eventloom.app.EventloomApp;
 import io.eventloom.app.EventloomConfig;
 import io.eventloom.core.CommandGateway;
+import io.eventloom.core.Health;
+import io.eventloom.core.HealthCheck;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.KafkaBrokerExtension;
@@ -287,7 +289,7 @@ class HttpApiTest {
         HttpSettings roomy = new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(10),
                 Duration.ofSeconds(1)).withMaxBodyBytes(4 * HttpSettings.DEFAULT_MAX_BODY_BYTES);
         try (HttpApi api = HttpApi.start(roomy, new HttpApi.Backend(services.domain(), services.runtime().streams(),
-                services.gateway(), services.reader(), services.projections(), List.of()))) {
+                services.gateway(), services.reader(), services.projections(), List.of(), List.of()))) {
             String huge = "{\"sku\":\"" + "x".repeat(2_000_000) + "\",\"name\":\"Mug\",\"price\":"
                     + "{\"amountMinor\":1250,\"currency\":\"EUR\"},\"initialStock\":1}";
 
@@ -310,7 +312,7 @@ class HttpApiTest {
                 services.domain().aggregates(), unreachable, Clock.systemUTC());
              HttpApi api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(10),
                      Duration.ofSeconds(1)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
-                     gateway, services.reader(), services.projections(), List.of()))) {
+                     gateway, services.reader(), services.projections(), List.of(), List.of()))) {
 
             HttpResponse<String> response = new HttpClientSupport(api.port())
                     .post("/api/product/" + newId() + "/CreateProduct", MUG);
@@ -382,7 +384,7 @@ class HttpApiTest {
         HttpSettings instant = new HttpSettings(FreePort.find(), "localhost", Duration.ZERO, Duration.ofSeconds(1));
         EventloomApp.Services services = app.services();
         try (HttpApi impatient = HttpApi.start(instant, new HttpApi.Backend(services.domain(),
-                services.runtime().streams(), services.gateway(), services.reader(), services.projections(), List.of()))) {
+                services.runtime().streams(), services.gateway(), services.reader(), services.projections(), List.of(), List.of()))) {
             HttpResponse<String> response = new HttpClientSupport(impatient.port())
                     .post("/api/product/" + newId() + "/CreateProduct", MUG);
 
@@ -395,13 +397,42 @@ class HttpApiTest {
     void givenRunningApp_whenHealthAndMetricsRequested_thenLiveReadyAndPrometheusText() {
         create();
 
-        assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
+        HttpResponse<String> live = http.get("/health/live");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(json(live).path("checks").path("streams").path("state").asText()).isEqualTo("RUNNING");
         HttpResponse<String> ready = http.get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(json(ready).path("checks").path("streams").path("state").asText()).isEqualTo("RUNNING");
         String metrics = http.get("/metrics").body();
         assertThat(metrics).contains("kafka_stream_", "jvm_memory_used_bytes", "http_server_requests_seconds_count",
                 "uri=\"/api/{type}/{id}/{command}\"");
+    }
+
+    @Test
+    void givenALivenessCheckDown_whenLiveRequested_thenServiceUnavailableNamingTheCheck() {
+        // Kafka Streams in ERROR cannot be brought about from outside; its check's states are StreamsHealthTest's.
+        HealthCheck failed = new HealthCheck() {
+            @Override
+            public String name() {
+                return "streams";
+            }
+
+            @Override
+            public Health check() {
+                return Health.down(Map.of("state", "ERROR"));
+            }
+        };
+        EventloomApp.Services services = app.services();
+        try (HttpApi api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(1),
+                Duration.ofSeconds(1)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
+                services.gateway(), services.reader(), services.projections(), List.of(), List.of(failed)))) {
+            HttpResponse<String> live = new HttpClientSupport(api.port()).get("/health/live");
+
+            assertThat(live.statusCode()).isEqualTo(503);
+            assertThat(json(live).path("status").asText()).isEqualTo("DOWN");
+            assertThat(json(live).path("checks").path("streams").path("status").asText()).isEqualTo("DOWN");
+            assertThat(json(live).path("checks").path("streams").path("state").asText()).isEqualTo("ERROR");
+        }
     }
 
     @Test
@@ -415,7 +446,7 @@ class HttpApiTest {
         EventloomApp.Services services = app.services();
         try (HttpApi api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(1),
                 Duration.ofSeconds(1)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
-                services.gateway(), services.reader(), services.projections(), List.of()))) {
+                services.gateway(), services.reader(), services.projections(), List.of(), List.of()))) {
             assertThat(api.routes()).isNotEmpty().allSatisfy(route -> assertThat(
                     openApi.path("paths").path(route.path()).has(route.method()))
                     .as(route.method() + " " + route.path()).isTrue());

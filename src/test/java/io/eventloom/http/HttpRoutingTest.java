@@ -9,6 +9,7 @@ import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static io.eventloom.http.HttpClientSupport.json;
@@ -109,6 +113,36 @@ class HttpRoutingTest {
     }
 
     @Test
+    void givenAReadyInstance_whenASecondJoinsAndLeaves_thenTheFirstAnswersReadyThroughBothRebalances(
+            TestBroker broker, @TempDir Path dirA, @TempDir Path dirB) {
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
+                FreePort.find());
+             EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA, "http-routing-join"))) {
+            HttpClientSupport viaFirst = new HttpClientSupport(first.httpPort());
+            List<HttpResponse<String>> probes = new CopyOnWriteArrayList<>();
+            // Probing as an orchestrator would, only faster: the first's rebalances last tens of milliseconds.
+            ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
+            try {
+                prober.scheduleWithFixedDelay(() -> probes.add(viaFirst.get("/health/ready")), 0, 5,
+                        TimeUnit.MILLISECONDS);
+                try (EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB,
+                        "http-routing-join"))) {
+                    await().atMost(HttpTestApps.STARTUP).until(() -> streamsState(first) == KafkaStreams.State.RUNNING
+                            && new HttpClientSupport(second.httpPort()).get("/health/ready").statusCode() == 200);
+                }
+                await().atMost(Duration.ofSeconds(90)).until(() -> streamsState(first) == KafkaStreams.State.RUNNING);
+            } finally {
+                prober.shutdownNow();
+            }
+
+            List<String> states = probes.stream().map(probe -> json(probe).path("checks").path("streams")
+                    .path("state").asText()).distinct().toList();
+            assertThat(probes).as("readiness while in " + states).isNotEmpty()
+                    .allSatisfy(probe -> assertThat(probe.statusCode()).as(probe.body()).isEqualTo(200));
+        }
+    }
+
+    @Test
     void givenAggregateOwnedByTheOtherInstance_whenAForwardedReadReachesThisOne_thenUnavailableWithRetryAfterNotNotFound(
             TestBroker broker, @TempDir Path dirA, @TempDir Path dirB) {
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
@@ -184,6 +218,10 @@ class HttpRoutingTest {
             after = page.path("next").isNull() ? "" : page.path("next").asText();
         } while (!after.isEmpty());
         return paged;
+    }
+
+    private static KafkaStreams.State streamsState(EventloomApp app) {
+        return app.services().runtime().streams().state();
     }
 
     private static int ownerPort(EventloomApp app, String id) {
