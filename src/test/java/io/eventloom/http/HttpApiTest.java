@@ -89,7 +89,7 @@ class HttpApiTest {
         assertThat(state.path("state").path("sku").asText()).isEqualTo("MUG-1");
         assertThat(state.path("state").path("availableStock").asLong()).isEqualTo(10);
 
-        JsonNode events = json(http.get("/api/product/" + id + "/events"));
+        JsonNode events = json(http.get("/api/product/" + id + "/events")).path("events");
         assertThat(events).hasSize(1);
         assertThat(events.get(0).path("commandId").asText()).isEqualTo(body.path("commandId").asText());
         assertThat(events.get(0).path("occurredAt").asText()).isNotEmpty();
@@ -102,7 +102,7 @@ class HttpApiTest {
         http.post("/api/product/" + id + "/Restock", "{\"quantity\":1}");
 
         JsonNode restocked = json(http.post("/api/product/" + id + "/Restock", "{\"quantity\":2}"));
-        JsonNode fromTwo = json(http.get("/api/product/" + id + "/events?fromVersion=2"));
+        JsonNode fromTwo = json(http.get("/api/product/" + id + "/events?fromVersion=2")).path("events");
         HttpResponse<String> bad = http.get("/api/product/" + id + "/events?fromVersion=two");
 
         assertThat(restocked.path("events")).extracting(e -> e.path("version").asLong()).containsExactly(3L);
@@ -110,6 +110,42 @@ class HttpApiTest {
         assertThat(fromTwo).extracting(e -> e.path("version").asLong()).containsExactly(2L, 3L);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("fromVersion must be a whole number");
+    }
+
+    @Test
+    void givenThreeEvents_whenHistoryReadInPages_thenEachPageHoldsAtMostTheLimitAndNextLeadsToTheRest() {
+        String id = create();
+        http.post("/api/product/" + id + "/Restock", "{\"quantity\":1}");
+        http.post("/api/product/" + id + "/Restock", "{\"quantity\":2}");
+        String events = "/api/product/" + id + "/events";
+
+        JsonNode first = json(http.get(events + "?limit=2"));
+        JsonNode rest = json(http.get(events + "?fromVersion=" + first.path("next").asLong() + "&limit=2"));
+        JsonNode exact = json(http.get(events + "?limit=3"));
+        JsonNode all = json(http.get(events));
+
+        assertThat(first.path("events")).extracting(e -> e.path("version").asLong()).containsExactly(1L, 2L);
+        assertThat(first.path("next").asLong()).isEqualTo(3);
+        assertThat(rest.path("events")).extracting(e -> e.path("version").asLong()).containsExactly(3L);
+        assertThat(rest.path("next").isNull()).isTrue();
+        // A page that ends at the last event says so: no empty page to fetch after it.
+        assertThat(exact.path("events")).hasSize(3);
+        assertThat(exact.path("next").isNull()).isTrue();
+        assertThat(all.path("events")).hasSize(3);
+        assertThat(all.path("next").isNull()).isTrue();
+        assertThat(json(http.get("/api/product/" + newId() + "/events")).path("events")).isEmpty();
+    }
+
+    @Test
+    void givenBadLimit_whenHistoryRead_thenInvalidParameter() {
+        String events = "/api/product/" + newId() + "/events?limit=";
+
+        assertThat(List.of(http.get(events + "0"), http.get(events + "1001"), http.get(events + "many"),
+                http.get(events + "-1"))).allSatisfy(response -> {
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+                    assertThat(json(response).path("error").asText()).isEqualTo("invalid_parameter");
+                });
+        assertThat(http.get(events + "1000").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -124,7 +160,7 @@ class HttpApiTest {
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
         assertThat(json(retried).path("commandId").asText()).isEqualTo(key).isEqualTo(first.path("commandId").asText());
         assertThat(json(retried).path("version").asLong()).isEqualTo(1);
-        assertThat(json(http.get("/api/product/" + id + "/events"))).hasSize(1);
+        assertThat(json(http.get("/api/product/" + id + "/events")).path("events")).hasSize(1);
     }
 
     @Test

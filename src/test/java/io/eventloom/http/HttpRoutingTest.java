@@ -106,7 +106,7 @@ class HttpRoutingTest {
                 assertThat(json(created).path("events").get(0).path("payload").path("sku").asText())
                         .as("the command's events, read from the owner").isEqualTo("MUG-1");
                 assertThat(json(state).path("aggregateId").asText()).as(id + ": " + state.body()).isEqualTo(id);
-                assertThat(json(events)).as(id + ": " + events.body()).hasSize(1);
+                assertThat(json(events).path("events")).as(id + ": " + events.body()).hasSize(1);
                 assertThat(json(row).path("key").asText()).as(id + ": " + row.body()).isEqualTo(id);
             }
         }
@@ -187,12 +187,16 @@ class HttpRoutingTest {
         HttpResponse<String> restocked = viaFirst.post("/api/product/" + ownedBySecond + "/Restock",
                 "{\"quantity\":2}");
         HttpResponse<String> otherWay = viaSecond.get("/api/product/" + ownedByFirst);
+        HttpResponse<String> remotePage = viaFirst.get("/api/product/" + ownedBySecond + "/events?limit=1");
 
         assertThat(remoteState.statusCode()).as(remoteState.body()).isEqualTo(200);
         assertThat(json(remoteState).path("state").path("sku").asText()).isEqualTo("MUG-1");
-        assertThat(json(remoteEvents)).hasSize(1);
+        assertThat(json(remoteEvents).path("events")).hasSize(1);
         assertThat(json(restocked).path("events").get(0).path("payload").path("quantity").asInt()).isEqualTo(2);
         assertThat(otherWay.statusCode()).as(otherWay.body()).isEqualTo(200);
+        // The owner pages too: the limit reaches it, and next says where the rest starts.
+        assertThat(json(remotePage).path("events")).extracting(e -> e.path("version").asLong()).containsExactly(1L);
+        assertThat(json(remotePage).path("next").asLong()).isEqualTo(2);
     }
 
     private static void assertProjectionRoutedAndGathered(HttpClientSupport viaFirst, HttpClientSupport viaSecond,
