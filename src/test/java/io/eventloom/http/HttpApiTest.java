@@ -420,7 +420,8 @@ class HttpApiTest {
         HttpSettings instant = new HttpSettings(FreePort.find(), "localhost", Duration.ZERO, Duration.ofSeconds(1));
         EventloomApp.Services services = app.services();
         try (HttpApi impatient = HttpApi.start(instant, new HttpApi.Backend(services.domain(),
-                services.runtime().streams(), services.gateway(), services.reader(), services.projections(), List.of(), List.of()))) {
+                services.runtime().streams(), services.gateway(), services.reader(), services.projections(), List.of(),
+                List.of()))) {
             HttpResponse<String> response = new HttpClientSupport(impatient.port())
                     .post("/api/product/" + newId() + "/CreateProduct", MUG);
 

@@ -143,7 +143,7 @@ class HttpRoutingTest {
     }
 
     @Test
-    void givenAggregateOwnedByTheOtherInstance_whenAForwardedReadReachesThisOne_thenUnavailableWithRetryAfterNotNotFound(
+    void givenAggregateOwnedByTheOtherInstance_whenAForwardedReadReachesThisOne_thenUnavailableNotNotFound(
             TestBroker broker, @TempDir Path dirA, @TempDir Path dirB) {
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
                 FreePort.find());
