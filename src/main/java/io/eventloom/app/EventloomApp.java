@@ -109,7 +109,8 @@ public final class EventloomApp implements AutoCloseable {
             checks.add(services.gateway().health());
             embeddedRegistry.ifPresent(registry -> checks.add(registry.health()));
             HttpApi http = HttpApi.start(httpSettings, new HttpApi.Backend(domain, services.runtime().streams(),
-                    services.gateway(), services.reader(), services.projections(), checks));
+                    services.gateway(), services.reader(), services.projections(), checks,
+                    List.of(services.runtime().liveness())));
             started.push(http);
             return new EventloomApp(kafka.bootstrapServers(), registryUrl, autoRegister, started, services, http);
         } catch (RuntimeException e) {

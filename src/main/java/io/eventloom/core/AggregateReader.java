@@ -22,11 +22,14 @@ import java.util.stream.Collectors;
 public final class AggregateReader {
 
     private final KafkaStreams streams;
+    private final LocalStoreQuery.Placement placement;
     private final Map<String, EnvelopeCodec> codecs;
     private final Map<String, AggregateSerdes<?>> serdes;
 
-    AggregateReader(KafkaStreams streams, List<AggregateType<?>> types, Map<String, AggregateSerdes<?>> serdes) {
+    AggregateReader(KafkaStreams streams, LocalStoreQuery.Placement placement, List<AggregateType<?>> types,
+                    Map<String, AggregateSerdes<?>> serdes) {
         this.streams = streams;
+        this.placement = placement;
         this.codecs = types.stream().collect(Collectors.toUnmodifiableMap(AggregateType::name, EnvelopeCodec::of));
         this.serdes = Map.copyOf(serdes);
     }
@@ -35,7 +38,7 @@ public final class AggregateReader {
     public Optional<Snapshot<SpecificRecord>> state(String type, String aggregateId) {
         String store = AggregateStores.of(known(type)).state();
         KeyQuery<String, byte[]> query = KeyQuery.withKey(aggregateId);
-        return LocalStoreQuery.forKey(streams, store, aggregateId, query).stream().filter(Objects::nonNull)
+        return LocalStoreQuery.forKey(streams, placement, store, aggregateId, query).stream().filter(Objects::nonNull)
                 .findFirst().map(bytes -> snapshot(type, store, bytes));
     }
 
@@ -46,17 +49,50 @@ public final class AggregateReader {
 
     /** The aggregate's events from {@code fromVersion} on, in version order: a range of the store, not a scan. */
     public List<StoredEvent> history(String type, String aggregateId, long fromVersion) {
+        return read(type, aggregateId, RangeQuery.withRange(
+                AggregateStores.historyKey(aggregateId, Math.max(0, fromVersion)),
+                AggregateStores.historyKey(aggregateId, Long.MAX_VALUE)), Integer.MAX_VALUE);
+    }
+
+    /**
+     * At most {@code limit} of the aggregate's events from {@code fromVersion} on, in version order. Versions follow
+     * each other without gaps, so the range read ends at version {@code fromVersion + limit - 1}: a long history is
+     * never loaded to be cut.
+     */
+    public List<StoredEvent> history(String type, String aggregateId, long fromVersion, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        return read(type, aggregateId, historyRange(aggregateId, fromVersion, limit), limit);
+    }
+
+    /** The history store's keys from {@code fromVersion} (1 at least) to {@code limit} versions on. */
+    static RangeQuery<String, byte[]> historyRange(String aggregateId, long fromVersion, int limit) {
+        long first = Math.max(1, fromVersion);
+        long last = first > Long.MAX_VALUE - (limit - 1) ? Long.MAX_VALUE : first + (limit - 1);
+        return RangeQuery.withRange(AggregateStores.historyKey(aggregateId, first),
+                AggregateStores.historyKey(aggregateId, last));
+    }
+
+    private List<StoredEvent> read(String type, String aggregateId, RangeQuery<String, byte[]> query, int limit) {
         EnvelopeCodec codec = codecs.get(known(type));
         String store = AggregateStores.of(type).history();
-        RangeQuery<String, byte[]> query = RangeQuery.withRange(
-                AggregateStores.historyKey(aggregateId, Math.max(0, fromVersion)),
-                AggregateStores.historyKey(aggregateId, Long.MAX_VALUE));
         List<StoredEvent> events = new ArrayList<>();
-        for (KeyValueIterator<String, byte[]> range : LocalStoreQuery.forKey(streams, store, aggregateId, query)) {
-            try (range) {
-                range.forEachRemaining((KeyValue<String, byte[]> entry) -> events.add(codec.readEvent(
-                        serdes.get(type).events().deserializer().deserialize(store, entry.value))));
+        List<KeyValueIterator<String, byte[]>> ranges = LocalStoreQuery.forKey(streams, placement, store,
+                aggregateId, query);
+        try {
+            for (KeyValueIterator<String, byte[]> range : ranges) {
+                while (range.hasNext() && events.size() < limit) {
+                    KeyValue<String, byte[]> entry = range.next();
+                    events.add(codec.readEvent(serdes.get(type).events().deserializer().deserialize(store,
+                            entry.value)));
+                }
             }
+        } finally {
+            ranges.forEach(LocalStoreQuery::closeIfResource);
         }
         return events;
     }

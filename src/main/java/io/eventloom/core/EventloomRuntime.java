@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -30,22 +29,20 @@ public final class EventloomRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventloomRuntime.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    /** How long after a stream thread failed the instance counts as not ready. */
-    private static final Duration UNREADY_AFTER_FAILURE = Duration.ofSeconds(15);
 
     private final KafkaStreams streams;
     private final AggregateReader aggregates;
     private final ProjectionReader projections;
-    private final ThreadFailures failures;
+    private final StreamsHealth health;
     private final DeadLetters deadLetters;
     private final RestoreProgress restores;
 
     private EventloomRuntime(KafkaStreams streams, AggregateReader aggregates, ProjectionReader projections,
-                             ThreadFailures failures, DeadLetters deadLetters, RestoreProgress restores) {
+                             StreamsHealth health, DeadLetters deadLetters, RestoreProgress restores) {
         this.streams = streams;
         this.aggregates = aggregates;
         this.projections = projections;
-        this.failures = failures;
+        this.health = health;
         this.deadLetters = deadLetters;
         this.restores = restores;
     }
@@ -94,14 +91,21 @@ public final class EventloomRuntime implements AutoCloseable {
             pauseBeforeReplacing(pause);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
         RestoreProgress restores = new RestoreProgress();
+        StreamsHealth health = new StreamsHealth(streams::state, failures, restores);
+        streams.setStateListener((now, before) -> {
+            log.info("Kafka Streams {} -> {}", before, now);
+            health.onChange(now);
+        });
         streams.setGlobalStateRestoreListener(restores);
         streams.start();
         Map<String, AggregateSerdes<?>> typeSerdes = new HashMap<>();
         domain.aggregates().forEach(type -> typeSerdes.put(type.name(), AggregateSerdes.of(type, serdes, internal)));
-        return new EventloomRuntime(streams, new AggregateReader(streams, domain.aggregates(), typeSerdes),
-                new ProjectionReader(streams, domain.projections()), failures, deadLetters, restores);
+        // Kafka Streams can say where a key lives only when instances advertise where they serve.
+        LocalStoreQuery.Placement placement = runtime.applicationServer().isPresent()
+                ? LocalStoreQuery.Placement.METADATA : LocalStoreQuery.Placement.ALONE;
+        return new EventloomRuntime(streams, new AggregateReader(streams, placement, domain.aggregates(), typeSerdes),
+                new ProjectionReader(streams, placement, domain.projections()), health, deadLetters, restores);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -154,30 +158,17 @@ public final class EventloomRuntime implements AutoCloseable {
     }
 
     /**
-     * The runtime's readiness: Kafka Streams RUNNING (its stores restored and every task processing) and no stream
-     * thread failed in the last seconds; and, never failing readiness, the dead letters written since start.
+     * The runtime's readiness: it can serve reads and accept commands (Kafka Streams RUNNING, or REBALANCING after it
+     * has run since start) and no stream thread failed in the last seconds; and, never failing readiness, the dead
+     * letters written since start.
      */
     public List<HealthCheck> health() {
-        return List.of(new HealthCheck() {
-            @Override
-            public String name() {
-                return "streams";
-            }
+        return List.of(health.readiness(), deadLetters);
+    }
 
-            @Override
-            public Health check() {
-                KafkaStreams.State state = streams.state();
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("state", state.name());
-                if (state == KafkaStreams.State.REBALANCING) {
-                    details.putAll(restores.progress());
-                }
-                Optional<Map<String, Object>> failure = failures.within(ThreadFailures.QUIET);
-                failure.ifPresent(details::putAll);
-                boolean failing = failures.within(UNREADY_AFTER_FAILURE).isPresent();
-                return state == KafkaStreams.State.RUNNING && !failing ? Health.up(details) : Health.down(details);
-            }
-        }, deadLetters);
+    /** The runtime's liveness: down only while Kafka Streams has failed for good (ERROR), which a restart mends. */
+    public HealthCheck liveness() {
+        return health.liveness();
     }
 
     /** Waits until Kafka Streams is running (its stores restored and queryable), or fails after the timeout. */

@@ -3,6 +3,7 @@ package io.eventloom.core;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
@@ -15,20 +16,59 @@ import java.util.Set;
 /** Runs one interactive query (IQv2) against this instance's partitions of a store, all answering or none. */
 final class LocalStoreQuery {
 
+    /** How the partition that owns a key is found. */
+    enum Placement {
+        /** Instances advertise {@code application.server}: Kafka Streams' metadata names the key's partition. */
+        METADATA,
+        /**
+         * No {@code application.server}: Kafka Streams never places keys, and without it instances cannot route
+         * reads to each other, so such a runtime runs alone and the partitions active on it answer.
+         */
+        ALONE
+    }
+
     private LocalStoreQuery() {
     }
 
     /**
-     * The answers of the partition that holds the key when Kafka Streams can say which (it knows once
-     * {@code application.server} is set), else of every local partition: a single instance hosts them all.
+     * The answer of the one partition that owns the key, from its active task on this instance. A read that finds
+     * nothing there may say the key does not exist; anywhere else (a standby, a former owner, every local partition)
+     * it could only guess, so it does not answer. A runtime that runs {@link Placement#ALONE} holds every partition,
+     * so its active partitions answer together.
+     *
+     * @throws StoreUnavailableException when Kafka Streams cannot say which partition owns the key (starting,
+     *                                   rebalancing, stopping) or this instance is not its active owner right now
      */
-    static <R> List<R> forKey(KafkaStreams streams, String store, String key, Query<R> query) {
-        StateQueryRequest<R> request = StateQueryRequest.inStore(store).withQuery(query);
-        KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
-        if (metadata != null && !metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            request = request.withPartitions(Set.of(metadata.partition()));
+    static <R> List<R> forKey(KafkaStreams streams, Placement placement, String store, String key, Query<R> query) {
+        if (placement == Placement.ALONE) {
+            return run(streams, store, StateQueryRequest.inStore(store).withQuery(query).requireActive());
         }
-        return run(streams, store, request);
+        KeyQueryMetadata metadata;
+        try {
+            metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+        } catch (IllegalStateException | InvalidStateStoreException e) {
+            // Kafka Streams answers this only while RUNNING or REBALANCING: not started, stopping or failed.
+            throw new StoreUnavailableException("store " + store + " cannot answer now (Kafka Streams "
+                    + streams.state() + ")");
+        }
+        return run(streams, store, requestForKey(store, key, metadata, query));
+    }
+
+    /**
+     * The request that may answer for the key: its owning partition only, and only from an active task (a standby
+     * may lag, so its "no such key" could be wrong).
+     *
+     * @param metadata Kafka Streams' answer to where the key lives; null or {@link KeyQueryMetadata#NOT_AVAILABLE}
+     *                 while it does not know
+     */
+    static <R> StateQueryRequest<R> requestForKey(String store, String key, KeyQueryMetadata metadata,
+                                                  Query<R> query) {
+        if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) || metadata.partition() < 0) {
+            throw new StoreUnavailableException("the partition of key '" + key + "' in store " + store
+                    + " is not known now (the instance is starting or rebalancing)");
+        }
+        return StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(metadata.partition()))
+                .requireActive();
     }
 
     /** The answers of every partition of the store on this instance, one per partition. */
@@ -36,9 +76,25 @@ final class LocalStoreQuery {
         return run(streams, store, StateQueryRequest.inStore(store).withQuery(query));
     }
 
-    /** @throws StoreUnavailableException when a partition fails or none answers; answers already open are closed */
     private static <R> List<R> run(KafkaStreams streams, String store, StateQueryRequest<R> request) {
-        StateQueryResult<R> result = streams.query(request);
+        StateQueryResult<R> result;
+        try {
+            result = streams.query(request);
+        } catch (InvalidStateStoreException e) {
+            // Not started yet, or stopping: the next instance state may answer.
+            throw new StoreUnavailableException("store " + store + " cannot answer now (Kafka Streams "
+                    + streams.state() + ")");
+        }
+        return answers(store, result, streams.state());
+    }
+
+    /**
+     * Every partition's answer when all succeeded.
+     *
+     * @throws StoreUnavailableException when a partition failed (not active here, absent, not running) or none
+     *                                   answered; answers already open are closed
+     */
+    static <R> List<R> answers(String store, StateQueryResult<R> result, KafkaStreams.State state) {
         List<R> answers = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         result.getPartitionResults().forEach((partition, answer) -> {
@@ -50,8 +106,8 @@ final class LocalStoreQuery {
         });
         if (!failures.isEmpty() || answers.isEmpty()) {
             answers.forEach(LocalStoreQuery::closeIfResource);
-            throw new StoreUnavailableException("store " + store + " cannot answer now (Kafka Streams "
-                    + streams.state() + ")" + (failures.isEmpty() ? "" : ": " + failures));
+            throw new StoreUnavailableException("store " + store + " cannot answer now on this instance (Kafka"
+                    + " Streams " + state + ")" + (failures.isEmpty() ? "" : ": " + failures));
         }
         return answers;
     }

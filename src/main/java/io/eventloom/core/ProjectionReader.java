@@ -21,10 +21,17 @@ import java.util.stream.Collectors;
 public final class ProjectionReader implements ProjectionQueries {
 
     private final KafkaStreams streams;
+    private final LocalStoreQuery.Placement placement;
     private final Set<String> names;
 
+    /** A reader for a runtime without {@code application.server}, which runs alone: its active partitions answer. */
     public ProjectionReader(KafkaStreams streams, List<ProjectionType<?>> projections) {
+        this(streams, LocalStoreQuery.Placement.ALONE, projections);
+    }
+
+    ProjectionReader(KafkaStreams streams, LocalStoreQuery.Placement placement, List<ProjectionType<?>> projections) {
         this.streams = streams;
+        this.placement = placement;
         this.names = projections.stream().map(ProjectionType::name).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -36,7 +43,7 @@ public final class ProjectionReader implements ProjectionQueries {
     @Override
     public Optional<SpecificRecord> row(String projection, String key) {
         KeyQuery<String, Object> query = KeyQuery.withKey(key);
-        return LocalStoreQuery.forKey(streams, known(projection), key, query).stream()
+        return LocalStoreQuery.forKey(streams, placement, known(projection), key, query).stream()
                 .map(ProjectionReader::unwrap).filter(Objects::nonNull).findFirst();
     }
 

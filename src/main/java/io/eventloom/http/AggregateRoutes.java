@@ -12,9 +12,12 @@ import io.javalin.http.Context;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.state.HostInfo;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** {@code GET /api/{type}/{id}} (state, with read-your-writes) and {@code GET /api/{type}/{id}/events}. */
+/** {@code GET /api/{type}/{id}} (state, with read-your-writes) and {@code GET /api/{type}/{id}/events} (paged). */
 final class AggregateRoutes {
 
     private final Domain domain;
@@ -34,20 +37,36 @@ final class AggregateRoutes {
         routes.get("/api/{type}/{id}/events", this::events);
     }
 
-    /** The aggregate's events from {@code fromVersion} on as JSON, from whichever instance holds them. */
-    ArrayNode history(String type, String id, long fromVersion) {
+    /**
+     * A page of the aggregate's history from whichever instance holds it, as the events route answers it: at most
+     * {@code limit} events from {@code fromVersion} on, and {@code next}, the version the following page starts at
+     * (null after the last).
+     */
+    JsonNode historyPage(String type, String id, long fromVersion, int limit) {
         Optional<HostInfo> owner = router.remoteOwner(AggregateStores.of(type).history(), id);
         if (owner.isPresent()) {
-            return (ArrayNode) router.fetch(owner.get(), InstanceUrls.path("api", type, id, "events")
-                    + InstanceUrls.query("fromVersion", fromVersion));
+            Map<String, List<String>> parameters = new LinkedHashMap<>();
+            parameters.put("fromVersion", List.of(String.valueOf(fromVersion)));
+            parameters.put("limit", List.of(String.valueOf(limit)));
+            return router.fetch(owner.get(), InstanceUrls.path("api", type, id, "events")
+                    + InstanceUrls.query(parameters));
         }
-        return localHistory(type, id, fromVersion);
+        return localHistoryPage(type, id, fromVersion, limit);
     }
 
-    private ArrayNode localHistory(String type, String id, long fromVersion) {
-        ArrayNode events = Json.MAPPER.createArrayNode();
-        reader.history(type, id, fromVersion).forEach(event -> events.add(eventJson(event)));
-        return events;
+    private ObjectNode localHistoryPage(String type, String id, long fromVersion, int limit) {
+        // One event more than the page: whether it exists says whether another page follows.
+        List<StoredEvent> events = reader.history(type, id, fromVersion, limit + 1);
+        ArrayNode page = Json.MAPPER.createArrayNode();
+        events.stream().limit(limit).forEach(event -> page.add(eventJson(event)));
+        ObjectNode body = Json.object();
+        body.set("events", page);
+        if (events.size() > limit) {
+            body.put("next", events.get(limit).version());
+        } else {
+            body.putNull("next");
+        }
+        return body;
     }
 
     private void state(Context ctx) {
@@ -72,8 +91,9 @@ final class AggregateRoutes {
         String type = knownType(ctx);
         String id = PathIds.of(ctx, "id");
         long from = VersionWait.versionParameter(ctx, "fromVersion").orElse(1L);
-        Json.respond(ctx, 200, InstanceRouter.isForwarded(ctx) ? localHistory(type, id, from)
-                : history(type, id, from));
+        int limit = PageLimit.of(ctx);
+        Json.respond(ctx, 200, InstanceRouter.isForwarded(ctx) ? localHistoryPage(type, id, from, limit)
+                : historyPage(type, id, from, limit));
     }
 
     private String knownType(Context ctx) {

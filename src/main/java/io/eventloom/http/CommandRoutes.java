@@ -126,22 +126,35 @@ final class CommandRoutes {
     /** The appended events with their payloads; their types only when the history cannot be read right now. */
     private ArrayNode events(String type, String id, CommandResult result) {
         long first = result.getVersion() - result.getEventCount() + 1;
-        ArrayNode events = Json.MAPPER.createArrayNode();
         try {
-            // Only the command's own events are read: a long history is never loaded for one command.
-            for (JsonNode event : aggregates.history(type, id, first)) {
-                long version = event.path("version").asLong();
-                if (version >= first && version <= result.getVersion()) {
-                    events.add(event);
-                }
+            ArrayNode events = ownEvents(type, id, first, result.getVersion());
+            if (events.size() == result.getEventCount()) {
+                return events;
             }
-            return events;
         } catch (StoreUnavailableException e) {
-            events.removeAll();
-            for (int i = 0; i < result.getEventTypes().size(); i++) {
-                events.add(Json.object().put("version", first + i).put("type", result.getEventTypes().get(i)));
-            }
-            return events;
+            // The command is applied all the same: its result says which events it appended.
         }
+        ArrayNode types = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < result.getEventTypes().size(); i++) {
+            types.add(Json.object().put("version", first + i).put("type", result.getEventTypes().get(i)));
+        }
+        return types;
+    }
+
+    /** Versions {@code first} to {@code last}, in pages of the events route: never the aggregate's whole history. */
+    private ArrayNode ownEvents(String type, String id, long first, long last) {
+        ArrayNode events = Json.MAPPER.createArrayNode();
+        long from = first;
+        while (from <= last) {
+            int limit = (int) Math.min(last - from + 1, PageLimit.MAX);
+            JsonNode page = aggregates.historyPage(type, id, from, limit).path("events");
+            if (page.isEmpty()) {
+                return events;
+            }
+            page.forEach(events::add);
+            // Versions follow each other without gaps, so a page of n events from v ends at v + n - 1.
+            from += page.size();
+        }
+        return events;
     }
 }

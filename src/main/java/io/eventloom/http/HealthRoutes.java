@@ -8,33 +8,36 @@ import io.javalin.http.Context;
 import java.util.List;
 
 /**
- * {@code GET /health/live} (the process answers) and {@code GET /health/ready} (every check is up: 200, else 503,
- * each check's status and details in the body either way).
+ * {@code GET /health/ready} (this instance can serve reads and accept commands) and {@code GET /health/live} (it has
+ * not failed for good): 200 while every check of the kind is up, else 503, each check's status and details in the
+ * body either way.
  */
 final class HealthRoutes {
 
-    private final List<HealthCheck> checks;
+    private final List<HealthCheck> readiness;
+    private final List<HealthCheck> liveness;
 
-    HealthRoutes(List<HealthCheck> checks) {
-        this.checks = List.copyOf(checks);
+    HealthRoutes(List<HealthCheck> readiness, List<HealthCheck> liveness) {
+        this.readiness = List.copyOf(readiness);
+        this.liveness = List.copyOf(liveness);
     }
 
     void addTo(Routes routes) {
-        routes.get("/health/live", ctx -> Json.respond(ctx, 200, Json.object().put("status", "UP")));
-        routes.get("/health/ready", this::ready);
+        routes.get("/health/live", ctx -> answer(ctx, liveness));
+        routes.get("/health/ready", ctx -> answer(ctx, readiness));
     }
 
-    private void ready(Context ctx) {
+    private static void answer(Context ctx, List<HealthCheck> checks) {
         ObjectNode details = Json.object();
-        boolean ready = true;
+        boolean up = true;
         for (HealthCheck check : checks) {
             Health health = check.check();
-            ready &= health.up();
+            up &= health.up();
             ObjectNode one = details.putObject(check.name()).put("status", health.up() ? "UP" : "DOWN");
             health.details().forEach((key, value) -> one.set(key, Json.MAPPER.valueToTree(value)));
         }
-        ObjectNode body = Json.object().put("status", ready ? "UP" : "DOWN");
+        ObjectNode body = Json.object().put("status", up ? "UP" : "DOWN");
         body.set("checks", details);
-        Json.respond(ctx, ready ? 200 : 503, body);
+        Json.respond(ctx, up ? 200 : 503, body);
     }
 }

@@ -30,11 +30,15 @@ import java.util.UUID;
 /** The HTTP API: commands, aggregate and projection reads, health, metrics and its OpenAPI description. */
 public final class HttpApi implements AutoCloseable {
 
-    /** What the API serves: the domain's runtime pieces, the projection reader and what readiness checks. */
+    /**
+     * What the API serves: the domain's runtime pieces, the projection reader, what readiness checks (this instance
+     * can serve) and what liveness checks (it has not failed for good).
+     */
     public record Backend(Domain domain, KafkaStreams streams, CommandGateway gateway, AggregateReader reader,
-                          ProjectionQueries projections, List<HealthCheck> health) {
+                          ProjectionQueries projections, List<HealthCheck> readiness, List<HealthCheck> liveness) {
         public Backend {
-            health = List.copyOf(health);
+            readiness = List.copyOf(readiness);
+            liveness = List.copyOf(liveness);
         }
     }
 
@@ -68,7 +72,7 @@ public final class HttpApi implements AutoCloseable {
         new CommandRoutes(backend.domain(), backend.gateway(), aggregates, settings.commandTimeout(),
                 settings.maxBodyBytes()).addTo(routes);
         aggregates.addTo(routes);
-        new HealthRoutes(backend.health()).addTo(routes);
+        new HealthRoutes(backend.readiness(), backend.liveness()).addTo(routes);
         metrics.addTo(routes);
         routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
         try {

@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 
 import java.io.IOException;
@@ -20,12 +21,15 @@ import java.util.Optional;
 
 /**
  * Finds the instance whose stores hold a key (Kafka Streams' metadata from {@code application.server}) and
- * forwards reads to it. A forwarded request is marked, and the receiver answers it from its own stores: a request
- * hops at most once, even while two instances disagree about who owns a partition.
+ * forwards reads to it. A forwarded request is marked, and the receiver answers it from its own active task for the
+ * key, or 503 when it no longer holds one: a request hops at most once, even while two instances disagree about who
+ * owns a partition, and a former owner never answers 404 for a key it cannot see.
  */
 final class InstanceRouter {
 
     static final String FORWARDED_HEADER = "X-Eventloom-Forwarded";
+    /** What Kafka Streams names as the active host of a partition no instance holds actively right now. */
+    private static final HostInfo NO_ACTIVE_HOST = new HostInfo("unavailable", -1);
 
     private final KafkaStreams streams;
     private final HostInfo self;
@@ -44,21 +48,33 @@ final class InstanceRouter {
     }
 
     /**
-     * The other instance whose active task holds the key, or empty when this one does (or when the store is not
-     * partitioned by Kafka Streams' metadata at all, so every instance answers alike).
+     * The other instance whose active task holds the key, or empty when this one does (this instance's own read then
+     * checks that it still does) or when Kafka Streams has no store of that name (a reader of another kind, which
+     * answers alike on every instance).
      *
-     * @throws StoreUnavailableException while the metadata is not known (the instance is rebalancing)
+     * @throws StoreUnavailableException while no instance is known to hold the key (starting, rebalancing, stopping)
      */
     Optional<HostInfo> remoteOwner(String store, String key) {
-        KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, new StringSerializer());
+        KeyQueryMetadata metadata;
+        try {
+            metadata = streams.queryMetadataForKey(store, key, new StringSerializer());
+        } catch (IllegalStateException | InvalidStateStoreException e) {
+            // Kafka Streams answers this only while RUNNING or REBALANCING: not started, stopping or failed.
+            throw unknownOwner(store, key);
+        }
         if (metadata == null) {
             return Optional.empty();
         }
-        if (metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            throw new StoreUnavailableException("the owner of key '" + key + "' in store " + store
-                    + " is not known yet (Kafka Streams " + streams.state() + ")");
+        if (metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)
+                || metadata.activeHost().equals(NO_ACTIVE_HOST)) {
+            throw unknownOwner(store, key);
         }
         return metadata.activeHost().equals(self) ? Optional.empty() : Optional.of(metadata.activeHost());
+    }
+
+    private StoreUnavailableException unknownOwner(String store, String key) {
+        return new StoreUnavailableException("no instance is known to hold key '" + key + "' in store " + store
+                + " now (Kafka Streams " + streams.state() + ")");
     }
 
     /** The other instances that hold partitions of the store, actively or as standbys. */

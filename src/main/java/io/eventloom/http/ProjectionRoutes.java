@@ -21,9 +21,6 @@ import java.util.TreeMap;
  */
 final class ProjectionRoutes {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
-
     private final ProjectionQueries projections;
     private final InstanceRouter router;
     private final VersionWait wait;
@@ -57,7 +54,7 @@ final class ProjectionRoutes {
 
     private void page(Context ctx) {
         String name = knownProjection(ctx);
-        int limit = limit(ctx);
+        int limit = PageLimit.of(ctx);
         Optional<String> after = Optional.ofNullable(ctx.queryParam("after"));
         // Keys are unique across instances (each partition has one active owner), so merging by key is exact.
         TreeMap<String, JsonNode> rows = new TreeMap<>(ProjectionQueries.KEY_ORDER);
@@ -87,23 +84,6 @@ final class ProjectionRoutes {
             throw ApiError.notFound("unknown projection '" + name + "'; known: " + projections.names());
         }
         return name;
-    }
-
-    private static int limit(Context ctx) {
-        String raw = ctx.queryParam("limit");
-        if (raw == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the same answer as an out-of-range number
-        }
-        throw ApiError.badRequest("invalid_parameter", "limit must be a whole number from 1 to " + MAX_LIMIT
-                + ", was '" + raw + "'");
     }
 
     private static JsonNode rowJson(String key, SpecificRecord row) {

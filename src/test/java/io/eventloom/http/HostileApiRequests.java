@@ -151,6 +151,10 @@ final class HostileApiRequests {
                 get("a minVersion with a bad escape", "/api/product/x?minVersion=%zz", 400),
                 get("a negative fromVersion", "/api/product/x/events?fromVersion=-5", 200),
                 get("the smallest fromVersion", "/api/product/x/events?fromVersion=-9223372036854775808", 200),
+                get("the largest fromVersion with the largest limit",
+                        "/api/product/x/events?fromVersion=9223372036854775807&limit=1000", 200),
+                get("an events limit over the maximum", "/api/product/x/events?limit=1001", 400),
+                get("an events limit of 11 digits", "/api/product/x/events?limit=99999999999", 400),
                 get("a limit of zero", "/api/projections/product-catalog?limit=0", 400),
                 get("a limit of 11 digits", "/api/projections/product-catalog?limit=99999999999", 400),
                 get("an after key with a control character", "/api/projections/product-catalog?after=a%01b", 200));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.eventloom.app.EventloomApp;
 import io.eventloom.app.EventloomConfig;
 import io.eventloom.core.CommandGateway;
+import io.eventloom.core.Health;
+import io.eventloom.core.HealthCheck;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.KafkaBrokerExtension;
@@ -87,7 +89,7 @@ class HttpApiTest {
         assertThat(state.path("state").path("sku").asText()).isEqualTo("MUG-1");
         assertThat(state.path("state").path("availableStock").asLong()).isEqualTo(10);
 
-        JsonNode events = json(http.get("/api/product/" + id + "/events"));
+        JsonNode events = json(http.get("/api/product/" + id + "/events")).path("events");
         assertThat(events).hasSize(1);
         assertThat(events.get(0).path("commandId").asText()).isEqualTo(body.path("commandId").asText());
         assertThat(events.get(0).path("occurredAt").asText()).isNotEmpty();
@@ -100,7 +102,7 @@ class HttpApiTest {
         http.post("/api/product/" + id + "/Restock", "{\"quantity\":1}");
 
         JsonNode restocked = json(http.post("/api/product/" + id + "/Restock", "{\"quantity\":2}"));
-        JsonNode fromTwo = json(http.get("/api/product/" + id + "/events?fromVersion=2"));
+        JsonNode fromTwo = json(http.get("/api/product/" + id + "/events?fromVersion=2")).path("events");
         HttpResponse<String> bad = http.get("/api/product/" + id + "/events?fromVersion=two");
 
         assertThat(restocked.path("events")).extracting(e -> e.path("version").asLong()).containsExactly(3L);
@@ -108,6 +110,42 @@ class HttpApiTest {
         assertThat(fromTwo).extracting(e -> e.path("version").asLong()).containsExactly(2L, 3L);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("fromVersion must be a whole number");
+    }
+
+    @Test
+    void givenThreeEvents_whenHistoryReadInPages_thenEachPageHoldsAtMostTheLimitAndNextLeadsToTheRest() {
+        String id = create();
+        http.post("/api/product/" + id + "/Restock", "{\"quantity\":1}");
+        http.post("/api/product/" + id + "/Restock", "{\"quantity\":2}");
+        String events = "/api/product/" + id + "/events";
+
+        JsonNode first = json(http.get(events + "?limit=2"));
+        JsonNode rest = json(http.get(events + "?fromVersion=" + first.path("next").asLong() + "&limit=2"));
+        JsonNode exact = json(http.get(events + "?limit=3"));
+        JsonNode all = json(http.get(events));
+
+        assertThat(first.path("events")).extracting(e -> e.path("version").asLong()).containsExactly(1L, 2L);
+        assertThat(first.path("next").asLong()).isEqualTo(3);
+        assertThat(rest.path("events")).extracting(e -> e.path("version").asLong()).containsExactly(3L);
+        assertThat(rest.path("next").isNull()).isTrue();
+        // A page that ends at the last event says so: no empty page to fetch after it.
+        assertThat(exact.path("events")).hasSize(3);
+        assertThat(exact.path("next").isNull()).isTrue();
+        assertThat(all.path("events")).hasSize(3);
+        assertThat(all.path("next").isNull()).isTrue();
+        assertThat(json(http.get("/api/product/" + newId() + "/events")).path("events")).isEmpty();
+    }
+
+    @Test
+    void givenBadLimit_whenHistoryRead_thenInvalidParameter() {
+        String events = "/api/product/" + newId() + "/events?limit=";
+
+        assertThat(List.of(http.get(events + "0"), http.get(events + "1001"), http.get(events + "many"),
+                http.get(events + "-1"))).allSatisfy(response -> {
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+                    assertThat(json(response).path("error").asText()).isEqualTo("invalid_parameter");
+                });
+        assertThat(http.get(events + "1000").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -122,7 +160,7 @@ class HttpApiTest {
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
         assertThat(json(retried).path("commandId").asText()).isEqualTo(key).isEqualTo(first.path("commandId").asText());
         assertThat(json(retried).path("version").asLong()).isEqualTo(1);
-        assertThat(json(http.get("/api/product/" + id + "/events"))).hasSize(1);
+        assertThat(json(http.get("/api/product/" + id + "/events")).path("events")).hasSize(1);
     }
 
     @Test
@@ -287,7 +325,7 @@ class HttpApiTest {
         HttpSettings roomy = new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(10),
                 Duration.ofSeconds(1)).withMaxBodyBytes(4 * HttpSettings.DEFAULT_MAX_BODY_BYTES);
         try (HttpApi api = HttpApi.start(roomy, new HttpApi.Backend(services.domain(), services.runtime().streams(),
-                services.gateway(), services.reader(), services.projections(), List.of()))) {
+                services.gateway(), services.reader(), services.projections(), List.of(), List.of()))) {
             String huge = "{\"sku\":\"" + "x".repeat(2_000_000) + "\",\"name\":\"Mug\",\"price\":"
                     + "{\"amountMinor\":1250,\"currency\":\"EUR\"},\"initialStock\":1}";
 
@@ -310,7 +348,7 @@ class HttpApiTest {
                 services.domain().aggregates(), unreachable, Clock.systemUTC());
              HttpApi api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(10),
                      Duration.ofSeconds(1)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
-                     gateway, services.reader(), services.projections(), List.of()))) {
+                     gateway, services.reader(), services.projections(), List.of(), List.of()))) {
 
             HttpResponse<String> response = new HttpClientSupport(api.port())
                     .post("/api/product/" + newId() + "/CreateProduct", MUG);
@@ -382,7 +420,8 @@ class HttpApiTest {
         HttpSettings instant = new HttpSettings(FreePort.find(), "localhost", Duration.ZERO, Duration.ofSeconds(1));
         EventloomApp.Services services = app.services();
         try (HttpApi impatient = HttpApi.start(instant, new HttpApi.Backend(services.domain(),
-                services.runtime().streams(), services.gateway(), services.reader(), services.projections(), List.of()))) {
+                services.runtime().streams(), services.gateway(), services.reader(), services.projections(), List.of(),
+                List.of()))) {
             HttpResponse<String> response = new HttpClientSupport(impatient.port())
                     .post("/api/product/" + newId() + "/CreateProduct", MUG);
 
@@ -395,13 +434,42 @@ class HttpApiTest {
     void givenRunningApp_whenHealthAndMetricsRequested_thenLiveReadyAndPrometheusText() {
         create();
 
-        assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
+        HttpResponse<String> live = http.get("/health/live");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(json(live).path("checks").path("streams").path("state").asText()).isEqualTo("RUNNING");
         HttpResponse<String> ready = http.get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(json(ready).path("checks").path("streams").path("state").asText()).isEqualTo("RUNNING");
         String metrics = http.get("/metrics").body();
         assertThat(metrics).contains("kafka_stream_", "jvm_memory_used_bytes", "http_server_requests_seconds_count",
                 "uri=\"/api/{type}/{id}/{command}\"");
+    }
+
+    @Test
+    void givenALivenessCheckDown_whenLiveRequested_thenServiceUnavailableNamingTheCheck() {
+        // Kafka Streams in ERROR cannot be brought about from outside; its check's states are StreamsHealthTest's.
+        HealthCheck failed = new HealthCheck() {
+            @Override
+            public String name() {
+                return "streams";
+            }
+
+            @Override
+            public Health check() {
+                return Health.down(Map.of("state", "ERROR"));
+            }
+        };
+        EventloomApp.Services services = app.services();
+        try (HttpApi api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(1),
+                Duration.ofSeconds(1)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
+                services.gateway(), services.reader(), services.projections(), List.of(), List.of(failed)))) {
+            HttpResponse<String> live = new HttpClientSupport(api.port()).get("/health/live");
+
+            assertThat(live.statusCode()).isEqualTo(503);
+            assertThat(json(live).path("status").asText()).isEqualTo("DOWN");
+            assertThat(json(live).path("checks").path("streams").path("status").asText()).isEqualTo("DOWN");
+            assertThat(json(live).path("checks").path("streams").path("state").asText()).isEqualTo("ERROR");
+        }
     }
 
     @Test
@@ -415,7 +483,7 @@ class HttpApiTest {
         EventloomApp.Services services = app.services();
         try (HttpApi api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(1),
                 Duration.ofSeconds(1)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
-                services.gateway(), services.reader(), services.projections(), List.of()))) {
+                services.gateway(), services.reader(), services.projections(), List.of(), List.of()))) {
             assertThat(api.routes()).isNotEmpty().allSatisfy(route -> assertThat(
                     openApi.path("paths").path(route.path()).has(route.method()))
                     .as(route.method() + " " + route.path()).isTrue());

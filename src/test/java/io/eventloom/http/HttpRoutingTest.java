@@ -9,6 +9,7 @@ import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static io.eventloom.http.HttpClientSupport.json;
@@ -35,6 +39,7 @@ class HttpRoutingTest {
     private static final String MUG = """
             {"sku":"MUG-1","name":"Mug","price":{"amountMinor":1250,"currency":"EUR"},"initialStock":10}""";
     private static final String STATE_STORE = AggregateStores.of("product").state();
+    private static final String CATALOG = "product-catalog";
 
     @Test
     void givenTwoInstances_whenKeysOwnedByEitherAreRead_thenEitherAnswersAndTheSurvivorServesAllAfterOneStops(
@@ -101,9 +106,75 @@ class HttpRoutingTest {
                 assertThat(json(created).path("events").get(0).path("payload").path("sku").asText())
                         .as("the command's events, read from the owner").isEqualTo("MUG-1");
                 assertThat(json(state).path("aggregateId").asText()).as(id + ": " + state.body()).isEqualTo(id);
-                assertThat(json(events)).as(id + ": " + events.body()).hasSize(1);
+                assertThat(json(events).path("events")).as(id + ": " + events.body()).hasSize(1);
                 assertThat(json(row).path("key").asText()).as(id + ": " + row.body()).isEqualTo(id);
             }
+        }
+    }
+
+    @Test
+    void givenAReadyInstance_whenASecondJoinsAndLeaves_thenTheFirstAnswersReadyThroughBothRebalances(
+            TestBroker broker, @TempDir Path dirA, @TempDir Path dirB) {
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
+                FreePort.find());
+             EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA, "http-routing-join"))) {
+            HttpClientSupport viaFirst = new HttpClientSupport(first.httpPort());
+            List<HttpResponse<String>> probes = new CopyOnWriteArrayList<>();
+            // Probing as an orchestrator would, only faster: the first's rebalances last tens of milliseconds.
+            ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
+            try {
+                prober.scheduleWithFixedDelay(() -> probes.add(viaFirst.get("/health/ready")), 0, 5,
+                        TimeUnit.MILLISECONDS);
+                try (EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB,
+                        "http-routing-join"))) {
+                    await().atMost(HttpTestApps.STARTUP).until(() -> streamsState(first) == KafkaStreams.State.RUNNING
+                            && new HttpClientSupport(second.httpPort()).get("/health/ready").statusCode() == 200);
+                }
+                await().atMost(Duration.ofSeconds(90)).until(() -> streamsState(first) == KafkaStreams.State.RUNNING);
+            } finally {
+                prober.shutdownNow();
+            }
+
+            List<String> states = probes.stream().map(probe -> json(probe).path("checks").path("streams")
+                    .path("state").asText()).distinct().toList();
+            assertThat(probes).as("readiness while in " + states).isNotEmpty()
+                    .allSatisfy(probe -> assertThat(probe.statusCode()).as(probe.body()).isEqualTo(200));
+        }
+    }
+
+    @Test
+    void givenAggregateOwnedByTheOtherInstance_whenAForwardedReadReachesThisOne_thenUnavailableNotNotFound(
+            TestBroker broker, @TempDir Path dirA, @TempDir Path dirB) {
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
+                FreePort.find());
+             EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA, "http-routing-former"));
+             EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB, "http-routing-former"))) {
+            HttpClientSupport viaFirst = new HttpClientSupport(first.httpPort());
+            HttpClientSupport viaSecond = new HttpClientSupport(second.httpPort());
+            await().atMost(HttpTestApps.STARTUP).until(() -> viaFirst.get("/health/ready").statusCode() == 200
+                    && viaSecond.get("/health/ready").statusCode() == 200);
+            // The second actively holds both the aggregate's task and its catalog row's; the first at most a standby.
+            String id = IntStream.range(0, 100).mapToObj(i -> "held-" + i)
+                    .filter(candidate -> ownerPort(first, STATE_STORE, candidate) == second.httpPort()
+                            && ownerPort(first, CATALOG, candidate) == second.httpPort())
+                    .findFirst().orElseThrow();
+            assertThat(viaSecond.post("/api/product/" + id + "/CreateProduct", MUG).statusCode()).isEqualTo(200);
+            List<String> reads = List.of("/api/product/" + id, "/api/product/" + id + "/events",
+                    "/api/projections/" + CATALOG + "/" + id);
+            // The owner answers each read as a forwarded one (the catalog follows the events asynchronously).
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reads).allSatisfy(read ->
+                    assertThat(viaSecond.get(read, InstanceRouter.FORWARDED_HEADER, "true").statusCode())
+                            .as(read).isEqualTo(200)));
+
+            // What a read forwarded by an instance with stale metadata meets at a former owner.
+            List<HttpResponse<String>> atFormerOwner = reads.stream()
+                    .map(read -> viaFirst.get(read, InstanceRouter.FORWARDED_HEADER, "true")).toList();
+
+            assertThat(atFormerOwner).allSatisfy(response -> {
+                assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(503);
+                assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(json(response).path("error").asText()).isEqualTo("store_unavailable");
+            });
         }
     }
 
@@ -116,12 +187,16 @@ class HttpRoutingTest {
         HttpResponse<String> restocked = viaFirst.post("/api/product/" + ownedBySecond + "/Restock",
                 "{\"quantity\":2}");
         HttpResponse<String> otherWay = viaSecond.get("/api/product/" + ownedByFirst);
+        HttpResponse<String> remotePage = viaFirst.get("/api/product/" + ownedBySecond + "/events?limit=1");
 
         assertThat(remoteState.statusCode()).as(remoteState.body()).isEqualTo(200);
         assertThat(json(remoteState).path("state").path("sku").asText()).isEqualTo("MUG-1");
-        assertThat(json(remoteEvents)).hasSize(1);
+        assertThat(json(remoteEvents).path("events")).hasSize(1);
         assertThat(json(restocked).path("events").get(0).path("payload").path("quantity").asInt()).isEqualTo(2);
         assertThat(otherWay.statusCode()).as(otherWay.body()).isEqualTo(200);
+        // The owner pages too: the limit reaches it, and next says where the rest starts.
+        assertThat(json(remotePage).path("events")).extracting(e -> e.path("version").asLong()).containsExactly(1L);
+        assertThat(json(remotePage).path("next").asLong()).isEqualTo(2);
     }
 
     private static void assertProjectionRoutedAndGathered(HttpClientSupport viaFirst, HttpClientSupport viaSecond,
@@ -149,9 +224,17 @@ class HttpRoutingTest {
         return paged;
     }
 
+    private static KafkaStreams.State streamsState(EventloomApp app) {
+        return app.services().runtime().streams().state();
+    }
+
     private static int ownerPort(EventloomApp app, String id) {
+        return ownerPort(app, STATE_STORE, id);
+    }
+
+    private static int ownerPort(EventloomApp app, String store, String id) {
         return app.services().runtime().streams()
-                .queryMetadataForKey(STATE_STORE, id, new StringSerializer()).activeHost().port();
+                .queryMetadataForKey(store, id, new StringSerializer()).activeHost().port();
     }
 
     // Percent-encoded as a client would send it, independently of the code under test.

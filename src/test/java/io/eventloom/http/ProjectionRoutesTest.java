@@ -60,7 +60,7 @@ class ProjectionRoutesTest {
                 EMOJI, new ProjectionRow("emoji", 1L)));
         api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(5),
                 Duration.ofMillis(300)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
-                services.gateway(), services.reader(), projections, List.of()));
+                services.gateway(), services.reader(), projections, List.of(), List.of()));
         http = new HttpClientSupport(api.port());
     }
 

@@ -1,0 +1,80 @@
+package io.eventloom.core;
+
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Readiness and liveness of this instance's Kafka Streams. Ready: it can serve reads and accept commands (RUNNING,
+ * or REBALANCING once it has run since start, when its stores are restored and a key it cannot answer gets 503),
+ * and no stream thread failed lately. Live: not failed for good (ERROR), which only a restart mends.
+ */
+final class StreamsHealth {
+
+    /** How long after a stream thread failed the instance counts as not ready. */
+    static final Duration UNREADY_AFTER_FAILURE = Duration.ofSeconds(15);
+
+    private final Supplier<KafkaStreams.State> state;
+    private final ThreadFailures failures;
+    private final RestoreProgress restores;
+    private volatile boolean ranSinceStart;
+
+    StreamsHealth(Supplier<KafkaStreams.State> state, ThreadFailures failures, RestoreProgress restores) {
+        this.state = state;
+        this.failures = failures;
+        this.restores = restores;
+    }
+
+    /** Follows Kafka Streams' state changes; set as (part of) its state listener before it starts. */
+    void onChange(KafkaStreams.State now) {
+        if (now == KafkaStreams.State.RUNNING) {
+            ranSinceStart = true;
+        }
+    }
+
+    HealthCheck readiness() {
+        return check(() -> {
+            KafkaStreams.State now = state.get();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("state", now.name());
+            if (now == KafkaStreams.State.REBALANCING) {
+                details.putAll(restores.progress());
+            }
+            Optional<Map<String, Object>> failure = failures.within(ThreadFailures.QUIET);
+            failure.ifPresent(details::putAll);
+            boolean failing = failures.within(UNREADY_AFTER_FAILURE).isPresent();
+            return new Health(serving(now) && !failing, details);
+        });
+    }
+
+    HealthCheck liveness() {
+        return check(() -> {
+            KafkaStreams.State now = state.get();
+            boolean failed = now == KafkaStreams.State.ERROR || now == KafkaStreams.State.PENDING_ERROR;
+            return new Health(!failed, Map.of("state", now.name()));
+        });
+    }
+
+    // A rebalance before the first RUNNING is the start itself: the stores may still be restoring.
+    private boolean serving(KafkaStreams.State now) {
+        return now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.REBALANCING && ranSinceStart;
+    }
+
+    private static HealthCheck check(Supplier<Health> health) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "streams";
+            }
+
+            @Override
+            public Health check() {
+                return health.get();
+            }
+        };
+    }
+}
