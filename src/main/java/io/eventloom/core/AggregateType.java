@@ -4,7 +4,6 @@ import io.eventloom.serde.GeneratedTypesTrust;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One aggregate type as the runtime needs it: its name (the {@code T} in {@code shop.T.commands}), its decider,
@@ -25,15 +24,10 @@ public record AggregateType<S extends SpecificRecord>(
         Class<? extends SpecificRecord> eventEnvelope,
         Class<S> state) {
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
-
     public AggregateType {
         // Deciders copy generated state with builders, which load generated classes by name.
         GeneratedTypesTrust.install();
-        Objects.requireNonNull(name, "name");
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("aggregate type name must match " + NAME + ", was '" + name + "'");
-        }
+        Names.require("aggregate type", name);
         Objects.requireNonNull(decider, "decider");
         Objects.requireNonNull(commandEnvelope, "commandEnvelope");
         Objects.requireNonNull(eventEnvelope, "eventEnvelope");
