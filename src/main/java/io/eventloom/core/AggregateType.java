@@ -9,13 +9,8 @@ import java.util.Objects;
  * One aggregate type as the runtime needs it: its name (the {@code T} in {@code shop.T.commands}), its decider,
  * and the Avro classes of its command envelope, event envelope and state.
  *
- * <p>Envelopes follow one convention so the runtime can read and write them without knowing the type.
- * Command envelope fields: {@code commandId}, {@code aggregateId} (strings), {@code expectedVersion}
- * ({@code ["null","long"]}), {@code issuedAt} (long, timestamp-millis), {@code correlationId} (string),
- * {@code causationId} ({@code ["null","string"]}), {@code metadata} (map of strings), {@code payload}
- * (union of the type's command records). Event envelope fields: {@code eventId}, {@code aggregateId},
- * {@code version} (long), {@code occurredAt} (long, timestamp-millis), {@code commandId}, {@code correlationId},
- * {@code causationId} ({@code ["null","string"]}), {@code payload} (union of the type's event records).
+ * <p>Both envelopes follow the {@link EnvelopeConvention}, so the runtime reads and writes them without knowing
+ * the type.
  */
 public record AggregateType<S extends SpecificRecord>(
         String name,
