@@ -30,7 +30,7 @@ public final class AggregateReader {
                     Map<String, AggregateSerdes<?>> serdes) {
         this.streams = streams;
         this.placement = placement;
-        this.codecs = types.stream().collect(Collectors.toUnmodifiableMap(AggregateType::name, EnvelopeCodec::of));
+        this.codecs = types.stream().collect(Collectors.toUnmodifiableMap(AggregateType::name, AggregateType::codec));
         this.serdes = Map.copyOf(serdes);
     }
 

@@ -55,7 +55,7 @@ public final class CommandGateway implements AutoCloseable {
                           AvroSerdes serdes, Clock clock) {
         this.topics = topics;
         this.clock = clock;
-        this.codecs = types.stream().collect(Collectors.toUnmodifiableMap(AggregateType::name, EnvelopeCodec::of));
+        this.codecs = types.stream().collect(Collectors.toUnmodifiableMap(AggregateType::name, AggregateType::codec));
         this.producer = new KafkaProducer<>(kafka.producer("gateway-producer", Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,

@@ -58,7 +58,7 @@ final class CommandProcessor<S extends SpecificRecord>
 
     CommandProcessor(AggregateType<S> type, AggregateSerdes<S> serdes, TopologySettings settings) {
         this.stores = AggregateStores.of(type.name());
-        this.codec = EnvelopeCodec.of(type);
+        this.codec = type.codec();
         this.handler = new CommandHandler<>(type);
         this.initial = Snapshot.initial(type.decider());
         this.serdes = serdes;

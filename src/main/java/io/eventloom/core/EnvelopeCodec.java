@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 
 /**
  * Reads and writes one aggregate type's Avro envelopes by field name, so the runtime needs no per-type code.
- * The envelope schemas are checked against the {@link EnvelopeConvention} once, when the codec is built.
+ * The envelope schemas are checked against the {@link EnvelopeConvention} once, when the type is declared.
  */
 public final class EnvelopeCodec {
 
@@ -32,16 +32,17 @@ public final class EnvelopeCodec {
     }
 
     /**
-     * A codec for this type's envelopes.
+     * The codec of one aggregate type's envelopes; {@link AggregateType} builds it, once.
      *
      * @throws IllegalArgumentException naming every field that breaks the {@link EnvelopeConvention}
      */
-    public static EnvelopeCodec of(AggregateType<?> type) {
-        EnvelopeCodec codec = new EnvelopeCodec(type.commandEnvelope(), type.eventEnvelope());
+    static EnvelopeCodec of(String typeName, Class<? extends SpecificRecord> commandClass,
+                            Class<? extends SpecificRecord> eventClass) {
+        EnvelopeCodec codec = new EnvelopeCodec(commandClass, eventClass);
         List<String> problems = new ArrayList<>(EnvelopeConvention.COMMAND.problems(codec.commandSchema));
         problems.addAll(EnvelopeConvention.EVENT.problems(codec.eventSchema));
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("aggregate type " + type.name() + " breaks the envelope convention: "
+            throw new IllegalArgumentException("aggregate type " + typeName + " breaks the envelope convention: "
                     + String.join("; ", problems));
         }
         return codec;

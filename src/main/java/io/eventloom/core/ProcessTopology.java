@@ -50,7 +50,7 @@ final class ProcessTopology {
         List<KStream<String, ProcessInput>> inputs = new ArrayList<>();
         ProcessManager<S> manager = process.manager();
         for (String typeName : process.eventsOf()) {
-            EnvelopeCodec codec = EnvelopeCodec.of(known(types, typeName, name));
+            EnvelopeCodec codec = known(types, typeName, name).codec();
             String prefix = name + "-" + typeName + "-events";
             KStream<String, ProcessInput.Event> events = sources.events(typeName)
                     .mapValues(envelope -> envelope == null ? null
@@ -82,7 +82,7 @@ final class ProcessTopology {
         Map<String, Serializer<SpecificRecord>> sizers = new HashMap<>();
         Map<String, String> repartitions = new HashMap<>();
         for (String typeName : process.commandsTo()) {
-            codecs.put(typeName, EnvelopeCodec.of(known(types, typeName, name)));
+            codecs.put(typeName, known(types, typeName, name).codec());
             sizers.put(typeName, serdes.get(typeName).internalCommands().serializer());
             repartitions.put(typeName, commandsTo(name, typeName));
         }

@@ -91,7 +91,7 @@ final class ProjectionTopology {
             throw new IllegalArgumentException("projection " + projection.name() + " folds unknown aggregate type "
                     + fold.aggregateType() + "; known: " + aggregates.keySet());
         }
-        EnvelopeCodec codec = EnvelopeCodec.of(type);
+        EnvelopeCodec codec = type.codec();
         // Keyed by aggregate id already, like the topic: grouping by key needs no repartition.
         return sources.events(type.name())
                 .groupByKey(Grouped.with(projection.name() + "-by-aggregate", Serdes.String(),

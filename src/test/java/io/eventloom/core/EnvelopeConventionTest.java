@@ -46,10 +46,9 @@ class EnvelopeConventionTest {
     }
 
     @Test
-    void givenEnvelopesSwapped_whenCodecBuilt_thenRefusedNamingTheFields() {
-        assertThatIllegalArgumentException().isThrownBy(() -> EnvelopeCodec.of(new AggregateType<>("counter",
-                        new CounterDecider(), CounterEventEnvelope.class, CounterCommandEnvelope.class,
-                        CounterState.class)))
+    void givenEnvelopesSwapped_whenAggregateTypeDeclared_thenRefusedNamingTheFields() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new AggregateType<>("counter", new CounterDecider(),
+                        CounterEventEnvelope.class, CounterCommandEnvelope.class, CounterState.class))
                 .withMessageStartingWith("aggregate type counter breaks the envelope convention: "
                         + "CounterEventEnvelope field 1 is eventId: string, no default but the convention says"
                         + " commandId: string, no default;");

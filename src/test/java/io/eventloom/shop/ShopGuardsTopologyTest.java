@@ -2,7 +2,6 @@ package io.eventloom.shop;
 
 import io.eventloom.core.AggregateType;
 import io.eventloom.core.DeadLetterHandler;
-import io.eventloom.core.EnvelopeCodec;
 import io.eventloom.core.IncomingCommand;
 import io.eventloom.core.OutputTooLargeException;
 import io.eventloom.core.RecordLimit;
@@ -120,7 +119,7 @@ class ShopGuardsTopologyTest {
     }
 
     private void send(AggregateType<?> type, String id, SpecificRecord payload) {
-        SpecificRecord envelope = EnvelopeCodec.of(type).writeCommand(new IncomingCommand(id + "-" + payload
+        SpecificRecord envelope = type.codec().writeCommand(new IncomingCommand(id + "-" + payload
                 .getSchema().getName(), id, OptionalLong.empty(), Instant.now(), id, Optional.empty(), Map.of(),
                 payload));
         @SuppressWarnings("unchecked")

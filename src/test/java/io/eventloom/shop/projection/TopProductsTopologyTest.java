@@ -1,7 +1,6 @@
 package io.eventloom.shop.projection;
 
 import io.eventloom.core.AggregateType;
-import io.eventloom.core.EnvelopeCodec;
 import io.eventloom.core.IncomingCommand;
 import io.eventloom.core.TopicNames;
 import io.eventloom.core.TopologySettings;
@@ -119,7 +118,7 @@ class TopProductsTopologyTest {
 
     private void send(String productId, SpecificRecord payload) {
         AggregateType<?> type = ProductAggregate.TYPE;
-        SpecificRecord envelope = EnvelopeCodec.of(type).writeCommand(new IncomingCommand(
+        SpecificRecord envelope = type.codec().writeCommand(new IncomingCommand(
                 "command-" + commands.incrementAndGet(), productId, OptionalLong.empty(), Instant.now(), productId,
                 Optional.empty(), Map.of(), payload));
         @SuppressWarnings("unchecked")
