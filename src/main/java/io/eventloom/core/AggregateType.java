@@ -1,6 +1,5 @@
 package io.eventloom.core;
 
-import io.eventloom.serde.GeneratedTypesTrust;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.util.Objects;
@@ -28,8 +27,6 @@ public final class AggregateType<S extends SpecificRecord> {
     public AggregateType(String name, Decider<SpecificRecord, SpecificRecord, S> decider,
                          Class<? extends SpecificRecord> commandEnvelope,
                          Class<? extends SpecificRecord> eventEnvelope, Class<S> state) {
-        // Deciders copy generated state with builders, which load generated classes by name.
-        GeneratedTypesTrust.install();
         this.name = Names.require("aggregate type", name);
         this.decider = Objects.requireNonNull(decider, "decider");
         this.commandEnvelope = Objects.requireNonNull(commandEnvelope, "commandEnvelope");

@@ -1,6 +1,5 @@
 package io.eventloom.core;
 
-import io.eventloom.serde.GeneratedTypesTrust;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -18,8 +17,6 @@ import java.util.function.Supplier;
 public record ProjectionType<R extends SpecificRecord>(String name, Class<R> row, Definition<R> definition) {
 
     public ProjectionType {
-        // Row functions copy generated rows with builders, which load generated classes by name.
-        GeneratedTypesTrust.install();
         Names.require("projection", name);
         Objects.requireNonNull(row, "row");
         Objects.requireNonNull(definition, "definition");

@@ -105,8 +105,9 @@ class ProcessTopologyTest {
         results.readValuesToList();
 
         // Named and correlated like the process's own echo of src-2.
-        commands.pipeInput("dst-2", CounterCommandEnvelope.newBuilder(CommandTopologyTest.command("echo:forged",
-                "dst-2", null, new Increment(1))).setCorrelationId("src-2").build());
+        CounterCommandEnvelope forged = CommandTopologyTest.command("echo:forged", "dst-2", null, new Increment(1));
+        forged.setCorrelationId("src-2");
+        commands.pipeInput("dst-2", forged);
 
         assertThat(results.readValue().getProcess()).isNull();
         assertThat(echoState("src-2")).isEqualTo(new EchoState(1, 1, -1L, 0));
