@@ -9,9 +9,7 @@ import io.eventloom.core.counter.Incremented;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.TestBroker;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.InMemorySchemaRegistryClient;
 import io.eventloom.testing.RunningRuntime;
 import io.eventloom.testing.TestSerdes;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -165,7 +163,7 @@ class CommandGatewayIntegrationTest {
     void givenASerializerThatCannotEncode_whenSent_thenTheFutureFailsWithItsErrorAndNothingIsPending(
             TestBroker broker) {
         // Auto-registration off and an empty registry: the serializer throws inside the producer's send().
-        AvroSerdes unregistered = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.defaults());
+        AvroSerdes unregistered = TestSerdes.unregistered();
         try (CommandGateway strict = new CommandGateway(KafkaClientSettings.of(broker.bootstrapServers()),
                 AggregateTopics.of(DOMAIN.aggregates(), IDLE, unregistered, unregistered), Clock.systemUTC())) {
             var future = strict.send("counter", "x", new Increment(1), CommandOptions.withId("unsendable-1"),

@@ -28,4 +28,9 @@ public final class TestSerdes {
     public static AvroSerdes on(SchemaRegistryClient registry) {
         return new AvroSerdes(registry, AvroSerdeConfig.autoRegistering());
     }
+
+    /** On an empty registry of their own, registering nothing, as with a governed registry: every write fails. */
+    public static AvroSerdes unregistered() {
+        return new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.defaults());
+    }
 }
