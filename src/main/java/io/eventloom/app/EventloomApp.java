@@ -142,8 +142,7 @@ public final class EventloomApp implements AutoCloseable {
         EventloomRuntime runtime = EventloomRuntime.start(settings, TopicPlan.topologySettings(config, recordLimit),
                 domain, serdes, internal);
         started.push(runtime);
-        CommandGateway gateway = new CommandGateway(kafka, topics, domain.aggregates(), serdes,
-                Clock.systemUTC());
+        CommandGateway gateway = new CommandGateway(kafka, runtime.topics(), Clock.systemUTC());
         started.push(gateway);
         log.info("Runtime started for aggregate types {}, processes {} and projections {}",
                 domain.aggregates().stream().map(AggregateType::name).toList(),

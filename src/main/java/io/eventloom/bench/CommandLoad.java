@@ -1,11 +1,10 @@
 package io.eventloom.bench;
 
-import io.eventloom.serde.AvroSerdes;
-import io.eventloom.shop.product.ProductCommandEnvelope;
+import io.eventloom.core.Topic;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Instant;
 import java.util.Map;
@@ -15,34 +14,33 @@ import java.util.concurrent.atomic.AtomicReference;
 final class CommandLoad {
 
     private final String bootstrapServers;
-    private final AvroSerdes serdes;
 
-    CommandLoad(String bootstrapServers, AvroSerdes serdes) {
+    CommandLoad(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
-        this.serdes = serdes;
     }
 
     /** Sends every command and returns once the broker has acknowledged them all; fails if any send failed. */
-    void send(String topic, ProductCommands commands) {
+    void send(Topic<String, SpecificRecord> topic, ProductCommands commands) {
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<String, ProductCommandEnvelope> producer = new KafkaProducer<>(Map.of(
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                new StringSerializer(), serdes.specificValue(ProductCommandEnvelope.class).serializer())) {
+                topic.keySerde().serializer(), topic.valueSerde().serializer())) {
             for (long i = 0; i < commands.events() && failure.get() == null; i++) {
-                producer.send(new ProducerRecord<>(topic, commands.aggregateId(i), commands.command(i, Instant.now())),
-                        (metadata, error) -> {
-                            if (error != null) {
-                                failure.compareAndSet(null, error);
-                            }
-                        });
+                ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(topic.name(),
+                        commands.aggregateId(i), commands.command(i, Instant.now()));
+                producer.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                });
             }
             producer.flush();
         }
         if (failure.get() != null) {
-            throw new IllegalStateException("sending commands to " + topic + " failed", failure.get());
+            throw new IllegalStateException("sending commands to " + topic.name() + " failed", failure.get());
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.eventloom.bench;
 
+import io.eventloom.core.AggregateTopics;
 import io.eventloom.serde.AvroSerdes;
 import io.eventloom.shop.Shop;
+import io.eventloom.shop.product.ProductAggregate;
+import io.eventloom.shop.product.ProductState;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,19 +28,19 @@ final class RestartScenario {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(30);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
-    private static final String AGGREGATE_TYPE = "product";
 
     private final RestartPlan plan;
     private final Deployment deployment;
     private final Path dir;
-    private final AvroSerdes serdes;
+    private final AggregateTopics<ProductState> topics;
     private final PrintStream log;
 
     RestartScenario(RestartPlan plan, Deployment deployment, Path dir, AvroSerdes serdes, PrintStream log) {
         this.plan = plan;
         this.deployment = deployment;
         this.dir = dir;
-        this.serdes = serdes;
+        // The bench drives one aggregate type, product, on the serdes any client of the registry would use.
+        this.topics = AggregateTopics.of(ProductAggregate.TYPE, deployment.topics(), serdes, serdes);
         this.log = log;
     }
 
@@ -100,12 +103,10 @@ final class RestartScenario {
     // Sends every command, then waits for every result: the write side is done when the last transaction commits.
     private Duration sendAndAwaitResults(RuntimeChild child) {
         ProductCommands commands = plan.load();
-        String topic = deployment.topics().commands(AGGREGATE_TYPE);
-        try (ResultCounter results = new ResultCounter(deployment.bootstrapServers(),
-                deployment.topics().commandResults(AGGREGATE_TYPE))) {
+        try (ResultCounter results = new ResultCounter(deployment.bootstrapServers(), topics.results().name())) {
             long started = System.nanoTime();
-            log.printf("[%s] sending %,d commands to %s%n", label(), commands.events(), topic);
-            new CommandLoad(deployment.bootstrapServers(), serdes).send(topic, commands);
+            log.printf("[%s] sending %,d commands to %s%n", label(), commands.events(), topics.commands().name());
+            new CommandLoad(deployment.bootstrapServers()).send(topics.commands(), commands);
             log.printf("[%s] sent in %.1f s; waiting for every result%n", label(), seconds(since(started)));
             results.await(commands.events(), child::isAlive,
                     new Progress("[" + label() + "] results", commands.events(), PROGRESS_INTERVAL, log));

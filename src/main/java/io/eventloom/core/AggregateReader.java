@@ -1,6 +1,7 @@
 package io.eventloom.core;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.query.KeyQuery;
@@ -23,15 +24,12 @@ public final class AggregateReader {
 
     private final KafkaStreams streams;
     private final LocalStoreQuery.Placement placement;
-    private final Map<String, EnvelopeCodec> codecs;
-    private final Map<String, AggregateSerdes<?>> serdes;
+    private final Map<String, AggregateTopics<?>> types;
 
-    AggregateReader(KafkaStreams streams, LocalStoreQuery.Placement placement, List<AggregateType<?>> types,
-                    Map<String, AggregateSerdes<?>> serdes) {
+    AggregateReader(KafkaStreams streams, LocalStoreQuery.Placement placement, List<AggregateTopics<?>> types) {
         this.streams = streams;
         this.placement = placement;
-        this.codecs = types.stream().collect(Collectors.toUnmodifiableMap(AggregateType::name, EnvelopeCodec::of));
-        this.serdes = Map.copyOf(serdes);
+        this.types = types.stream().collect(Collectors.toUnmodifiableMap(t -> t.type().name(), t -> t));
     }
 
     /** The aggregate's snapshot; empty when it has no events. */
@@ -78,7 +76,9 @@ public final class AggregateReader {
     }
 
     private List<StoredEvent> read(String type, String aggregateId, RangeQuery<String, byte[]> query, int limit) {
-        EnvelopeCodec codec = codecs.get(known(type));
+        AggregateTopics<?> topics = types.get(known(type));
+        EnvelopeCodec codec = topics.type().codec();
+        Deserializer<SpecificRecord> envelopes = topics.events().valueSerde().deserializer();
         String store = AggregateStores.of(type).history();
         List<StoredEvent> events = new ArrayList<>();
         List<KeyValueIterator<String, byte[]>> ranges = LocalStoreQuery.forKey(streams, placement, store,
@@ -87,8 +87,7 @@ public final class AggregateReader {
             for (KeyValueIterator<String, byte[]> range : ranges) {
                 while (range.hasNext() && events.size() < limit) {
                     KeyValue<String, byte[]> entry = range.next();
-                    events.add(codec.readEvent(serdes.get(type).events().deserializer().deserialize(store,
-                            entry.value)));
+                    events.add(codec.readEvent(envelopes.deserialize(store, entry.value)));
                 }
             }
         } finally {
@@ -99,12 +98,12 @@ public final class AggregateReader {
 
     @SuppressWarnings("unchecked")
     private Snapshot<SpecificRecord> snapshot(String type, String store, byte[] bytes) {
-        return (Snapshot<SpecificRecord>) serdes.get(type).snapshots().deserializer().deserialize(store, bytes);
+        return (Snapshot<SpecificRecord>) types.get(type).snapshots().deserializer().deserialize(store, bytes);
     }
 
     private String known(String type) {
-        if (!codecs.containsKey(type)) {
-            throw new IllegalArgumentException("unknown aggregate type '" + type + "'; known: " + codecs.keySet());
+        if (!types.containsKey(type)) {
+            throw new IllegalArgumentException("unknown aggregate type '" + type + "'; known: " + types.keySet());
         }
         return type;
     }

@@ -24,10 +24,10 @@ final class AggregateTopology {
     }
 
     /** @param fromProcesses each process manager's commands to this type, already on this type's partitioning */
-    static <S extends SpecificRecord> void addTo(StreamsBuilder builder, AggregateType<S> type,
-                                                 AggregateSerdes<S> serdes, TopologySettings settings,
+    static <S extends SpecificRecord> void addTo(StreamsBuilder builder, AggregateTopics<S> topics,
+                                                 TopologySettings settings,
                                                  List<KStream<String, SpecificRecord>> fromProcesses) {
-        String name = type.name();
+        String name = topics.type().name();
         AggregateStores stores = AggregateStores.of(name);
         // The processor stores what it has already serialized and measured: the stores hold bytes.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.state()),
@@ -39,13 +39,14 @@ final class AggregateTopology {
 
         // A command's time is when it arrives: its store writes and outputs carry that, not whatever timestamp a
         // producer put on it (one stamped in 2999 would be refused by every changelog, failing the task forever).
-        KStream<String, SpecificRecord> commands = builder.stream(settings.topics().commands(name),
-                Consumed.with(Serdes.String(), serdes.commands()).withName(name + "-commands-source")
+        KStream<String, SpecificRecord> commands = builder.stream(topics.commands().name(),
+                Consumed.with(topics.commands().keySerde(), topics.commands().valueSerde())
+                        .withName(name + "-commands-source")
                         .withTimestampExtractor(new WallclockTimestampExtractor()));
         for (int i = 0; i < fromProcesses.size(); i++) {
             commands = commands.merge(fromProcesses.get(i), Named.as(name + "-commands-merge-" + (i + 1)));
         }
-        commands.process(() -> new CommandProcessor<>(type, serdes, settings), Named.as(name + "-command-processor"),
+        commands.process(() -> new CommandProcessor<>(topics, settings), Named.as(name + "-command-processor"),
                         stores.state(), stores.processedCommands(), stores.history())
                 .to(OutgoingRecord.TOPIC, Produced.with(Serdes.String(), OutgoingRecord.serde())
                         .withName(name + "-outputs-sink"));

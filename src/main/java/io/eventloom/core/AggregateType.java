@@ -1,42 +1,67 @@
 package io.eventloom.core;
 
-import io.eventloom.serde.GeneratedTypesTrust;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One aggregate type as the runtime needs it: its name (the {@code T} in {@code shop.T.commands}), its decider,
- * and the Avro classes of its command envelope, event envelope and state.
+ * the Avro classes of its command envelope, event envelope and state, and the codec of those envelopes.
  *
- * <p>Envelopes follow one convention so the runtime can read and write them without knowing the type.
- * Command envelope fields: {@code commandId}, {@code aggregateId} (strings), {@code expectedVersion}
- * ({@code ["null","long"]}), {@code issuedAt} (long, timestamp-millis), {@code correlationId} (string),
- * {@code causationId} ({@code ["null","string"]}), {@code metadata} (map of strings), {@code payload}
- * (union of the type's command records). Event envelope fields: {@code eventId}, {@code aggregateId},
- * {@code version} (long), {@code occurredAt} (long, timestamp-millis), {@code commandId}, {@code correlationId},
- * {@code causationId} ({@code ["null","string"]}), {@code payload} (union of the type's event records).
+ * <p>Both envelopes follow the {@link EnvelopeConvention}, so the runtime reads and writes them without knowing
+ * the type.
  */
-public record AggregateType<S extends SpecificRecord>(
-        String name,
-        Decider<SpecificRecord, SpecificRecord, S> decider,
-        Class<? extends SpecificRecord> commandEnvelope,
-        Class<? extends SpecificRecord> eventEnvelope,
-        Class<S> state) {
+public final class AggregateType<S extends SpecificRecord> {
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private final String name;
+    private final Decider<SpecificRecord, SpecificRecord, S> decider;
+    private final Class<? extends SpecificRecord> commandEnvelope;
+    private final Class<? extends SpecificRecord> eventEnvelope;
+    private final Class<S> state;
+    private final EnvelopeCodec codec;
 
-    public AggregateType {
-        // Deciders copy generated state with builders, which load generated classes by name.
-        GeneratedTypesTrust.install();
-        Objects.requireNonNull(name, "name");
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("aggregate type name must match " + NAME + ", was '" + name + "'");
-        }
-        Objects.requireNonNull(decider, "decider");
-        Objects.requireNonNull(commandEnvelope, "commandEnvelope");
-        Objects.requireNonNull(eventEnvelope, "eventEnvelope");
-        Objects.requireNonNull(state, "state");
+    /**
+     * @throws IllegalArgumentException when the name does not follow the pattern of names, or the envelopes depart
+     *                                  from the {@link EnvelopeConvention} (naming every field that does)
+     */
+    public AggregateType(String name, Decider<SpecificRecord, SpecificRecord, S> decider,
+                         Class<? extends SpecificRecord> commandEnvelope,
+                         Class<? extends SpecificRecord> eventEnvelope, Class<S> state) {
+        this.name = Names.require("aggregate type", name);
+        this.decider = Objects.requireNonNull(decider, "decider");
+        this.commandEnvelope = Objects.requireNonNull(commandEnvelope, "commandEnvelope");
+        this.eventEnvelope = Objects.requireNonNull(eventEnvelope, "eventEnvelope");
+        this.state = Objects.requireNonNull(state, "state");
+        this.codec = EnvelopeCodec.of(name, commandEnvelope, eventEnvelope);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Decider<SpecificRecord, SpecificRecord, S> decider() {
+        return decider;
+    }
+
+    public Class<? extends SpecificRecord> commandEnvelope() {
+        return commandEnvelope;
+    }
+
+    public Class<? extends SpecificRecord> eventEnvelope() {
+        return eventEnvelope;
+    }
+
+    public Class<S> state() {
+        return state;
+    }
+
+    /** Reads and writes this type's envelopes; built once, when the type is declared. */
+    public EnvelopeCodec codec() {
+        return codec;
+    }
+
+    @Override
+    public String toString() {
+        return "AggregateType[" + name + "]";
     }
 }

@@ -3,7 +3,6 @@ package io.eventloom.core;
 import io.eventloom.core.avro.CommandResult;
 import io.eventloom.kafka.ConsumerLoop;
 import io.eventloom.kafka.KafkaClientSettings;
-import io.eventloom.serde.AvroSerdes;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,30 +43,30 @@ public final class CommandGateway implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final TopicNames topics;
-    private final Map<String, EnvelopeCodec> codecs;
+    private final Map<String, AggregateTopics<?>> types;
     private final KafkaProducer<String, SpecificRecord> producer;
     private final Map<String, CompletableFuture<CommandResult>> pending = new ConcurrentHashMap<>();
     private final ConsumerLoop<String, CommandResult> reader;
     private final Clock clock;
 
-    public CommandGateway(KafkaClientSettings kafka, TopicNames topics, List<AggregateType<?>> types,
-                          AvroSerdes serdes, Clock clock) {
-        this.topics = topics;
+    /** @param types the aggregate types it sends to, with their topics: usually {@link EventloomRuntime#topics()} */
+    public CommandGateway(KafkaClientSettings kafka, List<AggregateTopics<?>> types, Clock clock) {
+        this.types = types.stream().collect(Collectors.toUnmodifiableMap(t -> t.type().name(), t -> t));
         this.clock = clock;
-        this.codecs = types.stream().collect(Collectors.toUnmodifiableMap(AggregateType::name, EnvelopeCodec::of));
+        List<Topic<String, SpecificRecord>> commands = types.stream().map(AggregateTopics::commands).toList();
+        List<Topic<String, CommandResult>> results = types.stream().map(AggregateTopics::results).toList();
         this.producer = new KafkaProducer<>(kafka.producer("gateway-producer", Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 1)),
-                new StringSerializer(), new EnvelopeSerializer(types, topics, serdes));
+                new StringSerializer(), ByTopic.valueSerializer(commands));
         KafkaConsumer<String, CommandResult> consumer = new KafkaConsumer<>(kafka.consumer("gateway-results", Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
-                new StringDeserializer(), serdes.specificValue(CommandResult.class).deserializer());
+                new StringDeserializer(), ByTopic.valueDeserializer(results));
         try {
-            List<TopicPartition> partitions = types.stream()
-                    .map(t -> topics.commandResults(t.name()))
+            List<TopicPartition> partitions = results.stream()
+                    .map(Topic::name)
                     .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                             .map(p -> new TopicPartition(topic, p.partition())))
                     .toList();
@@ -85,7 +84,7 @@ public final class CommandGateway implements AutoCloseable {
 
     /** The aggregate type names this gateway can send to. */
     public Set<String> aggregateTypes() {
-        return codecs.keySet();
+        return types.keySet();
     }
 
     /** Readiness of the result reader ({@code gateway}): down when it has stopped or cannot read results. */
@@ -100,10 +99,10 @@ public final class CommandGateway implements AutoCloseable {
      */
     public CompletableFuture<CommandResult> send(String aggregateType, String aggregateId, SpecificRecord payload,
                                                  CommandOptions options, Duration timeout) {
-        EnvelopeCodec codec = codecs.get(aggregateType);
-        if (codec == null) {
+        AggregateTopics<?> type = types.get(aggregateType);
+        if (type == null) {
             throw new IllegalArgumentException("unknown aggregate type '" + aggregateType + "'; known: "
-                    + codecs.keySet());
+                    + types.keySet());
         }
         String requestId = UUID.randomUUID().toString();
         CompletableFuture<CommandResult> result = new CompletableFuture<>();
@@ -114,8 +113,8 @@ public final class CommandGateway implements AutoCloseable {
             IncomingCommand command = new IncomingCommand(options.commandId(), aggregateId, options.expectedVersion(),
                     clock.instant(), options.correlationId().orElse(options.commandId()), options.causationId(),
                     options.metadata(), payload);
-            ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(topics.commands(aggregateType),
-                    aggregateId, codec.writeCommand(command));
+            ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(type.commands().name(),
+                    aggregateId, type.type().codec().writeCommand(command));
             record.headers().add(REQUEST_ID_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
             producer.send(record, (metadata, error) -> {
                 if (error != null) {

@@ -1,11 +1,11 @@
 package io.eventloom.core;
 
 import io.eventloom.core.avro.CommandResult;
-import io.eventloom.core.avro.CommandStatus;
 import io.eventloom.core.avro.ProcessedCommand;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -44,11 +44,12 @@ final class CommandProcessor<S extends SpecificRecord>
     private final EnvelopeCodec codec;
     private final CommandHandler<S> handler;
     private final Snapshot<S> initial;
-    private final AggregateSerdes<S> serdes;
     private final TopologySettings settings;
-    private final String commandsTopic;
-    private final String eventsTopic;
-    private final String resultsTopic;
+    private final Topic<String, SpecificRecord> commandsTopic;
+    private final Topic<String, SpecificRecord> eventsTopic;
+    private final Topic<String, CommandResult> resultsTopic;
+    private final SnapshotSerde<S> snapshots;
+    private final Serde<ProcessedCommand> processed;
 
     private ProcessorContext<String, OutgoingRecord> context;
     private KeyValueStore<String, byte[]> states;
@@ -56,16 +57,18 @@ final class CommandProcessor<S extends SpecificRecord>
     private KeyValueStore<String, byte[]> history;
     private String stateChangelog;
 
-    CommandProcessor(AggregateType<S> type, AggregateSerdes<S> serdes, TopologySettings settings) {
+    CommandProcessor(AggregateTopics<S> topics, TopologySettings settings) {
+        AggregateType<S> type = topics.type();
         this.stores = AggregateStores.of(type.name());
-        this.codec = EnvelopeCodec.of(type);
+        this.codec = type.codec();
         this.handler = new CommandHandler<>(type);
         this.initial = Snapshot.initial(type.decider());
-        this.serdes = serdes;
         this.settings = settings;
-        this.commandsTopic = settings.topics().commands(type.name());
-        this.eventsTopic = settings.topics().events(type.name());
-        this.resultsTopic = settings.topics().commandResults(type.name());
+        this.commandsTopic = topics.commands();
+        this.eventsTopic = topics.events();
+        this.resultsTopic = topics.results();
+        this.snapshots = topics.snapshots();
+        this.processed = topics.processed();
     }
 
     @Override
@@ -74,7 +77,7 @@ final class CommandProcessor<S extends SpecificRecord>
         this.states = context.getStateStore(stores.state());
         this.history = context.getStateStore(stores.history());
         this.stateChangelog = AggregateStores.changelog(context.applicationId(), stores.state());
-        this.dedupe = new CommandDedupe(context.getStateStore(stores.processedCommands()), serdes.processed(),
+        this.dedupe = new CommandDedupe(context.getStateStore(stores.processedCommands()), processed,
                 AggregateStores.changelog(context.applicationId(), stores.processedCommands()),
                 settings.dedupeRetention());
         context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME,
@@ -85,7 +88,7 @@ final class CommandProcessor<S extends SpecificRecord>
     public void process(Record<String, SpecificRecord> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow(() ->
                 new IllegalStateException("a command must come from a topic"));
-        boolean fromClient = source.topic().equals(commandsTopic);
+        boolean fromClient = source.topic().equals(commandsTopic.name());
         IncomingCommand command = codec.readCommand(record.value());
         Optional<ProcessOrigin> process = fromClient ? Optional.empty() : Optional.of(ProcessOrigin.of(command));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
@@ -104,7 +107,7 @@ final class CommandProcessor<S extends SpecificRecord>
                     : handler.rejected(command, current, process, RuntimeRejections.IDEMPOTENCY_KEY_REUSED,
                     "command id '" + command.commandId() + "' was used before on this aggregate for a command"
                             + " asking something else; use a new id for a new request", now).result();
-            forward(key, resultsTopic, serdes.results().serializer().serialize(resultsTopic, result), record, now);
+            forward(key, resultsTopic.name(), serialize(resultsTopic, result), record, now);
             return;
         }
         Outputs outputs = encode(key, dedupeKey, handler.handle(key, command, current, process, now), fingerprint,
@@ -143,8 +146,7 @@ final class CommandProcessor<S extends SpecificRecord>
                 "the command reached partition " + source.partition() + " again after being sent on to partition "
                         + owner + ", which owns its key: the topic's partition count differs from the "
                         + settings.partitions() + " the runtime was started with", now).result();
-        forward(record.key(), resultsTopic, serdes.results().serializer().serialize(resultsTopic, rejection),
-                record, now);
+        forward(record.key(), resultsTopic.name(), serialize(resultsTopic, rejection), record, now);
     }
 
     /** Everything one command writes, serialized, so it can be measured before any of it is written. */
@@ -185,11 +187,11 @@ final class CommandProcessor<S extends SpecificRecord>
         for (StoredEvent event : handled.events()) {
             events.add(new EncodedEvent(event.version(), event.payload().getSchema().getName(),
                     AggregateStores.historyKey(event.aggregateId(), event.version()),
-                    serdes.events().serializer().serialize(eventsTopic, codec.writeEvent(event))));
+                    serialize(eventsTopic, codec.writeEvent(event))));
         }
         byte[] snapshot = events.isEmpty() ? null
-                : serdes.snapshots().serializer().serialize(stateChangelog, handled.next());
-        byte[] result = serdes.results().serializer().serialize(resultsTopic, handled.result());
+                : snapshots.serializer().serialize(stateChangelog, handled.next());
+        byte[] result = serialize(resultsTopic, handled.result());
         byte[] processedEntry = dedupe.encode(new ProcessedCommand(ByteBuffer.wrap(fingerprint), handled.result()),
                 now);
         return new Outputs(key.getBytes(StandardCharsets.UTF_8), snapshot, events, result, dedupeKey,
@@ -203,10 +205,10 @@ final class CommandProcessor<S extends SpecificRecord>
         }
         for (EncodedEvent event : outputs.events()) {
             history.put(event.historyKey(), event.value());
-            forward(key, eventsTopic, event.value(), record, now);
+            forward(key, eventsTopic.name(), event.value(), record, now);
         }
         dedupe.remember(outputs.dedupeKey(), outputs.processed());
-        forward(key, resultsTopic, outputs.result(), record, now);
+        forward(key, resultsTopic.name(), outputs.result(), record, now);
     }
 
     private void forward(String key, String topic, byte[] value, Record<String, SpecificRecord> record,
@@ -222,9 +224,13 @@ final class CommandProcessor<S extends SpecificRecord>
     private void reroute(Record<String, SpecificRecord> record, int partition) {
         Headers headers = new RecordHeaders(record.headers().toArray());
         headers.add(REROUTED_FROM, String.valueOf(partition).getBytes(StandardCharsets.UTF_8));
-        byte[] value = serdes.commands().serializer().serialize(commandsTopic, record.value());
-        context.forward(new Record<>(record.key(), new OutgoingRecord(commandsTopic, value), record.timestamp(),
-                headers));
+        byte[] value = serialize(commandsTopic, record.value());
+        context.forward(new Record<>(record.key(), new OutgoingRecord(commandsTopic.name(), value),
+                record.timestamp(), headers));
+    }
+
+    private static <V> byte[] serialize(Topic<String, V> topic, V value) {
+        return topic.valueSerde().serializer().serialize(topic.name(), value);
     }
 
     private int ownerOf(String key) {
@@ -233,6 +239,6 @@ final class CommandProcessor<S extends SpecificRecord>
 
     private Snapshot<S> snapshot(String key) {
         byte[] bytes = states.get(key);
-        return bytes == null ? initial : serdes.snapshots().deserializer().deserialize(stateChangelog, bytes);
+        return bytes == null ? initial : snapshots.deserializer().deserialize(stateChangelog, bytes);
     }
 }

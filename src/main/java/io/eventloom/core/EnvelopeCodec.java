@@ -15,28 +15,9 @@ import java.util.OptionalLong;
 
 /**
  * Reads and writes one aggregate type's Avro envelopes by field name, so the runtime needs no per-type code.
- * The envelope schemas are checked against the convention once, when the type is registered.
+ * The envelope schemas are checked against the {@link EnvelopeConvention} once, when the type is declared.
  */
 public final class EnvelopeCodec {
-
-    private static final Map<String, Schema.Type> COMMAND_FIELDS = orderedMap(
-            "commandId", Schema.Type.STRING,
-            "aggregateId", Schema.Type.STRING,
-            "expectedVersion", Schema.Type.LONG,
-            "issuedAt", Schema.Type.LONG,
-            "correlationId", Schema.Type.STRING,
-            "causationId", Schema.Type.STRING,
-            "metadata", Schema.Type.MAP,
-            "payload", Schema.Type.UNION);
-    private static final Map<String, Schema.Type> EVENT_FIELDS = orderedMap(
-            "eventId", Schema.Type.STRING,
-            "aggregateId", Schema.Type.STRING,
-            "version", Schema.Type.LONG,
-            "occurredAt", Schema.Type.LONG,
-            "commandId", Schema.Type.STRING,
-            "correlationId", Schema.Type.STRING,
-            "causationId", Schema.Type.STRING,
-            "payload", Schema.Type.UNION);
 
     private final Class<? extends SpecificRecord> commandClass;
     private final Class<? extends SpecificRecord> eventClass;
@@ -51,17 +32,17 @@ public final class EnvelopeCodec {
     }
 
     /**
-     * A codec for this type's envelopes.
+     * The codec of one aggregate type's envelopes; {@link AggregateType} builds it, once.
      *
-     * @throws IllegalArgumentException naming every field that breaks the envelope convention
+     * @throws IllegalArgumentException naming every field that breaks the {@link EnvelopeConvention}
      */
-    public static EnvelopeCodec of(AggregateType<?> type) {
-        EnvelopeCodec codec = new EnvelopeCodec(type.commandEnvelope(), type.eventEnvelope());
-        List<String> problems = new ArrayList<>();
-        check(codec.commandSchema, COMMAND_FIELDS, problems);
-        check(codec.eventSchema, EVENT_FIELDS, problems);
+    static EnvelopeCodec of(String typeName, Class<? extends SpecificRecord> commandClass,
+                            Class<? extends SpecificRecord> eventClass) {
+        EnvelopeCodec codec = new EnvelopeCodec(commandClass, eventClass);
+        List<String> problems = new ArrayList<>(EnvelopeConvention.COMMAND.problems(codec.commandSchema));
+        problems.addAll(EnvelopeConvention.EVENT.problems(codec.eventSchema));
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("aggregate type " + type.name() + " breaks the envelope convention: "
+            throw new IllegalArgumentException("aggregate type " + typeName + " breaks the envelope convention: "
                     + String.join("; ", problems));
         }
         return codec;
@@ -153,36 +134,5 @@ public final class EnvelopeCodec {
                  | NoSuchMethodException e) {
             throw new IllegalStateException("cannot instantiate Avro class " + type.getName(), e);
         }
-    }
-
-    private static void check(Schema envelope, Map<String, Schema.Type> expected, List<String> problems) {
-        expected.forEach((name, type) -> {
-            Schema.Field field = envelope.getField(name);
-            if (field == null) {
-                problems.add(envelope.getName() + " lacks field " + name);
-                return;
-            }
-            Schema schema = field.schema();
-            boolean matches = type == Schema.Type.UNION
-                    ? schema.getType() == Schema.Type.UNION
-                    : schema.getType() == type || isNullable(schema, type);
-            if (!matches) {
-                problems.add(envelope.getName() + "." + name + " must be " + type.getName() + " but is " + schema);
-            }
-        });
-    }
-
-    private static boolean isNullable(Schema schema, Schema.Type type) {
-        return schema.getType() == Schema.Type.UNION && schema.getTypes().size() == 2
-                && schema.getTypes().get(0).getType() == Schema.Type.NULL
-                && schema.getTypes().get(1).getType() == type;
-    }
-
-    private static Map<String, Schema.Type> orderedMap(Object... namesAndTypes) {
-        Map<String, Schema.Type> map = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndTypes.length; i += 2) {
-            map.put((String) namesAndTypes[i], (Schema.Type) namesAndTypes[i + 1]);
-        }
-        return map;
     }
 }

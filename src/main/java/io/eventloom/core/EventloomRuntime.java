@@ -36,15 +36,18 @@ public final class EventloomRuntime implements AutoCloseable {
     private final StreamsHealth health;
     private final DeadLetters deadLetters;
     private final RestoreProgress restores;
+    private final List<AggregateTopics<?>> topics;
 
     private EventloomRuntime(KafkaStreams streams, AggregateReader aggregates, ProjectionReader projections,
-                             StreamsHealth health, DeadLetters deadLetters, RestoreProgress restores) {
+                             StreamsHealth health, DeadLetters deadLetters, RestoreProgress restores,
+                             List<AggregateTopics<?>> topics) {
         this.streams = streams;
         this.aggregates = aggregates;
         this.projections = projections;
         this.health = health;
         this.deadLetters = deadLetters;
         this.restores = restores;
+        this.topics = topics;
     }
 
     /**
@@ -55,23 +58,25 @@ public final class EventloomRuntime implements AutoCloseable {
      */
     public static Topology topology(Domain domain, TopologySettings settings, AvroSerdes serdes,
                                     AvroSerdes internal) {
-        Map<String, AggregateType<?>> types = new LinkedHashMap<>();
-        Map<String, AggregateSerdes<?>> typeSerdes = new HashMap<>();
-        for (AggregateType<?> type : domain.aggregates()) {
-            types.put(type.name(), type);
-            typeSerdes.put(type.name(), AggregateSerdes.of(type, serdes, internal));
-        }
+        return topology(domain, settings, AggregateTopics.of(domain.aggregates(), settings.topics(), serdes, internal),
+                internal);
+    }
+
+    private static Topology topology(Domain domain, TopologySettings settings, List<AggregateTopics<?>> topics,
+                                     AvroSerdes internal) {
+        Map<String, AggregateTopics<?>> types = new LinkedHashMap<>();
+        topics.forEach(type -> types.put(type.type().name(), type));
         StreamsBuilder builder = new StreamsBuilder();
-        SourceStreams sources = new SourceStreams(builder, settings.topics(), typeSerdes);
+        SourceStreams sources = new SourceStreams(builder, types);
         Map<String, List<KStream<String, SpecificRecord>>> fromProcesses = new HashMap<>();
         for (ProcessType<?> process : domain.processes()) {
-            addProcess(builder, sources, process, types, typeSerdes, settings, internal)
+            addProcess(builder, sources, process, types, settings, internal)
                     .forEach((type, commands) -> fromProcesses.computeIfAbsent(type, t -> new ArrayList<>())
                             .add(commands));
         }
-        ProjectionTopology.addTo(sources, typeSerdes, domain, internal, settings.recordLimit());
-        for (AggregateType<?> type : domain.aggregates()) {
-            addAggregate(builder, type, typeSerdes, settings, fromProcesses.getOrDefault(type.name(), List.of()));
+        ProjectionTopology.addTo(sources, types, domain, internal, settings.recordLimit());
+        for (AggregateTopics<?> type : topics) {
+            addAggregate(builder, type, settings, fromProcesses.getOrDefault(type.type().name(), List.of()));
         }
         return builder.build();
     }
@@ -82,7 +87,8 @@ public final class EventloomRuntime implements AutoCloseable {
         DeadLetters deadLetters = new DeadLetters();
         Properties properties = new Properties();
         properties.putAll(runtime.streamsConfig(settings, deadLetters));
-        KafkaStreams streams = new KafkaStreams(topology(domain, settings, serdes, internal), properties);
+        List<AggregateTopics<?>> topics = AggregateTopics.of(domain.aggregates(), settings.topics(), serdes, internal);
+        KafkaStreams streams = new KafkaStreams(topology(domain, settings, topics, internal), properties);
         ThreadFailures failures = new ThreadFailures(Clock.systemUTC());
         streams.setUncaughtExceptionHandler(error -> {
             Duration pause = failures.failed(error);
@@ -99,29 +105,25 @@ public final class EventloomRuntime implements AutoCloseable {
         });
         streams.setGlobalStateRestoreListener(restores);
         streams.start();
-        Map<String, AggregateSerdes<?>> typeSerdes = new HashMap<>();
-        domain.aggregates().forEach(type -> typeSerdes.put(type.name(), AggregateSerdes.of(type, serdes, internal)));
         // Kafka Streams can say where a key lives only when instances advertise where they serve.
         LocalStoreQuery.Placement placement = runtime.applicationServer().isPresent()
                 ? LocalStoreQuery.Placement.METADATA : LocalStoreQuery.Placement.ALONE;
-        return new EventloomRuntime(streams, new AggregateReader(streams, placement, domain.aggregates(), typeSerdes),
-                new ProjectionReader(streams, placement, domain.projections()), health, deadLetters, restores);
+        return new EventloomRuntime(streams, new AggregateReader(streams, placement, topics),
+                new ProjectionReader(streams, placement, domain.projections()), health, deadLetters, restores, topics);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Map<String, KStream<String, SpecificRecord>> addProcess(
-            StreamsBuilder builder, SourceStreams sources, ProcessType<?> process, Map<String, AggregateType<?>> types,
-            Map<String, AggregateSerdes<?>> serdes, TopologySettings settings, AvroSerdes internal) {
-        return ProcessTopology.addTo(builder, sources, (ProcessType) process, types, serdes, settings,
+            StreamsBuilder builder, SourceStreams sources, ProcessType<?> process,
+            Map<String, AggregateTopics<?>> types, TopologySettings settings, AvroSerdes internal) {
+        return ProcessTopology.addTo(builder, sources, (ProcessType) process, types, settings,
                 internal.specificValue(process.state()));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void addAggregate(StreamsBuilder builder, AggregateType<?> type,
-                                     Map<String, AggregateSerdes<?>> serdes, TopologySettings settings,
+    private static void addAggregate(StreamsBuilder builder, AggregateTopics<?> type, TopologySettings settings,
                                      List<KStream<String, SpecificRecord>> fromProcesses) {
-        AggregateTopology.addTo(builder, (AggregateType) type, (AggregateSerdes) serdes.get(type.name()), settings,
-                fromProcesses);
+        AggregateTopology.addTo(builder, (AggregateTopics) type, settings, fromProcesses);
     }
 
     // The handler runs on the dying thread before it is replaced: pausing here spaces out the retries.
@@ -135,6 +137,11 @@ public final class EventloomRuntime implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** Each aggregate type's topics as this runtime reads and writes them; a gateway sends on these. */
+    public List<AggregateTopics<?>> topics() {
+        return topics;
     }
 
     /** Reads aggregates' snapshots and histories from this instance's stores. */

@@ -36,8 +36,7 @@ final class ProcessTopology {
     /** @return the process's commands per target aggregate type, ready to merge into that type's commands */
     static <S extends SpecificRecord> Map<String, KStream<String, SpecificRecord>> addTo(
             StreamsBuilder builder, SourceStreams sources, ProcessType<S> process,
-            Map<String, AggregateType<?>> types, Map<String, AggregateSerdes<?>> serdes, TopologySettings settings,
-            Serde<S> stateSerde) {
+            Map<String, AggregateTopics<?>> types, TopologySettings settings, Serde<S> stateSerde) {
         String name = process.name();
         ProcessStores stores = ProcessStores.of(name);
         known(types, process.instanceType(), name);
@@ -50,7 +49,8 @@ final class ProcessTopology {
         List<KStream<String, ProcessInput>> inputs = new ArrayList<>();
         ProcessManager<S> manager = process.manager();
         for (String typeName : process.eventsOf()) {
-            EnvelopeCodec codec = EnvelopeCodec.of(known(types, typeName, name));
+            AggregateTopics<?> type = known(types, typeName, name);
+            EnvelopeCodec codec = type.type().codec();
             String prefix = name + "-" + typeName + "-events";
             KStream<String, ProcessInput.Event> events = sources.events(typeName)
                     .mapValues(envelope -> envelope == null ? null
@@ -60,7 +60,7 @@ final class ProcessTopology {
             inputs.add(typeName.equals(process.instanceType())
                     ? events.mapValues(event -> inInstance(manager, event), Named.as(prefix + "-in-instance"))
                     : repartitioned(events.selectKey((key, event) -> manager.instanceOf(event).orElseThrow(),
-                            Named.as(prefix + "-by-instance")), serdes.get(typeName).internalEvents(),
+                            Named.as(prefix + "-by-instance")), type.internalEvents(),
                     event -> codec.writeEvent(event.event()),
                     envelope -> new ProcessInput.Event(typeName, codec.readEvent(envelope)), prefix, settings));
         }
@@ -70,7 +70,7 @@ final class ProcessTopology {
                     .filter((key, result) -> result != null && name.equals(result.getProcess())
                             && result.getProcessInstance() != null, Named.as(prefix + "-own"))
                     .selectKey((key, result) -> result.getProcessInstance(), Named.as(prefix + "-by-instance"));
-            inputs.add(repartitioned(own, serdes.get(typeName).internalResults(), result -> result,
+            inputs.add(repartitioned(own, types.get(typeName).internalResults(), result -> result,
                     result -> new ProcessInput.Result(typeName, result), prefix, settings));
         }
         KStream<String, ProcessInput> merged = inputs.get(0);
@@ -82,8 +82,9 @@ final class ProcessTopology {
         Map<String, Serializer<SpecificRecord>> sizers = new HashMap<>();
         Map<String, String> repartitions = new HashMap<>();
         for (String typeName : process.commandsTo()) {
-            codecs.put(typeName, EnvelopeCodec.of(known(types, typeName, name)));
-            sizers.put(typeName, serdes.get(typeName).internalCommands().serializer());
+            AggregateTopics<?> type = known(types, typeName, name);
+            codecs.put(typeName, type.type().codec());
+            sizers.put(typeName, type.internalCommands().serializer());
             repartitions.put(typeName, commandsTo(name, typeName));
         }
         KStream<String, SpecificRecord> commands = merged.process(() -> new ProcessProcessor<>(process, stores, codecs,
@@ -91,13 +92,13 @@ final class ProcessTopology {
                 stores.state(), stores.deadlines());
         Map<String, KStream<String, SpecificRecord>> byType = new LinkedHashMap<>();
         for (String typeName : process.commandsTo()) {
-            Class<?> envelope = types.get(typeName).commandEnvelope();
+            Class<?> envelope = types.get(typeName).type().commandEnvelope();
             byType.put(typeName, commands
                     .filter((key, command) -> envelope.isInstance(command), Named.as(commandsTo(name, typeName)
                             + "-select"))
                     .repartition(Repartitioned.<String, SpecificRecord>as(commandsTo(name, typeName))
                             .withKeySerde(Serdes.String())
-                            .withValueSerde(serdes.get(typeName).internalCommands())
+                            .withValueSerde(types.get(typeName).internalCommands())
                             .withNumberOfPartitions(settings.partitions())));
         }
         return byType;
@@ -132,8 +133,8 @@ final class ProcessTopology {
                 .mapValues(read::apply, Named.as(prefix + "-read-back"));
     }
 
-    private static AggregateType<?> known(Map<String, AggregateType<?>> types, String type, String process) {
-        AggregateType<?> found = types.get(type);
+    private static AggregateTopics<?> known(Map<String, AggregateTopics<?>> types, String type, String process) {
+        AggregateTopics<?> found = types.get(type);
         if (found == null) {
             throw new IllegalArgumentException("process " + process + " names unknown aggregate type " + type);
         }

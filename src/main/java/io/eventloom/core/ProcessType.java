@@ -4,7 +4,6 @@ import org.apache.avro.specific.SpecificRecord;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One process manager as the runtime needs it: its name, logic, the Avro class of its state, the aggregate type
@@ -21,13 +20,8 @@ public record ProcessType<S extends SpecificRecord>(
         List<String> resultsOf,
         List<String> commandsTo) {
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
-
     public ProcessType {
-        Objects.requireNonNull(name, "name");
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("process name must match " + NAME + ", was '" + name + "'");
-        }
+        Names.require("process", name);
         Objects.requireNonNull(manager, "manager");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(instanceType, "instanceType");

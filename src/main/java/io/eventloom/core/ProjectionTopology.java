@@ -25,19 +25,17 @@ import java.util.Map;
 final class ProjectionTopology {
 
     private final SourceStreams sources;
-    private final Map<String, AggregateSerdes<?>> serdes;
+    private final Map<String, AggregateTopics<?>> aggregates;
     private final AvroSerdes internal;
     private final RecordLimit limit;
-    private final Map<String, AggregateType<?>> aggregates = new HashMap<>();
     private final Map<String, KTable<String, ? extends SpecificRecord>> tables = new HashMap<>();
 
-    private ProjectionTopology(SourceStreams sources, Map<String, AggregateSerdes<?>> serdes,
-                               List<AggregateType<?>> aggregates, AvroSerdes internal, RecordLimit limit) {
+    private ProjectionTopology(SourceStreams sources, Map<String, AggregateTopics<?>> aggregates,
+                               AvroSerdes internal, RecordLimit limit) {
         this.sources = sources;
-        this.serdes = serdes;
+        this.aggregates = aggregates;
         this.internal = internal;
         this.limit = limit;
-        aggregates.forEach(type -> this.aggregates.put(type.name(), type));
     }
 
     /**
@@ -45,9 +43,9 @@ final class ProjectionTopology {
      *                 owns
      * @param limit    rows that would not fit the log are refused when written, so their input is dead-lettered
      */
-    static void addTo(SourceStreams sources, Map<String, AggregateSerdes<?>> serdes, Domain domain,
+    static void addTo(SourceStreams sources, Map<String, AggregateTopics<?>> aggregates, Domain domain,
                       AvroSerdes internal, RecordLimit limit) {
-        ProjectionTopology topology = new ProjectionTopology(sources, serdes, domain.aggregates(), internal, limit);
+        ProjectionTopology topology = new ProjectionTopology(sources, aggregates, internal, limit);
         for (ProjectionType<?> projection : domain.projections()) {
             topology.table(projection, domain.projections());
         }
@@ -86,16 +84,16 @@ final class ProjectionTopology {
 
     private <R extends SpecificRecord> KTable<String, R> fold(ProjectionType<R> projection,
                                                              ProjectionType.Fold<R> fold) {
-        AggregateType<?> type = aggregates.get(fold.aggregateType());
+        AggregateTopics<?> type = aggregates.get(fold.aggregateType());
         if (type == null) {
             throw new IllegalArgumentException("projection " + projection.name() + " folds unknown aggregate type "
                     + fold.aggregateType() + "; known: " + aggregates.keySet());
         }
-        EnvelopeCodec codec = EnvelopeCodec.of(type);
+        EnvelopeCodec codec = type.type().codec();
+        Topic<String, SpecificRecord> events = type.events();
         // Keyed by aggregate id already, like the topic: grouping by key needs no repartition.
-        return sources.events(type.name())
-                .groupByKey(Grouped.with(projection.name() + "-by-aggregate", Serdes.String(),
-                        serdes.get(type.name()).events()))
+        return sources.events(fold.aggregateType())
+                .groupByKey(Grouped.with(projection.name() + "-by-aggregate", events.keySerde(), events.valueSerde()))
                 .aggregate(() -> null, (id, envelope, row) -> fold.fold().apply(row, codec.readEvent(envelope)),
                         Named.as(projection.name() + "-fold"), materialized(projection));
     }

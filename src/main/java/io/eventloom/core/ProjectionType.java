@@ -1,6 +1,5 @@
 package io.eventloom.core;
 
-import io.eventloom.serde.GeneratedTypesTrust;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -9,7 +8,6 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * One read model as the runtime needs it: its name (also the name of the state store it is materialized in),
@@ -18,15 +16,8 @@ import java.util.regex.Pattern;
  */
 public record ProjectionType<R extends SpecificRecord>(String name, Class<R> row, Definition<R> definition) {
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
-
     public ProjectionType {
-        // Row functions copy generated rows with builders, which load generated classes by name.
-        GeneratedTypesTrust.install();
-        Objects.requireNonNull(name, "name");
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("projection name must match " + NAME + ", was '" + name + "'");
-        }
+        Names.require("projection", name);
         Objects.requireNonNull(row, "row");
         Objects.requireNonNull(definition, "definition");
         Schema.Field version = SpecificData.get().getSchema(row).getField("version");

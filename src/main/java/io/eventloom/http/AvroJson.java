@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eventloom.serde.GeneratedTypesTrust;
+import io.eventloom.serde.GeneratedClassesData;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
@@ -27,10 +27,8 @@ import java.util.Map;
 public final class AvroJson {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
-    static {
-        GeneratedTypesTrust.install();
-    }
+    // Records, enums and defaults are made by generated class, which only a model of this kind may load by name.
+    private static final SpecificData MODEL = GeneratedClassesData.of(AvroJson.class.getClassLoader());
 
     private AvroJson() {
     }
@@ -53,7 +51,7 @@ public final class AvroJson {
                 }
                 yield object;
             }
-            case UNION -> write(value, schema.getTypes().get(SpecificData.get().resolveUnion(schema, value)));
+            case UNION -> write(value, schema.getTypes().get(MODEL.resolveUnion(schema, value)));
             case ARRAY -> {
                 ArrayNode array = JSON.arrayNode();
                 for (Object item : (Iterable<?>) value) {
@@ -104,7 +102,7 @@ public final class AvroJson {
             case ENUM -> {
                 expect(json.isTextual() && schema.getEnumSymbols().contains(json.textValue()), path,
                         "one of " + schema.getEnumSymbols(), json);
-                yield SpecificData.get().createEnum(json.textValue(), schema);
+                yield MODEL.createEnum(json.textValue(), schema);
             }
             case INT -> {
                 expect(json.isInt(), path, "a whole number", json);
@@ -127,7 +125,7 @@ public final class AvroJson {
 
     private static Object record(JsonNode json, Schema schema, String path) {
         expect(json != null && json.isObject(), path, "an object", json);
-        IndexedRecord record = (IndexedRecord) SpecificData.get().newRecord(null, schema);
+        IndexedRecord record = (IndexedRecord) MODEL.newRecord(null, schema);
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (schema.getField(name) == null) {
@@ -140,8 +138,7 @@ public final class AvroJson {
             String childPath = path + "." + field.name();
             if (child == null || child.isNull() && !accepts(field.schema(), Schema.Type.NULL)) {
                 if (field.hasDefaultValue()) {
-                    record.put(field.pos(), SpecificData.get().deepCopy(field.schema(),
-                            SpecificData.get().getDefaultValue(field)));
+                    record.put(field.pos(), MODEL.deepCopy(field.schema(), MODEL.getDefaultValue(field)));
                 } else if (accepts(field.schema(), Schema.Type.NULL)) {
                     record.put(field.pos(), null);
                 } else {

@@ -8,7 +8,6 @@ import io.eventloom.core.CommandGateway;
 import io.eventloom.core.CommandOptions;
 import io.eventloom.core.Domain;
 import io.eventloom.core.RuntimeRejections;
-import io.eventloom.core.EnvelopeCodec;
 import io.eventloom.core.StoreUnavailableException;
 import io.eventloom.core.avro.CommandResult;
 import io.eventloom.core.avro.CommandStatus;
@@ -38,7 +37,7 @@ final class CommandRoutes {
     CommandRoutes(Domain domain, CommandGateway gateway, AggregateRoutes aggregates, Duration timeout,
                   long maxBodyBytes) {
         this.commandsByType = domain.aggregates().stream().collect(Collectors.toUnmodifiableMap(AggregateType::name,
-                type -> EnvelopeCodec.of(type).commandPayloadTypes().stream().collect(Collectors.toMap(
+                type -> type.codec().commandPayloadTypes().stream().collect(Collectors.toMap(
                         Schema::getName, schema -> schema, (a, b) -> a, LinkedHashMap::new))));
         this.gateway = gateway;
         this.aggregates = aggregates;

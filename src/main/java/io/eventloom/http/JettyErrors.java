@@ -1,6 +1,7 @@
 package io.eventloom.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.eventloom.core.InternalDetails;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -10,15 +11,12 @@ import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Jetty's own refusals, made before a request reaches the API (a URL or headers over the size limit, bytes that
  * are not valid HTTP), answered in the API's JSON error shape rather than Jetty's HTML page.
  */
 final class JettyErrors extends ErrorHandler {
-
-    private static final Pattern INTERNAL = Pattern.compile("[a-z]+\\.[a-z]+\\.[A-Z]|Exception|\\tat ");
 
     // Every method gets the JSON body, not only the GET, POST and HEAD Jetty writes error pages for.
     @Override
@@ -43,7 +41,7 @@ final class JettyErrors extends ErrorHandler {
                     + " bytes";
             case 500 -> "the server failed to answer this request";
             default -> "the request was refused before it reached the API: " + (jettyMessage == null
-                    || INTERNAL.matcher(jettyMessage).find() ? HttpStatus.getMessage(status) : jettyMessage);
+                    || InternalDetails.foundIn(jettyMessage) ? HttpStatus.getMessage(status) : jettyMessage);
         };
     }
 }

@@ -4,18 +4,15 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventloom.core.InternalDetails;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 /**
  * Parses a request body as one JSON value with the API's limits ({@link Json#MAPPER}); a body it refuses is a
  * 400 {@code malformed_json} whose message says what is wrong in plain words, never in Jackson's class names.
  */
 final class JsonInput {
-
-    // Jackson's hints name its own types and features, e.g. `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS`.
-    private static final Pattern INTERNAL = Pattern.compile("`|[a-z]+\\.[a-z]+\\.[A-Z]|Exception|REDACTED");
 
     private JsonInput() {
     }
@@ -55,7 +52,8 @@ final class JsonInput {
 
     /** Jackson's own explanation up to its first hint that names internals, or a generic one. */
     private static String plain(String message) {
-        var internal = INTERNAL.matcher(message);
+        // Jackson's hints name its own types and features, e.g. `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS`.
+        var internal = InternalDetails.PATTERN.matcher(message);
         if (!internal.find()) {
             return message;
         }
@@ -64,7 +62,7 @@ final class JsonInput {
         int semicolon = before.indexOf(';');
         int cut = colon < 0 ? semicolon : semicolon < 0 ? colon : Math.min(colon, semicolon);
         String kept = cut > 0 ? before.substring(0, cut).trim() : "";
-        return kept.isEmpty() || INTERNAL.matcher(kept).find() ? "unexpected content" : kept;
+        return kept.isEmpty() || InternalDetails.foundIn(kept) ? "unexpected content" : kept;
     }
 
     private static String at(JsonLocation location) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.eventloom.core.InternalDetails;
 import org.apache.avro.Schema;
 
 import java.io.IOException;
@@ -28,7 +29,6 @@ final class AvroSchemas {
             .build();
     // A package-qualified class name, with the ": " Avro puts after one when it wraps another exception.
     private static final Pattern CLASS_PREFIX = Pattern.compile("^(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?::\\s*)?");
-    private static final Pattern INTERNAL = Pattern.compile("[a-z]+\\.[a-z]+\\.[A-Z]|Exception|`|\\tat ");
 
     private AvroSchemas() {
     }
@@ -55,7 +55,7 @@ final class AvroSchemas {
             // Avro 1.12 fails this way on a top-level name it cannot resolve, such as "intt".
             return "the schema names a type that is not defined";
         }
-        if (message.isEmpty() || INTERNAL.matcher(message).find()) {
+        if (message.isEmpty() || InternalDetails.foundIn(message)) {
             return "the schema is not valid Avro";
         }
         return message;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventloom.core.InternalDetails;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -16,8 +16,6 @@ import java.util.stream.Collectors;
  * not the JSON a route expects: plain text, never Jackson's class names.
  */
 final class RegistryErrors {
-
-    private static final Pattern INTERNAL = Pattern.compile("`|[a-z]+\\.[a-z]+\\.[A-Z]|Exception|REDACTED");
 
     private RegistryErrors() {
     }
@@ -58,7 +56,7 @@ final class RegistryErrors {
         if (message.startsWith("Trailing token")) {
             return "there is more content after the first JSON value";
         }
-        var internal = INTERNAL.matcher(message);
+        var internal = InternalDetails.PATTERN.matcher(message);
         if (!internal.find()) {
             return message;
         }

@@ -1,6 +1,7 @@
 package io.eventloom.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventloom.core.InternalDetails;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -9,15 +10,12 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
-import java.util.regex.Pattern;
 
 /**
  * Jetty's own refusals, made before a request reaches the registry (a URL or headers over the size limit, bytes
  * that are not valid HTTP), in Confluent's error shape with the HTTP status as {@code error_code}, not as HTML.
  */
 final class RegistryJettyErrors extends ErrorHandler {
-
-    private static final Pattern INTERNAL = Pattern.compile("[a-z]+\\.[a-z]+\\.[A-Z]|Exception|\\tat ");
 
     private final ObjectMapper json;
 
@@ -40,7 +38,7 @@ final class RegistryJettyErrors extends ErrorHandler {
             case 431 -> "Request headers too large: the request line and headers may hold at most " + limit
                     + " bytes";
             case 500 -> "Internal error";
-            default -> "HTTP " + status + " " + (message == null || INTERNAL.matcher(message).find()
+            default -> "HTTP " + status + " " + (message == null || InternalDetails.foundIn(message)
                     ? HttpStatus.getMessage(status) : message);
         };
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, RegistryRoutes.CONTENT_TYPE);

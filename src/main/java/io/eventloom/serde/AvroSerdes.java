@@ -11,7 +11,6 @@ public final class AvroSerdes {
     private final AvroSerdeConfig config;
 
     public AvroSerdes(SchemaRegistryClient client, AvroSerdeConfig config) {
-        GeneratedTypesTrust.install();
         this.client = client;
         this.config = config;
     }

@@ -49,8 +49,8 @@ public final class SpecificAvroSerde<T extends SpecificRecord> implements Serde<
 
     private void build(SchemaRegistryClient client, AvroSerdeConfig config, boolean isKey) {
         SpecificData model = type == null
-                ? new GeneratedClassesData(SpecificAvroSerde.class.getClassLoader(), SpecificData.get())
-                : new GeneratedClassesData(type.getClassLoader(), SpecificData.getForClass(type));
+                ? GeneratedClassesData.of(SpecificAvroSerde.class.getClassLoader())
+                : GeneratedClassesData.of(type);
         serializer = new AvroRecordSerializer<>(client, model, config, isKey);
         deserializer = new AvroRecordDeserializer<>(client, model, readerSchema(model));
     }

@@ -5,16 +5,15 @@ import io.eventloom.core.avro.CommandStatus;
 import io.eventloom.core.counter.CounterAggregate;
 import io.eventloom.core.counter.CounterCommandEnvelope;
 import io.eventloom.core.counter.CounterEventEnvelope;
+import io.eventloom.core.counter.CounterTopics;
 import io.eventloom.core.counter.Increment;
 import io.eventloom.core.counter.Note;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
 import io.eventloom.testing.SwitchableRegistryClient;
 import io.eventloom.testing.TestDrivers;
+import io.eventloom.testing.TestSerdes;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -49,7 +48,8 @@ class CommandEdgesTopologyTest {
     Path stateDir;
 
     private final SwitchableRegistryClient registry = new SwitchableRegistryClient();
-    private final AvroSerdes serdes = new AvroSerdes(registry, AvroSerdeConfig.autoRegistering());
+    private final AvroSerdes serdes = TestSerdes.on(registry);
+    private final CounterTopics topics = CounterTopics.of(TOPICS, serdes);
     private TopologyTestDriver driver;
     private TestInputTopic<String, CounterCommandEnvelope> commands;
     private TestInputTopic<byte[], byte[]> rawCommands;
@@ -195,8 +195,8 @@ class CommandEdgesTopologyTest {
         commands.pipeInput("a", command("first", "a", null, new Increment(1)));
         results.readValue();
         events.readRecordsToList();
-        byte[] note = serdes.specificValue(CounterCommandEnvelope.class).serializer()
-                .serialize(TOPICS.commands("counter"), command("second", "a", null, new Note("n", 1)));
+        byte[] note = topics.commands().valueSerde().serializer()
+                .serialize(topics.commands().name(), command("second", "a", null, new Note("n", 1)));
         registry.reachable(false);
 
         // The note is the first Noted event: its schema must be registered before it can be written.
@@ -215,16 +215,12 @@ class CommandEdgesTopologyTest {
     private void start(TopologySettings settings) {
         driver = TestDrivers.start("edges-test", Domain.of(List.of(CounterAggregate.TYPE)), settings, serdes,
                 stateDir);
-        commands = driver.createInputTopic(TOPICS.commands("counter"), new StringSerializer(),
-                serdes.specificValue(CounterCommandEnvelope.class).serializer());
+        commands = TestDrivers.input(driver, topics.commands());
         rawCommands = driver.createInputTopic(TOPICS.commands("counter"), new ByteArraySerializer(),
                 new ByteArraySerializer());
-        rerouted = driver.createOutputTopic(TOPICS.commands("counter"), new StringDeserializer(),
-                serdes.specificValue(CounterCommandEnvelope.class).deserializer());
-        events = driver.createOutputTopic(TOPICS.events("counter"), new StringDeserializer(),
-                serdes.specificValue(CounterEventEnvelope.class).deserializer());
-        results = driver.createOutputTopic(TOPICS.commandResults("counter"), new StringDeserializer(),
-                serdes.specificValue(CommandResult.class).deserializer());
+        rerouted = TestDrivers.output(driver, topics.commands());
+        events = TestDrivers.output(driver, topics.events());
+        results = TestDrivers.output(driver, topics.results());
         deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
     }

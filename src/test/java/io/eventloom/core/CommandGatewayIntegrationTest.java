@@ -9,11 +9,9 @@ import io.eventloom.core.counter.Incremented;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.TestBroker;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.HttpSchemaRegistryClient;
-import io.eventloom.serde.InMemorySchemaRegistryClient;
 import io.eventloom.testing.RunningRuntime;
+import io.eventloom.testing.TestSerdes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -110,10 +108,9 @@ class CommandGatewayIntegrationTest {
 
     @Test
     void givenNoRuntimeOnTheTopics_whenSent_thenFailsWithTimeoutNamingTheCommand(TestBroker broker) {
-        AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(running.registry().url()),
-                AvroSerdeConfig.autoRegistering());
-        try (CommandGateway idle = new CommandGateway(KafkaClientSettings.of(broker.bootstrapServers()), IDLE,
-                DOMAIN.aggregates(), serdes, Clock.systemUTC())) {
+        AvroSerdes serdes = TestSerdes.on(running.registry().url());
+        try (CommandGateway idle = new CommandGateway(KafkaClientSettings.of(broker.bootstrapServers()),
+                AggregateTopics.of(DOMAIN.aggregates(), IDLE, serdes, serdes), Clock.systemUTC())) {
             var future = idle.send("counter", "x", new Increment(1), CommandOptions.withId("lost-1"),
                     Duration.ofMillis(500));
 
@@ -166,9 +163,9 @@ class CommandGatewayIntegrationTest {
     void givenASerializerThatCannotEncode_whenSent_thenTheFutureFailsWithItsErrorAndNothingIsPending(
             TestBroker broker) {
         // Auto-registration off and an empty registry: the serializer throws inside the producer's send().
-        AvroSerdes unregistered = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.defaults());
-        try (CommandGateway strict = new CommandGateway(KafkaClientSettings.of(broker.bootstrapServers()), IDLE,
-                DOMAIN.aggregates(), unregistered, Clock.systemUTC())) {
+        AvroSerdes unregistered = TestSerdes.unregistered();
+        try (CommandGateway strict = new CommandGateway(KafkaClientSettings.of(broker.bootstrapServers()),
+                AggregateTopics.of(DOMAIN.aggregates(), IDLE, unregistered, unregistered), Clock.systemUTC())) {
             var future = strict.send("counter", "x", new Increment(1), CommandOptions.withId("unsendable-1"),
                     TIMEOUT);
 

@@ -7,18 +7,18 @@ import io.eventloom.core.counter.CounterCommandEnvelope;
 import io.eventloom.core.counter.CounterDecider;
 import io.eventloom.core.counter.CounterEventEnvelope;
 import io.eventloom.core.counter.CounterState;
+import io.eventloom.core.counter.CounterTopics;
 import io.eventloom.core.counter.Increment;
+import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.kafka.TopicSetup;
 import io.eventloom.kafka.TopicSpec;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.testing.ChildJvm;
-import io.eventloom.kafka.FreePort;
+import io.eventloom.testing.TestSerdes;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,8 +26,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,11 +70,12 @@ class CommandRuntimeIntegrationTest {
         String bootstrap = broker.bootstrapServers();
         createTopics(bootstrap);
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(bootstrap, FreePort.find())) {
-            AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()),
-                    AvroSerdeConfig.autoRegistering());
+            AvroSerdes serdes = TestSerdes.on(registry.url());
+            CounterTopics topics = CounterTopics.of(TOPICS, serdes);
             String[] args = {bootstrap, registry.url(), dir.resolve("state").toString(), TOPICS.namespace(), APP_ID,
                     String.valueOf(PARTITIONS)};
-            try (KafkaProducer<String, CounterCommandEnvelope> producer = producer(bootstrap, serdes)) {
+            try (KafkaProducer<String, CounterCommandEnvelope> producer = KafkaTestClients.producer(bootstrap,
+                    topics.commands(), Map.of(ProducerConfig.ACKS_CONFIG, "all"))) {
                 ChildJvm first = runtime(args, "first.log");
                 send(producer, 0, 333);
                 first.stop();
@@ -84,19 +83,19 @@ class CommandRuntimeIntegrationTest {
                 ChildJvm second = runtime(args, "second.log");
                 send(producer, 333, 666);
                 sendGarbage(bootstrap);
-                await().atMost(TIMEOUT).until(() -> results(bootstrap, serdes).size() > 400);
+                await().atMost(TIMEOUT).until(() -> results(bootstrap, topics).size() > 400);
                 second.kill();
 
                 try (ChildJvm third = runtime(args, "third.log")) {
                     send(producer, 666, COMMANDS);
                     await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1))
-                            .until(() -> results(bootstrap, serdes).size() >= COMMANDS);
+                            .until(() -> results(bootstrap, topics).size() >= COMMANDS);
                     third.stop();
                 }
             }
 
-            List<CommandResult> results = results(bootstrap, serdes);
-            List<CounterEventEnvelope> events = events(bootstrap, serdes);
+            List<CommandResult> results = results(bootstrap, topics);
+            List<CounterEventEnvelope> events = events(bootstrap, topics);
             assertExactlyOneResultPerCommand(results);
             assertEventsMatchResults(results, events);
             assertVersionsContiguousFromOne(events);
@@ -211,20 +210,12 @@ class CommandRuntimeIntegrationTest {
         }
     }
 
-    private static KafkaProducer<String, CounterCommandEnvelope> producer(String bootstrap, AvroSerdes serdes) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-                serdes.specificValue(CounterCommandEnvelope.class).serializer());
+    private static List<CommandResult> results(String bootstrap, CounterTopics topics) {
+        return values(KafkaTestClients.readAll(bootstrap, topics.results(), TIMEOUT));
     }
 
-    private static List<CommandResult> results(String bootstrap, AvroSerdes serdes) {
-        return values(KafkaTestClients.readAll(bootstrap, TOPICS.commandResults("counter"), TIMEOUT,
-                new StringDeserializer(), serdes.specificValue(CommandResult.class).deserializer()));
-    }
-
-    private static List<CounterEventEnvelope> events(String bootstrap, AvroSerdes serdes) {
-        return values(KafkaTestClients.readAll(bootstrap, TOPICS.events("counter"), TIMEOUT,
-                new StringDeserializer(), serdes.specificValue(CounterEventEnvelope.class).deserializer()));
+    private static List<CounterEventEnvelope> events(String bootstrap, CounterTopics topics) {
+        return values(KafkaTestClients.readAll(bootstrap, topics.events(), TIMEOUT));
     }
 
     private static <V> List<V> values(List<ConsumerRecord<String, V>> records) {

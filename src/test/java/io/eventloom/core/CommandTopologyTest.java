@@ -5,19 +5,17 @@ import io.eventloom.core.avro.CommandStatus;
 import io.eventloom.core.counter.CounterAggregate;
 import io.eventloom.core.counter.CounterCommandEnvelope;
 import io.eventloom.core.counter.CounterEventEnvelope;
+import io.eventloom.core.counter.CounterTopics;
 import io.eventloom.core.counter.Explode;
 import io.eventloom.core.counter.Increment;
 import io.eventloom.core.counter.Incremented;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.InMemorySchemaRegistryClient;
 import io.eventloom.testing.TestDrivers;
+import io.eventloom.testing.TestSerdes;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,17 +50,15 @@ class CommandTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.autoRegistering());
+        AvroSerdes serdes = TestSerdes.inMemory();
+        CounterTopics topics = CounterTopics.of(TOPICS, serdes);
         driver = TestDrivers.start("topology-test", Domain.of(List.of(CounterAggregate.TYPE)),
                 TopologySettings.of(TOPICS, 1), serdes, stateDir);
-        commands = driver.createInputTopic(TOPICS.commands("counter"), new StringSerializer(),
-                serdes.specificValue(CounterCommandEnvelope.class).serializer());
+        commands = TestDrivers.input(driver, topics.commands());
         rawCommands = driver.createInputTopic(TOPICS.commands("counter"), new ByteArraySerializer(),
                 new ByteArraySerializer());
-        events = driver.createOutputTopic(TOPICS.events("counter"), new StringDeserializer(),
-                serdes.specificValue(CounterEventEnvelope.class).deserializer());
-        results = driver.createOutputTopic(TOPICS.commandResults("counter"), new StringDeserializer(),
-                serdes.specificValue(CommandResult.class).deserializer());
+        events = TestDrivers.output(driver, topics.events());
+        results = TestDrivers.output(driver, topics.results());
         deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
     }

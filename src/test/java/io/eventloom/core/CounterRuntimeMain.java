@@ -1,9 +1,8 @@
 package io.eventloom.core;
 
 import io.eventloom.core.counter.CounterAggregate;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.HttpSchemaRegistryClient;
+import io.eventloom.testing.TestSerdes;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +25,7 @@ public final class CounterRuntimeMain {
 
     public static void main(String[] args) throws InterruptedException {
         TopicNames topics = new TopicNames(args[3]);
-        AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(args[1]), AvroSerdeConfig.autoRegistering());
+        AvroSerdes serdes = TestSerdes.on(args[1]);
         Map<String, Object> overrides = new HashMap<>();
         for (int i = 6; i < args.length; i++) {
             String[] nameAndValue = args[i].split("=", 2);

@@ -1,7 +1,7 @@
 package io.eventloom.core;
 
-import io.eventloom.core.counter.CounterAggregate;
 import io.eventloom.core.counter.CounterCommandEnvelope;
+import io.eventloom.core.counter.CounterTopics;
 import io.eventloom.core.counter.Increment;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
@@ -10,18 +10,15 @@ import io.eventloom.kafka.TestBroker;
 import io.eventloom.kafka.TopicSetup;
 import io.eventloom.kafka.TopicSpec;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
-import io.eventloom.serde.AvroSerdeConfig;
-import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.testing.ChildJvm;
 import io.eventloom.testing.SmallMemtables;
+import io.eventloom.testing.TestSerdes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -110,14 +107,13 @@ class CrashRestartIntegrationTest {
     }
 
     private static void send(String bootstrap, String registryUrl) {
-        AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registryUrl),
-                AvroSerdeConfig.autoRegistering());
-        try (KafkaProducer<String, CounterCommandEnvelope> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5),
-                new StringSerializer(), serdes.specificValue(CounterCommandEnvelope.class).serializer())) {
+        Topic<String, CounterCommandEnvelope> commands = CounterTopics.of(TOPICS, TestSerdes.on(registryUrl))
+                .commands();
+        try (KafkaProducer<String, CounterCommandEnvelope> producer = KafkaTestClients.producer(bootstrap, commands,
+                Map.of(ProducerConfig.LINGER_MS_CONFIG, 5))) {
             for (int i = 0; i < COMMANDS; i++) {
                 String id = "counter-" + (i % 1_000);
-                producer.send(new ProducerRecord<>(TOPICS.commands("counter"), id, CounterCommandEnvelope.newBuilder()
+                producer.send(new ProducerRecord<>(commands.name(), id, CounterCommandEnvelope.newBuilder()
                         .setCommandId("cmd-" + i).setAggregateId(id).setIssuedAt(Instant.now())
                         .setCorrelationId("cmd-" + i).setPayload(new Increment(1)).build()));
             }

@@ -4,22 +4,18 @@ import io.eventloom.core.avro.CommandResult;
 import io.eventloom.core.avro.CommandStatus;
 import io.eventloom.core.counter.CounterAggregate;
 import io.eventloom.core.counter.CounterCommandEnvelope;
-import io.eventloom.core.counter.CounterEventEnvelope;
 import io.eventloom.core.counter.CounterState;
+import io.eventloom.core.counter.CounterTopics;
 import io.eventloom.core.counter.Increment;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
-import io.eventloom.serde.AvroSerdeConfig;
-import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.testing.Crc32Partitioner;
 import io.eventloom.testing.RunningRuntime;
+import io.eventloom.testing.TestSerdes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,23 +55,21 @@ class ForeignPartitionerIntegrationTest {
         try (RunningRuntime running = RunningRuntime.start(broker, domain, TOPICS, "foreign-partitioner-app",
                 stateDir)) {
             String aggregate = idWhosePartitionsDiffer();
-            AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(running.registry().url()),
-                    AvroSerdeConfig.autoRegistering());
+            CounterTopics topics = CounterTopics.of(TOPICS, TestSerdes.on(running.registry().url()));
 
-            CompletableFuture<Void> foreign = CompletableFuture.runAsync(() -> sendCrc32(broker, serdes, aggregate));
+            CompletableFuture<Void> foreign = CompletableFuture.runAsync(() -> sendCrc32(broker, topics, aggregate));
             List<CompletableFuture<CommandResult>> viaGateway = IntStream.range(0, EACH).mapToObj(i ->
                     running.gateway().send("counter", aggregate, new Increment(1), CommandOptions.withId("java-" + i),
                             TIMEOUT)).toList();
             foreign.join();
             viaGateway.forEach(result -> assertThat(result.join().getStatus()).isEqualTo(CommandStatus.ACCEPTED));
 
-            await().atMost(TIMEOUT).until(() -> results(broker, serdes).size() == 2 * EACH);
-            List<CommandResult> results = results(broker, serdes);
+            await().atMost(TIMEOUT).until(() -> results(broker, topics).size() == 2 * EACH);
+            List<CommandResult> results = results(broker, topics);
             assertThat(results).extracting(CommandResult::getCommandId).doesNotHaveDuplicates();
             assertThat(results).allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(CommandStatus.ACCEPTED));
-            List<Long> versions = KafkaTestClients.readAll(broker.bootstrapServers(), TOPICS.events("counter"),
-                    TIMEOUT, new StringDeserializer(), serdes.specificValue(CounterEventEnvelope.class)
-                            .deserializer()).stream().map(r -> r.value().getVersion()).toList();
+            List<Long> versions = KafkaTestClients.readAll(broker.bootstrapServers(), topics.events(), TIMEOUT)
+                    .stream().map(r -> r.value().getVersion()).toList();
             assertThat(versions).containsExactlyElementsOf(LongStream.rangeClosed(1, 2 * EACH).boxed().toList());
             Snapshot<?> state = running.runtime().aggregates().state("counter", aggregate).orElseThrow();
             assertThat(state.version()).isEqualTo(2 * EACH);
@@ -83,13 +77,12 @@ class ForeignPartitionerIntegrationTest {
         }
     }
 
-    private static void sendCrc32(TestBroker broker, AvroSerdes serdes, String aggregate) {
-        try (KafkaProducer<String, CounterCommandEnvelope> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.PARTITIONER_CLASS_CONFIG, Crc32Partitioner.class.getName()),
-                new StringSerializer(), serdes.specificValue(CounterCommandEnvelope.class).serializer())) {
+    private static void sendCrc32(TestBroker broker, CounterTopics topics, String aggregate) {
+        try (KafkaProducer<String, CounterCommandEnvelope> producer = KafkaTestClients.producer(
+                broker.bootstrapServers(), topics.commands(),
+                Map.of(ProducerConfig.PARTITIONER_CLASS_CONFIG, Crc32Partitioner.class.getName()))) {
             for (int i = 0; i < EACH; i++) {
-                producer.send(new ProducerRecord<>(TOPICS.commands("counter"), aggregate,
+                producer.send(new ProducerRecord<>(topics.commands().name(), aggregate,
                         CounterCommandEnvelope.newBuilder().setCommandId("crc32-" + i).setAggregateId(aggregate)
                                 .setIssuedAt(Instant.now()).setCorrelationId("crc32-" + i)
                                 .setPayload(new Increment(1)).build()));
@@ -98,9 +91,8 @@ class ForeignPartitionerIntegrationTest {
         }
     }
 
-    private static List<CommandResult> results(TestBroker broker, AvroSerdes serdes) {
-        return KafkaTestClients.readAll(broker.bootstrapServers(), TOPICS.commandResults("counter"), TIMEOUT,
-                new StringDeserializer(), serdes.specificValue(CommandResult.class).deserializer()).stream()
+    private static List<CommandResult> results(TestBroker broker, CounterTopics topics) {
+        return KafkaTestClients.readAll(broker.bootstrapServers(), topics.results(), TIMEOUT).stream()
                 .map(r -> r.value()).toList();
     }
 

@@ -4,23 +4,20 @@ import io.eventloom.core.avro.CommandResult;
 import io.eventloom.core.avro.CommandStatus;
 import io.eventloom.core.counter.CounterAggregate;
 import io.eventloom.core.counter.CounterCommandEnvelope;
+import io.eventloom.core.counter.CounterTopics;
 import io.eventloom.core.counter.Increment;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
-import io.eventloom.serde.AvroSerdeConfig;
-import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.testing.RunningRuntime;
+import io.eventloom.testing.TestSerdes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,12 +121,11 @@ class IdempotencyIntegrationTest {
 
     // Straight to the topic, so the record carries the timestamp a producer chose.
     private static void produce(String aggregate, String commandId, Instant timestamp) throws Exception {
-        AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(running.registry().url()),
-                AvroSerdeConfig.autoRegistering());
-        try (KafkaProducer<String, CounterCommandEnvelope> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, running.bootstrapServers()), new StringSerializer(),
-                serdes.specificValue(CounterCommandEnvelope.class).serializer())) {
-            producer.send(new ProducerRecord<>(TOPICS.commands("counter"), null, timestamp.toEpochMilli(), aggregate,
+        Topic<String, CounterCommandEnvelope> commands = CounterTopics.of(TOPICS,
+                TestSerdes.on(running.registry().url())).commands();
+        try (KafkaProducer<String, CounterCommandEnvelope> producer = KafkaTestClients.producer(
+                running.bootstrapServers(), commands, Map.of())) {
+            producer.send(new ProducerRecord<>(commands.name(), null, timestamp.toEpochMilli(), aggregate,
                     CounterCommandEnvelope.newBuilder().setCommandId(commandId).setAggregateId(aggregate)
                             .setIssuedAt(timestamp).setCorrelationId(commandId).setPayload(new Increment(1)).build()))
                     .get();

@@ -3,15 +3,13 @@ package io.eventloom.core;
 import io.eventloom.core.avro.CommandResult;
 import io.eventloom.core.counter.CounterAggregate;
 import io.eventloom.core.counter.CounterCommandEnvelope;
+import io.eventloom.core.counter.CounterTopics;
 import io.eventloom.core.counter.EchoProcess;
 import io.eventloom.core.counter.EchoState;
 import io.eventloom.core.counter.Increment;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.InMemorySchemaRegistryClient;
 import io.eventloom.testing.TestDrivers;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.eventloom.testing.TestSerdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -44,13 +42,12 @@ class ProcessTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.autoRegistering());
+        AvroSerdes serdes = TestSerdes.inMemory();
+        CounterTopics topics = CounterTopics.of(TOPICS, serdes);
         Domain domain = new Domain(List.of(CounterAggregate.TYPE), List.of(EchoProcess.TYPE));
         driver = TestDrivers.start("process-test", domain, TopologySettings.of(TOPICS, 1), serdes, stateDir);
-        commands = driver.createInputTopic(TOPICS.commands("counter"), new StringSerializer(),
-                serdes.specificValue(CounterCommandEnvelope.class).serializer());
-        results = driver.createOutputTopic(TOPICS.commandResults("counter"), new StringDeserializer(),
-                serdes.specificValue(CommandResult.class).deserializer());
+        commands = TestDrivers.input(driver, topics.commands());
+        results = TestDrivers.output(driver, topics.results());
     }
 
     @AfterEach
@@ -108,8 +105,9 @@ class ProcessTopologyTest {
         results.readValuesToList();
 
         // Named and correlated like the process's own echo of src-2.
-        commands.pipeInput("dst-2", CounterCommandEnvelope.newBuilder(CommandTopologyTest.command("echo:forged",
-                "dst-2", null, new Increment(1))).setCorrelationId("src-2").build());
+        CounterCommandEnvelope forged = CommandTopologyTest.command("echo:forged", "dst-2", null, new Increment(1));
+        forged.setCorrelationId("src-2");
+        commands.pipeInput("dst-2", forged);
 
         assertThat(results.readValue().getProcess()).isNull();
         assertThat(echoState("src-2")).isEqualTo(new EchoState(1, 1, -1L, 0));

@@ -5,13 +5,12 @@ import io.eventloom.core.counter.CounterCommandEnvelope;
 import io.eventloom.core.counter.CounterGroupRow;
 import io.eventloom.core.counter.CounterProjections;
 import io.eventloom.core.counter.CounterRow;
+import io.eventloom.core.counter.CounterTopics;
 import io.eventloom.core.counter.CounterWithBaseRow;
 import io.eventloom.core.counter.Increment;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.InMemorySchemaRegistryClient;
 import io.eventloom.testing.TestDrivers;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.eventloom.testing.TestSerdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -39,11 +38,10 @@ class ProjectionTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), AvroSerdeConfig.autoRegistering());
+        AvroSerdes serdes = TestSerdes.inMemory();
         Domain domain = new Domain(List.of(CounterAggregate.TYPE), List.of(), CounterProjections.ALL);
         driver = TestDrivers.start("projection-test", domain, TopologySettings.of(TOPICS, 1), serdes, stateDir);
-        commands = driver.createInputTopic(TOPICS.commands("counter"), new StringSerializer(),
-                serdes.specificValue(CounterCommandEnvelope.class).serializer());
+        commands = TestDrivers.input(driver, CounterTopics.of(TOPICS, serdes).commands());
     }
 
     @AfterEach

@@ -4,9 +4,8 @@ import io.eventloom.core.counter.CounterAggregate;
 import io.eventloom.core.counter.CounterProjections;
 import io.eventloom.core.counter.CounterRow;
 import io.eventloom.core.counter.CounterState;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.InMemorySchemaRegistryClient;
+import io.eventloom.testing.TestSerdes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,8 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Projections that cannot work are refused when declared or when the topology is built, not while running. */
 class ProjectionTypeTest {
 
-    private static final AvroSerdes SERDES = new AvroSerdes(new InMemorySchemaRegistryClient(),
-            AvroSerdeConfig.autoRegistering());
+    private static final AvroSerdes SERDES = TestSerdes.inMemory();
 
     @Test
     void givenRowWithoutVersion_whenDeclared_thenRefused() {

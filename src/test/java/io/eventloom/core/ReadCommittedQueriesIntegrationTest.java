@@ -2,23 +2,21 @@ package io.eventloom.core;
 
 import io.eventloom.core.counter.CounterAggregate;
 import io.eventloom.core.counter.CounterCommandEnvelope;
+import io.eventloom.core.counter.CounterTopics;
 import io.eventloom.core.counter.Increment;
 import io.eventloom.kafka.KafkaBrokerExtension;
+import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
-import io.eventloom.serde.AvroSerdeConfig;
-import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.testing.RunningRuntime;
+import io.eventloom.testing.TestSerdes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +52,9 @@ class ReadCommittedQueriesIntegrationTest {
                 "read-committed-app", stateDir, settings -> settings.withCommitInterval(COMMIT_INTERVAL));
              KafkaConsumer<String, byte[]> uncommitted = consumer(broker, "read_uncommitted");
              KafkaConsumer<String, byte[]> committed = consumer(broker, "read_committed")) {
-            AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(running.registry().url()),
-                    AvroSerdeConfig.autoRegistering());
-            List<TopicPartition> partitions = List.of(new TopicPartition(TOPICS.commandResults("counter"), 0),
-                    new TopicPartition(TOPICS.commandResults("counter"), 1));
+            CounterTopics topics = CounterTopics.of(TOPICS, TestSerdes.on(running.registry().url()));
+            List<TopicPartition> partitions = List.of(new TopicPartition(topics.results().name(), 0),
+                    new TopicPartition(topics.results().name(), 1));
             uncommitted.assign(partitions);
             committed.assign(partitions);
             running.gateway().send("counter", "rc", new Increment(1), CommandOptions.defaults(), TIMEOUT).join();
@@ -66,7 +63,7 @@ class ReadCommittedQueriesIntegrationTest {
             for (int attempt = 0; attempt < 3 && !sawUncommitted; attempt++) {
                 uncommitted.seekToEnd(partitions);
                 partitions.forEach(uncommitted::position);
-                send(broker, serdes, "cmd-" + attempt);
+                send(broker, topics, "cmd-" + attempt);
                 ConsumerRecord<String, byte[]> result = awaitOne(uncommitted);
                 Optional<Snapshot<org.apache.avro.specific.SpecificRecord>> read = running.runtime().aggregates()
                         .state("counter", "rc");
@@ -84,11 +81,10 @@ class ReadCommittedQueriesIntegrationTest {
         }
     }
 
-    private static void send(TestBroker broker, AvroSerdes serdes, String id) {
-        try (KafkaProducer<String, CounterCommandEnvelope> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
-                serdes.specificValue(CounterCommandEnvelope.class).serializer())) {
-            producer.send(new ProducerRecord<>(TOPICS.commands("counter"), "rc", CounterCommandEnvelope.newBuilder()
+    private static void send(TestBroker broker, CounterTopics topics, String id) {
+        try (KafkaProducer<String, CounterCommandEnvelope> producer = KafkaTestClients.producer(
+                broker.bootstrapServers(), topics.commands(), Map.of())) {
+            producer.send(new ProducerRecord<>(topics.commands().name(), "rc", CounterCommandEnvelope.newBuilder()
                     .setCommandId(id).setAggregateId("rc").setIssuedAt(Instant.now()).setCorrelationId(id)
                     .setPayload(new Increment(1)).build()));
         }

@@ -3,14 +3,13 @@ package io.eventloom.core;
 import io.eventloom.core.avro.CommandResult;
 import io.eventloom.core.counter.CounterAggregate;
 import io.eventloom.core.counter.CounterCommandEnvelope;
-import io.eventloom.core.counter.CounterEventEnvelope;
+import io.eventloom.core.counter.CounterTopics;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.testing.RunningRuntime;
+import io.eventloom.testing.TestSerdes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -21,7 +20,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,8 +59,8 @@ class RegistryOutageIntegrationTest {
         try (RunningRuntime running = RunningRuntime.start(broker, Domain.of(List.of(CounterAggregate.TYPE)), TOPICS,
                 "registry-outage-app", stateDir)) {
             String registryUrl = running.registry().url();
-            AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registryUrl),
-                    AvroSerdeConfig.autoRegistering());
+            AvroSerdes serdes = TestSerdes.on(registryUrl);
+            CounterTopics topics = CounterTopics.of(TOPICS, serdes);
             // A newer command schema, compatible with the runtime's: the runtime meets its id for the first time
             // in the middle of the outage. It is registered, and its commands encoded, while the registry is up.
             Serializer<GenericRecord> newer = serdes.genericValue().serializer();
@@ -73,14 +71,14 @@ class RegistryOutageIntegrationTest {
             }
             try (KafkaProducer<String, byte[]> producer = producer(broker)) {
                 for (int i = 0; i < BEFORE; i++) {
-                    producer.send(record(serdes.specificValue(CounterCommandEnvelope.class).serializer()
-                            .serialize(TOPICS.commands("counter"), CounterCommandEnvelope.newBuilder()
+                    producer.send(record(topics.commands().valueSerde().serializer()
+                            .serialize(topics.commands().name(), CounterCommandEnvelope.newBuilder()
                                     .setCommandId("before-" + i).setAggregateId(aggregate(i))
                                     .setIssuedAt(java.time.Instant.now()).setCorrelationId("before-" + i)
                                     .setPayload(new io.eventloom.core.counter.Increment(1)).build()), i));
                 }
                 producer.flush();
-                await().atMost(TIMEOUT).until(() -> results(broker, serdes).size() == BEFORE);
+                await().atMost(TIMEOUT).until(() -> results(broker, topics).size() == BEFORE);
 
                 running.stopRegistry();
                 for (int i = 0; i < DURING; i++) {
@@ -88,21 +86,19 @@ class RegistryOutageIntegrationTest {
                 }
                 producer.flush();
                 await().atMost(TIMEOUT).untilAsserted(() -> assertThat(health(running)).isFalse());
-                assertThat(results(broker, serdes)).hasSize(BEFORE);
+                assertThat(results(broker, topics)).hasSize(BEFORE);
 
                 running.startRegistry();
-                await().atMost(TIMEOUT).until(() -> results(broker, serdes).size() >= BEFORE + DURING);
+                await().atMost(TIMEOUT).until(() -> results(broker, topics).size() >= BEFORE + DURING);
             }
 
-            List<CommandResult> results = results(broker, serdes);
+            List<CommandResult> results = results(broker, topics);
             assertThat(results).hasSize(BEFORE + DURING);
             assertThat(results).extracting(CommandResult::getCommandId).doesNotHaveDuplicates();
             assertThat(KafkaTestClients.readAll(broker.bootstrapServers(), TOPICS.deadLetters(), TIMEOUT,
                     new ByteArrayDeserializer(), new ByteArrayDeserializer())).isEmpty();
-            Map<String, List<Long>> versions = KafkaTestClients.readAll(broker.bootstrapServers(),
-                            TOPICS.events("counter"), TIMEOUT, new StringDeserializer(),
-                            serdes.specificValue(CounterEventEnvelope.class).deserializer()).stream()
-                    .collect(Collectors.groupingBy(r -> r.key(),
+            Map<String, List<Long>> versions = KafkaTestClients.readAll(broker.bootstrapServers(), topics.events(),
+                    TIMEOUT).stream().collect(Collectors.groupingBy(r -> r.key(),
                             Collectors.mapping(r -> r.value().getVersion(), Collectors.toList())));
             assertThat(versions).hasSize(AGGREGATES.size());
             versions.forEach((id, list) -> assertThat(list).as("versions of " + id)
@@ -156,9 +152,8 @@ class RegistryOutageIntegrationTest {
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 
-    private static List<CommandResult> results(TestBroker broker, AvroSerdes serdes) {
-        return KafkaTestClients.readAll(broker.bootstrapServers(), TOPICS.commandResults("counter"), TIMEOUT,
-                new StringDeserializer(), serdes.specificValue(CommandResult.class).deserializer()).stream()
+    private static List<CommandResult> results(TestBroker broker, CounterTopics topics) {
+        return KafkaTestClients.readAll(broker.bootstrapServers(), topics.results(), TIMEOUT).stream()
                 .map(r -> r.value()).toList();
     }
 }

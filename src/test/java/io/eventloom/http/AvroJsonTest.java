@@ -48,7 +48,7 @@ class AvroJsonTest {
                 .setSku("SKU-1").setName("Mug").setPrice(new Money(900L, "EUR")).setAvailableStock(3)
                 .setReservations(Map.of("o-1", 2)).setStatus(ProductStatus.ACTIVE).build();
 
-        JsonNode json = AvroJson.write(ProductState.newBuilder(state).build(), ProductState.getClassSchema());
+        JsonNode json = AvroJson.write(state, ProductState.getClassSchema());
 
         assertThat(json.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(json.get("reservations").get("o-1").asInt()).isEqualTo(2);

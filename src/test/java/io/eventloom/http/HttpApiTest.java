@@ -5,18 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.eventloom.app.EventloomApp;
 import io.eventloom.app.EventloomConfig;
+import io.eventloom.core.AggregateTopics;
 import io.eventloom.core.CommandGateway;
 import io.eventloom.core.Health;
 import io.eventloom.core.HealthCheck;
 import io.eventloom.kafka.FreePort;
-import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.KafkaBrokerExtension;
+import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.testing.RawHttp;
+import io.eventloom.testing.TestSerdes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -342,10 +342,10 @@ class HttpApiTest {
     @Test
     void givenSchemaRegistryUnreachable_whenPosted_thenServiceUnavailableWithRetryAfter(TestBroker broker) {
         EventloomApp.Services services = app.services();
-        AvroSerdes unreachable = new AvroSerdes(new HttpSchemaRegistryClient("http://localhost:" + FreePort.find()),
-                AvroSerdeConfig.autoRegistering());
-        try (CommandGateway gateway = new CommandGateway(KafkaClientSettings.of(broker.bootstrapServers()), services.topics(),
-                services.domain().aggregates(), unreachable, Clock.systemUTC());
+        AvroSerdes unreachable = TestSerdes.on("http://localhost:" + FreePort.find());
+        try (CommandGateway gateway = new CommandGateway(KafkaClientSettings.of(broker.bootstrapServers()),
+                AggregateTopics.of(services.domain().aggregates(), services.topics(), unreachable, unreachable),
+                Clock.systemUTC());
              HttpApi api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(10),
                      Duration.ofSeconds(1)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
                      gateway, services.reader(), services.projections(), List.of(), List.of()))) {

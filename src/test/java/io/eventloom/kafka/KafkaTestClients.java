@@ -1,5 +1,6 @@
 package io.eventloom.kafka;
 
+import io.eventloom.core.Topic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,11 +17,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-/** Plain Kafka clients for tests: produce strings, read a whole topic back. */
+/** Plain Kafka clients for tests: produce strings or a topic's records, read a whole topic back. */
 public final class KafkaTestClients {
 
     private KafkaTestClients() {
@@ -41,10 +43,28 @@ public final class KafkaTestClients {
         }
     }
 
+    /**
+     * A producer of {@code topic}'s records, written with its serdes; {@code config} is added to the bootstrap
+     * servers.
+     */
+    public static <K, V> KafkaProducer<K, V> producer(String bootstrapServers, Topic<K, V> topic,
+                                                      Map<String, Object> config) {
+        Map<String, Object> all = new HashMap<>(config);
+        all.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return new KafkaProducer<>(all, topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
     /** Reads every record now in the topic, from the beginning of each partition to its current end. */
     public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic,
                                                                Duration timeout) {
         return readAll(bootstrapServers, topic, timeout, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Reads every committed record now in {@code topic}, decoded with its serdes. */
+    public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, Topic<K, V> topic,
+                                                            Duration timeout) {
+        return readAll(bootstrapServers, topic.name(), timeout, topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer());
     }
 
     /** Reads every committed record now in the topic, decoded with the given deserializers. */

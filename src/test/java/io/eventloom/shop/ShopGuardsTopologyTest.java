@@ -1,8 +1,8 @@
 package io.eventloom.shop;
 
+import io.eventloom.core.AggregateTopics;
 import io.eventloom.core.AggregateType;
 import io.eventloom.core.DeadLetterHandler;
-import io.eventloom.core.EnvelopeCodec;
 import io.eventloom.core.IncomingCommand;
 import io.eventloom.core.OutputTooLargeException;
 import io.eventloom.core.RecordLimit;
@@ -10,10 +10,7 @@ import io.eventloom.core.TopicNames;
 import io.eventloom.core.TopologySettings;
 import io.eventloom.core.avro.CommandResult;
 import io.eventloom.core.avro.CommandStatus;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.InMemorySchemaRegistryClient;
-import io.eventloom.testing.TestDrivers;
 import io.eventloom.shop.customer.CustomerAggregate;
 import io.eventloom.shop.customer.RegisterCustomer;
 import io.eventloom.shop.order.OrderAggregate;
@@ -21,12 +18,11 @@ import io.eventloom.shop.order.OrderLine;
 import io.eventloom.shop.order.PlaceOrder;
 import io.eventloom.shop.product.CreateProduct;
 import io.eventloom.shop.product.ProductAggregate;
+import io.eventloom.testing.TestDrivers;
+import io.eventloom.testing.TestSerdes;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
@@ -42,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,8 +56,9 @@ class ShopGuardsTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(),
-            AvroSerdeConfig.autoRegistering());
+    private final AvroSerdes serdes = TestSerdes.inMemory();
+    private final Map<String, AggregateTopics<?>> topics = AggregateTopics.of(Shop.aggregateTypes(), TOPICS, serdes,
+            serdes).stream().collect(Collectors.toMap(t -> t.type().name(), t -> t));
     private TopologyTestDriver driver;
     private TestOutputTopic<byte[], byte[]> deadLetters;
     private TestOutputTopic<String, CommandResult> orderResults;
@@ -71,8 +69,7 @@ class ShopGuardsTopologyTest {
                 serdes, stateDir);
         deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-        orderResults = driver.createOutputTopic(TOPICS.commandResults("order"), new StringDeserializer(),
-                serdes.specificValue(CommandResult.class).deserializer());
+        orderResults = TestDrivers.output(driver, topics.get("order").results());
     }
 
     @AfterEach
@@ -120,15 +117,10 @@ class ShopGuardsTopologyTest {
     }
 
     private void send(AggregateType<?> type, String id, SpecificRecord payload) {
-        SpecificRecord envelope = EnvelopeCodec.of(type).writeCommand(new IncomingCommand(id + "-" + payload
+        SpecificRecord envelope = type.codec().writeCommand(new IncomingCommand(id + "-" + payload
                 .getSchema().getName(), id, OptionalLong.empty(), Instant.now(), id, Optional.empty(), Map.of(),
                 payload));
-        @SuppressWarnings("unchecked")
-        Serializer<SpecificRecord> serializer = (Serializer<SpecificRecord>) serdes
-                .specificValue(type.commandEnvelope()).serializer();
-        String topic = TOPICS.commands(type.name());
-        driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())
-                .pipeInput(id.getBytes(StandardCharsets.UTF_8), serializer.serialize(topic, envelope));
+        TestDrivers.input(driver, topics.get(type.name()).commands()).pipeInput(id, envelope);
     }
 
     private static String header(TestRecord<byte[], byte[]> record, String key) {

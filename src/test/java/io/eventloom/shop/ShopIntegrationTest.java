@@ -25,7 +25,9 @@ import io.eventloom.shop.order.ShipOrder;
 import io.eventloom.shop.product.CreateProduct;
 import io.eventloom.shop.product.ProductDecider;
 import io.eventloom.shop.product.ProductState;
+import io.eventloom.shop.projection.OrderSummaryRow;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
@@ -46,6 +48,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /** The shop end to end on the real broker and registry: the stock reservation saga drives every order. */
@@ -61,9 +64,11 @@ class ShopIntegrationTest {
     private static EventloomApp app;
     private static CommandGateway gateway;
     private static AggregateReader reader;
+    private static ClassSecurityValidator.ClassSecurityPredicate validatorBeforeStart;
 
     @BeforeAll
     static void start(TestBroker broker) {
+        validatorBeforeStart = ClassSecurityValidator.getGlobal();
         app = EventloomApp.start(EventloomConfig.of(Map.of(
                 EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(FreePort.find()),
@@ -94,6 +99,24 @@ class ShopIntegrationTest {
         ProductState product = product("happy-mug");
         assertThat(product.getAvailableStock()).isEqualTo(3);
         assertThat(product.getReservations()).containsEntry("happy-order", 2);
+    }
+
+    // Generated classes are resolved by name only through the serdes' own model (GeneratedClassesData): the shop
+    // runs on Avro's JVM-wide validator as it was, which trusts none of its classes.
+    @Test
+    void givenTheAppStarted_whenAnOrderIsFulfilledAndItsRowRead_thenAvroKeepsItsGlobalValidatorTrustingNoShopClass() {
+        createProduct("trust-mug", 5);
+        registerCustomer("trust-customer");
+        accepted(send("order", "trust-order", new PlaceOrder("trust-customer",
+                List.of(new OrderLine("trust-mug", 1, PRICE)))));
+        awaitOrderStatus("trust-order", OrderStatus.CONFIRMED);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(app.services().projections()
+                .row("order-summary", "trust-order")).hasValueSatisfying(row -> assertThat(((OrderSummaryRow) row)
+                .getStatus()).isEqualTo(OrderStatus.CONFIRMED)));
+
+        assertThat(ClassSecurityValidator.getGlobal()).isSameAs(validatorBeforeStart);
+        assertThatExceptionOfType(SecurityException.class)
+                .isThrownBy(() -> ClassSecurityValidator.validate(OrderStatus.class));
     }
 
     @Test

@@ -14,9 +14,7 @@ import io.eventloom.kafka.TestBroker;
 import io.eventloom.kafka.TopicSetup;
 import io.eventloom.kafka.TopicSpec;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.HttpSchemaRegistryClient;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,14 +59,13 @@ public final class RunningRuntime implements AutoCloseable {
         createTopics(bootstrap, domain, topics);
         int registryPort = FreePort.find();
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(bootstrap, registryPort);
-        AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()),
-                AvroSerdeConfig.autoRegistering());
+        AvroSerdes serdes = TestSerdes.on(registry.url());
         RuntimeSettings settings = tuning.apply(RuntimeSettings.of(applicationId, bootstrap, stateDir));
         EventloomRuntime runtime = EventloomRuntime.start(settings, TopologySettings.of(topics, PARTITIONS), domain,
                 serdes, serdes);
         runtime.awaitRunning(TIMEOUT);
-        CommandGateway gateway = new CommandGateway(KafkaClientSettings.of(bootstrap), topics, domain.aggregates(),
-                serdes, Clock.systemUTC());
+        CommandGateway gateway = new CommandGateway(KafkaClientSettings.of(bootstrap), runtime.topics(),
+                Clock.systemUTC());
         return new RunningRuntime(bootstrap, registry, registryPort, runtime, gateway);
     }
 

@@ -4,8 +4,11 @@ import io.eventloom.core.DeadLetters;
 import io.eventloom.core.Domain;
 import io.eventloom.core.EventloomRuntime;
 import io.eventloom.core.RuntimeSettings;
+import io.eventloom.core.Topic;
 import io.eventloom.core.TopologySettings;
 import io.eventloom.serde.AvroSerdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 import java.nio.file.Path;
@@ -27,5 +30,16 @@ public final class TestDrivers {
         props.putAll(RuntimeSettings.of(applicationId, "unused:9092", stateDir)
                 .streamsConfig(settings, new DeadLetters()));
         return new TopologyTestDriver(EventloomRuntime.topology(domain, settings, serdes, serdes), props);
+    }
+
+    /** Records piped into {@code topic} with its own serdes. */
+    public static <K, V> TestInputTopic<K, V> input(TopologyTestDriver driver, Topic<K, V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    /** Records read from {@code topic} with its own serdes. */
+    public static <K, V> TestOutputTopic<K, V> output(TopologyTestDriver driver, Topic<K, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer());
     }
 }

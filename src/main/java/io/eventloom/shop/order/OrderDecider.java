@@ -28,8 +28,8 @@ public final class OrderDecider implements Decider<SpecificRecord, SpecificRecor
 
     @Override
     public OrderState initialState() {
-        // Every field set: resolving the schema's defaults loads generated classes reflectively, which Avro 1.12.2
-        // forbids for classes outside its trusted list.
+        // Every field set, no newBuilder(other): a generated builder makes defaults and copies with a SpecificData
+        // that loads our generated classes by name only under a JVM-wide Avro trust, which Eventloom does not install.
         return OrderState.newBuilder()
                 .setStatus(NONE)
                 .setCustomerId("")
@@ -82,8 +82,9 @@ public final class OrderDecider implements Decider<SpecificRecord, SpecificRecor
         return next.build();
     }
 
-    // Not OrderState.newBuilder(state): its deep copy loads generated classes reflectively, which Avro 1.12.2
-    // forbids for untrusted packages. Sharing field values is safe because no state is ever mutated.
+    // Every field set, no newBuilder(other): a generated builder makes defaults and copies with a SpecificData
+    // that loads our generated classes by name only under a JVM-wide Avro trust, which Eventloom does not install.
+    // The field values are shared, which is safe: no state is ever mutated.
     private static OrderState.Builder copyOf(OrderState state) {
         return OrderState.newBuilder()
                 .setStatus(state.getStatus())

@@ -26,8 +26,8 @@ public final class ProductDecider implements Decider<SpecificRecord, SpecificRec
 
     @Override
     public ProductState initialState() {
-        // Every field set: resolving the schema's defaults loads generated classes reflectively, which Avro 1.12.2
-        // forbids for classes outside its trusted list.
+        // Every field set, no newBuilder(other): a generated builder makes defaults and copies with a SpecificData
+        // that loads our generated classes by name only under a JVM-wide Avro trust, which Eventloom does not install.
         return ProductState.newBuilder()
                 .setStatus(ProductStatus.NONE)
                 .setSku("")
@@ -98,8 +98,9 @@ public final class ProductDecider implements Decider<SpecificRecord, SpecificRec
         return next.build();
     }
 
-    // Not ProductState.newBuilder(state): its deep copy loads generated classes reflectively, which Avro 1.12.2
-    // forbids for untrusted packages. Sharing field values is safe because no state is ever mutated.
+    // Every field set, no newBuilder(other): a generated builder makes defaults and copies with a SpecificData
+    // that loads our generated classes by name only under a JVM-wide Avro trust, which Eventloom does not install.
+    // The field values are shared, which is safe: no state is ever mutated.
     private static ProductState.Builder copyOf(ProductState state) {
         return ProductState.newBuilder()
                 .setStatus(state.getStatus())

@@ -30,7 +30,7 @@ public final class CustomerRows {
                     + payload.getClass().getSimpleName() + " before CustomerRegistered");
         }
         // Every event moves the row to its version, even a changed shipping address, which the row leaves out.
-        CustomerRow.Builder next = CustomerRow.newBuilder(row).setVersion(event.version());
+        CustomerRow.Builder next = copyOf(row).setVersion(event.version());
         if (payload instanceof EmailChanged changed) {
             next.setEmail(changed.getEmail());
         } else if (payload instanceof CustomerDeactivated) {
@@ -39,5 +39,17 @@ public final class CustomerRows {
             throw new IllegalStateException("not a customer event: " + payload.getClass().getName());
         }
         return next.build();
+    }
+
+    // Every field set, no newBuilder(other): a generated builder makes defaults and copies with a SpecificData
+    // that loads our generated classes by name only under a JVM-wide Avro trust, which Eventloom does not install.
+    // The field values are shared, which is safe: no row is ever mutated.
+    private static CustomerRow.Builder copyOf(CustomerRow row) {
+        return CustomerRow.newBuilder()
+                .setCustomerId(row.getCustomerId())
+                .setName(row.getName())
+                .setEmail(row.getEmail())
+                .setStatus(row.getStatus())
+                .setVersion(row.getVersion());
     }
 }

@@ -46,7 +46,7 @@ public final class OrderSummary {
             throw new IllegalStateException("order " + event.aggregateId() + " has "
                     + payload.getClass().getSimpleName() + " before OrderPlaced");
         }
-        return OrderSummaryRow.newBuilder(row)
+        return copyOf(row)
                 .setStatus(statusAfter(payload))
                 .setUpdatedAt(event.occurredAt())
                 .setVersion(event.version())
@@ -55,10 +55,27 @@ public final class OrderSummary {
 
     /** The order row with the customer's name and email; they stay null while the customer row is missing. */
     static OrderSummaryRow withCustomer(OrderSummaryRow order, CustomerRow customer) {
-        return OrderSummaryRow.newBuilder(order)
+        return copyOf(order)
                 .setCustomerName(customer == null ? null : customer.getName())
                 .setCustomerEmail(customer == null ? null : customer.getEmail())
                 .build();
+    }
+
+    // Every field set, no newBuilder(other): a generated builder makes defaults and copies with a SpecificData
+    // that loads our generated classes by name only under a JVM-wide Avro trust, which Eventloom does not install.
+    // The field values are shared, which is safe: no row is ever mutated.
+    private static OrderSummaryRow.Builder copyOf(OrderSummaryRow row) {
+        return OrderSummaryRow.newBuilder()
+                .setOrderId(row.getOrderId())
+                .setCustomerId(row.getCustomerId())
+                .setCustomerName(row.getCustomerName())
+                .setCustomerEmail(row.getCustomerEmail())
+                .setLines(row.getLines())
+                .setTotal(row.getTotal())
+                .setStatus(row.getStatus())
+                .setPlacedAt(row.getPlacedAt())
+                .setUpdatedAt(row.getUpdatedAt())
+                .setVersion(row.getVersion());
     }
 
     private static OrderStatus statusAfter(SpecificRecord payload) {

@@ -40,7 +40,7 @@ public final class ProductCatalog {
             throw new IllegalStateException("product " + event.aggregateId() + " has "
                     + payload.getClass().getSimpleName() + " before ProductCreated");
         }
-        ProductCatalogRow.Builder next = ProductCatalogRow.newBuilder(row).setVersion(event.version());
+        ProductCatalogRow.Builder next = copyOf(row).setVersion(event.version());
         if (payload instanceof PriceChanged changed) {
             next.setPrice(changed.getPrice());
         } else if (payload instanceof StockRestocked restocked) {
@@ -60,5 +60,20 @@ public final class ProductCatalog {
             throw new IllegalStateException("not a product event: " + payload.getClass().getName());
         }
         return next.build();
+    }
+
+    // Every field set, no newBuilder(other): a generated builder makes defaults and copies with a SpecificData
+    // that loads our generated classes by name only under a JVM-wide Avro trust, which Eventloom does not install.
+    // The field values are shared, which is safe: no row is ever mutated.
+    private static ProductCatalogRow.Builder copyOf(ProductCatalogRow row) {
+        return ProductCatalogRow.newBuilder()
+                .setProductId(row.getProductId())
+                .setSku(row.getSku())
+                .setName(row.getName())
+                .setPrice(row.getPrice())
+                .setAvailableStock(row.getAvailableStock())
+                .setReservedStock(row.getReservedStock())
+                .setStatus(row.getStatus())
+                .setVersion(row.getVersion());
     }
 }

@@ -19,7 +19,7 @@ class CustomerOrderHistoryTest {
     void givenTwoOrders_whenAdded_thenNewestPlacedComesFirst() {
         OrderSummaryRow older = row("o-1", placed());
         OrderSummaryRow newer = row("o-2", placed(), new OrderConfirmed());
-        newer = OrderSummaryRow.newBuilder(newer).setPlacedAt(older.getPlacedAt().plusSeconds(60)).build();
+        newer = OrderRowsFixture.placedAt(newer, older.getPlacedAt().plusSeconds(60));
 
         CustomerOrderHistoryRow history = CustomerOrderHistory.add(
                 CustomerOrderHistory.add(CustomerOrderHistory.empty(), older), newer);
@@ -138,7 +138,7 @@ class CustomerOrderHistoryTest {
     }
 
     private static OrderSummaryRow placedAt(OrderSummaryRow row, int second) {
-        return OrderSummaryRow.newBuilder(row).setPlacedAt(EventHistory.START.plusSeconds(second)).build();
+        return OrderRowsFixture.placedAt(row, EventHistory.START.plusSeconds(second));
     }
 
     private static String id(int n) {

@@ -6,6 +6,7 @@ import io.eventloom.shop.order.OrderPlaced;
 import io.eventloom.shop.order.OrderStatus;
 import org.apache.avro.specific.SpecificRecord;
 
+import java.time.Instant;
 import java.util.List;
 
 import static io.eventloom.shop.TestMoney.eur;
@@ -34,6 +35,18 @@ final class OrderRowsFixture {
 
     /** The same row moved to another status and version, as a later event would leave it. */
     static OrderSummaryRow moved(OrderSummaryRow row, OrderStatus status, long version) {
-        return OrderSummaryRow.newBuilder(row).setStatus(status).setVersion(version).build();
+        return changed(row, status, row.getPlacedAt(), version);
+    }
+
+    /** The same row, placed at another time. */
+    static OrderSummaryRow placedAt(OrderSummaryRow row, Instant placedAt) {
+        return changed(row, row.getStatus(), placedAt, row.getVersion());
+    }
+
+    // Every field given, no newBuilder(row): a builder's copy would need a JVM-wide Avro trust for the row's nested
+    // generated classes, which Eventloom does not install.
+    private static OrderSummaryRow changed(OrderSummaryRow row, OrderStatus status, Instant placedAt, long version) {
+        return new OrderSummaryRow(row.getOrderId(), row.getCustomerId(), row.getCustomerName(),
+                row.getCustomerEmail(), row.getLines(), row.getTotal(), status, placedAt, row.getUpdatedAt(), version);
     }
 }

@@ -1,13 +1,10 @@
 package io.eventloom.shop.projection;
 
-import io.eventloom.core.AggregateType;
-import io.eventloom.core.EnvelopeCodec;
+import io.eventloom.core.AggregateTopics;
 import io.eventloom.core.IncomingCommand;
 import io.eventloom.core.TopicNames;
 import io.eventloom.core.TopologySettings;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
-import io.eventloom.serde.InMemorySchemaRegistryClient;
 import io.eventloom.shop.Shop;
 import io.eventloom.shop.product.CreateProduct;
 import io.eventloom.shop.product.ProductAggregate;
@@ -15,10 +12,10 @@ import io.eventloom.shop.product.ReleaseStock;
 import io.eventloom.shop.product.ReserveStock;
 import io.eventloom.shop.product.SettleReservation;
 import io.eventloom.testing.TestDrivers;
+import io.eventloom.testing.TestSerdes;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,14 +48,16 @@ class TopProductsTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(),
-            AvroSerdeConfig.autoRegistering());
+    private final AvroSerdes serdes = TestSerdes.inMemory();
     private final AtomicInteger commands = new AtomicInteger();
     private TopologyTestDriver driver;
+    private TestInputTopic<String, SpecificRecord> productCommands;
 
     @BeforeEach
     void startDriver() {
         driver = TestDrivers.start("top-test", Shop.domain(), TopologySettings.of(TOPICS, 1), serdes, stateDir);
+        productCommands = TestDrivers.input(driver, AggregateTopics.of(ProductAggregate.TYPE, TOPICS, serdes, serdes)
+                .commands());
         for (String product : List.of("mug", "tea", "pot")) {
             send(product, new CreateProduct(product.toUpperCase(), product, eur(100), 100));
         }
@@ -118,15 +116,8 @@ class TopProductsTopologyTest {
     }
 
     private void send(String productId, SpecificRecord payload) {
-        AggregateType<?> type = ProductAggregate.TYPE;
-        SpecificRecord envelope = EnvelopeCodec.of(type).writeCommand(new IncomingCommand(
+        productCommands.pipeInput(productId, ProductAggregate.TYPE.codec().writeCommand(new IncomingCommand(
                 "command-" + commands.incrementAndGet(), productId, OptionalLong.empty(), Instant.now(), productId,
-                Optional.empty(), Map.of(), payload));
-        @SuppressWarnings("unchecked")
-        Serializer<SpecificRecord> serializer = (Serializer<SpecificRecord>) serdes
-                .specificValue(type.commandEnvelope()).serializer();
-        String topic = TOPICS.commands(type.name());
-        driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())
-                .pipeInput(productId.getBytes(StandardCharsets.UTF_8), serializer.serialize(topic, envelope));
+                Optional.empty(), Map.of(), payload)));
     }
 }
