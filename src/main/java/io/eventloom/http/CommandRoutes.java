@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
@@ -31,16 +32,18 @@ final class CommandRoutes {
     private final Map<String, Map<String, Schema>> commandsByType;
     private final CommandGateway gateway;
     private final AggregateRoutes aggregates;
+    private final VersionWait wait;
     private final Duration timeout;
     private final long maxBodyBytes;
 
-    CommandRoutes(Domain domain, CommandGateway gateway, AggregateRoutes aggregates, Duration timeout,
-                  long maxBodyBytes) {
+    CommandRoutes(Domain domain, CommandGateway gateway, AggregateRoutes aggregates, VersionWait wait,
+                  Duration timeout, long maxBodyBytes) {
         this.commandsByType = domain.aggregates().stream().collect(Collectors.toUnmodifiableMap(AggregateType::name,
                 type -> type.codec().commandPayloadTypes().stream().collect(Collectors.toMap(
                         Schema::getName, schema -> schema, (a, b) -> a, LinkedHashMap::new))));
         this.gateway = gateway;
         this.aggregates = aggregates;
+        this.wait = wait;
         this.timeout = timeout;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -126,9 +129,12 @@ final class CommandRoutes {
     private ArrayNode events(String type, String id, CommandResult result) {
         long first = result.getVersion() - result.getEventCount() + 1;
         try {
-            ArrayNode events = ownEvents(type, id, first, result.getVersion());
-            if (events.size() == result.getEventCount()) {
-                return events;
+            // The result is committed, so its events are readable once the store answers: a rebalance may delay
+            // that briefly, for as long as a read with minVersion would wait.
+            Optional<ArrayNode> events = wait.read(() -> Optional.of(ownEvents(type, id, first, result.getVersion())),
+                    ArrayNode::size, Optional.of((long) result.getEventCount()));
+            if (events.isPresent()) {
+                return events.get();
             }
         } catch (StoreUnavailableException e) {
             // The command is applied all the same: its result says which events it appended.

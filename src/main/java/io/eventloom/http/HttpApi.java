@@ -69,7 +69,7 @@ public final class HttpApi implements AutoCloseable {
         Routes routes = new Routes();
         // Projections first: their literal prefix must win over the /api/{type}/{id} templates.
         new ProjectionRoutes(backend.projections(), router, wait).addTo(routes);
-        new CommandRoutes(backend.domain(), backend.gateway(), aggregates, settings.commandTimeout(),
+        new CommandRoutes(backend.domain(), backend.gateway(), aggregates, wait, settings.commandTimeout(),
                 settings.maxBodyBytes()).addTo(routes);
         aggregates.addTo(routes);
         new HealthRoutes(backend.readiness(), backend.liveness()).addTo(routes);

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -140,14 +141,19 @@ class CommandRuntimeIntegrationTest {
     private static void assertDeadLettersRecorded(String bootstrap) {
         List<ConsumerRecord<byte[], byte[]>> dead = KafkaTestClients.readAll(bootstrap, TOPICS.deadLetters(),
                 TIMEOUT, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        assertThat(dead).extracting(ConsumerRecord::value)
-                .containsExactly("garbage".getBytes(StandardCharsets.UTF_8), UNKNOWN_SCHEMA_ID);
+        // Kafka Streams dead-letters an undecodable record when it buffers it; if the task moves (a kill, a restart)
+        // before that record's offset is committed with a later one, it is read and dead-lettered again. Dead
+        // letters are at least once: each poison record is there, and nothing else is.
+        String unknownId = new String(UNKNOWN_SCHEMA_ID, StandardCharsets.ISO_8859_1);
+        assertThat(dead).extracting(record -> new String(record.value(), StandardCharsets.ISO_8859_1))
+                .contains("garbage", unknownId).containsOnly("garbage", unknownId);
         assertThat(dead).allSatisfy(record -> {
             assertThat(header(record, DeadLetterHandler.SOURCE_TOPIC)).isEqualTo(TOPICS.commands("counter"));
             assertThat(header(record, DeadLetterHandler.ERROR_CLASS)).endsWith("SerializationException");
             assertThat(header(record, DeadLetterHandler.APPLICATION_ID)).isEqualTo(APP_ID);
         });
-        assertThat(header(dead.get(1), DeadLetterHandler.ERROR_MESSAGE)).contains("999999");
+        assertThat(dead).filteredOn(record -> Arrays.equals(record.value(), UNKNOWN_SCHEMA_ID))
+                .allSatisfy(record -> assertThat(header(record, DeadLetterHandler.ERROR_MESSAGE)).contains("999999"));
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
