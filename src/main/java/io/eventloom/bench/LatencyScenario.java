@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * Open-loop latency: for each commit interval, the raw reference and then Eventloom, each at every rate in turn,
- * Restocks sent on a fixed schedule and timed until their answer is committed ({@link OpenLoopRun}).
+ * Restocks sent on a fixed schedule and timed until their answer is committed ({@link OpenLoopRun}). Before its
+ * runs, each side gets one record per product through the topic: Eventloom's products must exist, and the raw
+ * reference gets the same keys and the same head start.
  */
 final class LatencyScenario {
 
@@ -45,6 +47,7 @@ final class LatencyScenario {
                 "bench-latency-raw-" + commitInterval.toMillis(), plan.partitions(), commitInterval, dir);
         try (RawReference raw = RawReference.start(deployment,
                 dir.resolve("raw-" + commitInterval.toMillis() + ".log"), context.log())) {
+            preload(deployment, raw);
             return runEachRate(new OpenLoopTarget<>(SystemUnderTest.RAW, deployment.inputTopic(),
                     new ByteArraySerializer(), (id, key) -> RawRecords.value(id), deployment.outputTopic(),
                     RawRecords::commandId, raw::isAlive), commitInterval);
@@ -64,6 +67,18 @@ final class LatencyScenario {
                     context.serdes().specificValue(ProductCommandEnvelope.class).serializer(),
                     (id, key) -> ProductCommands.restock(id, key, Instant.now()), results,
                     value -> decoder.deserialize(results, value).getCommandId(), app::isAlive), commitInterval);
+        }
+    }
+
+    // The records of Eventloom's product creation, so that both sides start their runs with the same keys stored and
+    // with as much work behind them: a JVM that has only just started answers slower.
+    private void preload(RawDeployment deployment, RawReference raw) {
+        try (ResultCounter outputs = ResultCounter.fromEnd(deployment.bootstrapServers(), deployment.outputTopic())) {
+            context.log().printf("[%s] raw Kafka Streams: sending %,d records, one per product%n", NAME,
+                    products.events());
+            context.load().sendRaw(deployment.inputTopic(), products);
+            outputs.await(products.events(), raw::isAlive,
+                    context.progress("[" + NAME + "] raw Kafka Streams: outputs", products.events()));
         }
     }
 
