@@ -5,7 +5,7 @@ record Machine(int cores, long benchMaxHeapBytes, String runtimeMaxHeap, String 
 
     static Machine current() {
         return new Machine(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(),
-                RuntimeChild.MAX_HEAP.substring("-Xmx".length()),
+                ChildJvm.MAX_HEAP.substring("-Xmx".length()),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     }

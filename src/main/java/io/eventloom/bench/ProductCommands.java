@@ -8,10 +8,14 @@ import io.eventloom.shop.product.Restock;
 import java.time.Instant;
 
 /**
- * The bench's load, command by command: first one {@code CreateProduct} per product, then {@code Restock}s
+ * The bench's product load, command by command: first one {@code CreateProduct} per product, then {@code Restock}s
  * round-robin over the products. Every command is accepted and appends one event, so n commands are n events.
+ * Command and product ids start with {@code run}, so that several loads on one deployment (a warm-up, then the
+ * measured pass) never meet: a command id seen before would only be answered from the dedupe store.
  */
-record ProductCommands(int aggregates, long events) {
+record ProductCommands(String run, int aggregates, long events) {
+
+    static final String DEFAULT_RUN = "bench";
 
     ProductCommands {
         if (aggregates < 1) {
@@ -23,21 +27,37 @@ record ProductCommands(int aggregates, long events) {
         }
     }
 
+    ProductCommands(int aggregates, long events) {
+        this(DEFAULT_RUN, aggregates, events);
+    }
+
     String aggregateId(long command) {
-        return "product-" + command % aggregates;
+        return run + "-product-" + command % aggregates;
+    }
+
+    String commandId(long command) {
+        return run + "-" + command;
     }
 
     ProductCommandEnvelope command(long command, Instant issuedAt) {
-        String id = "bench-" + command;
-        String aggregateId = aggregateId(command);
         Object payload = command < aggregates
                 ? new CreateProduct("SKU-" + command, "Bench product " + command, new Money(1_000L, "EUR"), 0)
                 : new Restock(1);
+        return envelope(commandId(command), aggregateId(command), payload, issuedAt);
+    }
+
+    /** A {@code Restock} of one unit: the command every load after the products' creation sends. */
+    static ProductCommandEnvelope restock(String commandId, String productId, Instant issuedAt) {
+        return envelope(commandId, productId, new Restock(1), issuedAt);
+    }
+
+    private static ProductCommandEnvelope envelope(String commandId, String productId, Object payload,
+                                                   Instant issuedAt) {
         return ProductCommandEnvelope.newBuilder()
-                .setCommandId(id)
-                .setAggregateId(aggregateId)
+                .setCommandId(commandId)
+                .setAggregateId(productId)
                 .setIssuedAt(issuedAt)
-                .setCorrelationId(id)
+                .setCorrelationId(commandId)
                 .setPayload(payload)
                 .build();
     }

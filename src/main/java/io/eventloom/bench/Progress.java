@@ -6,6 +6,12 @@ import java.time.Duration;
 /** A progress line every few seconds on a long step: done/total, average rate so far and time left at that rate. */
 final class Progress {
 
+    /** Makes the progress line of one step. */
+    @FunctionalInterface
+    interface Factory {
+        Progress create(String what, long total);
+    }
+
     private final String what;
     private final long total;
     private final Duration interval;

@@ -33,6 +33,7 @@ final class RestartScenario {
     private final Deployment deployment;
     private final Path dir;
     private final AggregateTopics<ProductState> topics;
+    private final CommandLoad load;
     private final PrintStream log;
 
     RestartScenario(RestartPlan plan, Deployment deployment, Path dir, AvroSerdes serdes, PrintStream log) {
@@ -41,6 +42,7 @@ final class RestartScenario {
         this.dir = dir;
         // The bench drives one aggregate type, product, on the serdes any client of the registry would use.
         this.topics = AggregateTopics.of(ProductAggregate.TYPE, deployment.topics(), serdes, serdes);
+        this.load = new CommandLoad(deployment.bootstrapServers(), serdes);
         this.log = log;
     }
 
@@ -106,7 +108,7 @@ final class RestartScenario {
         try (ResultCounter results = new ResultCounter(deployment.bootstrapServers(), topics.results().name())) {
             long started = System.nanoTime();
             log.printf("[%s] sending %,d commands to %s%n", label(), commands.events(), topics.commands().name());
-            new CommandLoad(deployment.bootstrapServers()).send(topics.commands(), commands);
+            load.send(topics.commands().name(), commands);
             log.printf("[%s] sent in %.1f s; waiting for every result%n", label(), seconds(since(started)));
             results.await(commands.events(), child::isAlive,
                     new Progress("[" + label() + "] results", commands.events(), PROGRESS_INTERVAL, log));

@@ -18,6 +18,11 @@ final class RestartTable {
     }
 
     static String render(RestartReport report) {
+        return body(report) + "Machine: " + report.machine().describe() + System.lineSeparator();
+    }
+
+    /** The tables and how to read them, without the machine: for a report that describes the machine once. */
+    static String body(RestartReport report) {
         RestartPlan plan = report.plan();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT,
@@ -48,7 +53,6 @@ final class RestartTable {
                 + " committed, and until the runtime is idle (projections caught up). Runtimes use static membership"
                 + " (group.instance.id), so a restart after kill -9 does not wait for the dead member's session"
                 + " timeout.").append(System.lineSeparator());
-        out.append("Machine: ").append(report.machine().describe()).append(System.lineSeparator());
         return out.toString();
     }
 

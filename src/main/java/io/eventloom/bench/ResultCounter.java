@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Counts the committed records of a results topic from its beginning, until there is one per command sent.
- * Counting records, not comparing offsets: under exactly-once every transaction leaves a marker that takes an
- * offset but is no record.
+ * Counts the committed records of a results topic, from its beginning or from its end when created, until there is
+ * one per command sent. Counting records, not comparing offsets: under exactly-once every transaction leaves a
+ * marker that takes an offset but is no record.
  */
 final class ResultCounter implements AutoCloseable {
 
@@ -24,6 +24,10 @@ final class ResultCounter implements AutoCloseable {
     private long count;
 
     ResultCounter(String bootstrapServers, String topic) {
+        this(bootstrapServers, topic, false);
+    }
+
+    private ResultCounter(String bootstrapServers, String topic, boolean fromEnd) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
@@ -31,7 +35,18 @@ final class ResultCounter implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        if (fromEnd) {
+            consumer.seekToEnd(partitions);
+            // A seek is lazy: fix the positions now, so that results committed after this call are all counted.
+            partitions.forEach(consumer::position);
+        } else {
+            consumer.seekToBeginning(partitions);
+        }
+    }
+
+    /** Counts only the results committed after this call: a second load on a topic that has results already. */
+    static ResultCounter fromEnd(String bootstrapServers, String topic) {
+        return new ResultCounter(bootstrapServers, topic, true);
     }
 
     /**

@@ -1,0 +1,79 @@
+package io.eventloom.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/**
+ * HTTP throughput: Restocks through {@code POST /api/product/{id}/Restock} with a fixed number of requests in
+ * flight, level by level, while a probe asks {@code /health/live} every 100 ms. The products are created through
+ * the topic first, and a warm-up at the first level is not counted.
+ */
+final class HttpScenario {
+
+    static final String NAME = "http";
+    private static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
+    private static final String BODY = "{\"quantity\":1}";
+
+    private final HttpPlan plan;
+    private final BenchContext context;
+    private final Path dir;
+
+    HttpScenario(HttpPlan plan, BenchContext context) {
+        this.plan = plan;
+        this.context = context;
+        this.dir = context.scenarioDir(NAME);
+    }
+
+    HttpResult run() throws InterruptedException {
+        AppDeployment deployment = AppDeployment.of(context.cluster(), "bench-http", plan.partitions(),
+                COMMIT_INTERVAL, dir);
+        ProductCommands products = new ProductCommands("http", plan.products(), plan.products());
+        List<HttpResult.Level> levels = new ArrayList<>();
+        try (AppChild app = AppChild.start(deployment, dir.resolve("eventloom.log"), context.log())) {
+            new AppCommands(context, app, NAME).products(products, "creating products");
+            LongFunction<HttpRequest> restock = i -> ClosedLoopHttp.request(restockUri(app.baseUri(),
+                    products.aggregateId(i))).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+            ClosedLoopHttp load = new ClosedLoopHttp();
+            if (plan.warmupRequests() > 0) {
+                int inFlight = plan.inFlight().get(0);
+                context.log().printf("[%s] warm-up: %,d requests, %d in flight%n", NAME, plan.warmupRequests(),
+                        inFlight);
+                load.run(plan.warmupRequests(), inFlight, restock,
+                        context.progress("[" + NAME + "] warm-up", plan.warmupRequests()));
+            }
+            for (int inFlight : plan.inFlight()) {
+                levels.add(level(load, inFlight, restock, app.baseUri()));
+            }
+        }
+        return new HttpResult(plan, levels);
+    }
+
+    private HttpResult.Level level(ClosedLoopHttp load, int inFlight, LongFunction<HttpRequest> restock, URI base)
+            throws InterruptedException {
+        context.log().printf("[%s] %,d requests, %d in flight%n", NAME, plan.requests(), inFlight);
+        ClosedLoopHttp.Outcome outcome;
+        HealthProbe.Outcome health;
+        try (HealthProbe probe = HealthProbe.start(base)) {
+            outcome = load.run(plan.requests(), inFlight, restock,
+                    context.progress("[" + NAME + "] " + inFlight + " in flight", plan.requests()));
+            health = probe.finish();
+        }
+        context.log().printf("[%s] %d in flight: %,.0f requests/s, p50 %.0f ms, p99 %.0f ms, failed %s;"
+                        + " /health/live worst %d ms%n", NAME, inFlight, outcome.rate().perSecond(),
+                outcome.latency().p50(), outcome.latency().p99(), outcome.failures(), health.worst().toMillis());
+        return new HttpResult.Level(inFlight, plan.requests(), outcome.rate(), outcome.latency(), outcome.failures(),
+                health);
+    }
+
+    private static URI restockUri(URI base, String productId) {
+        return base.resolve("/api/product/" + URLEncoder.encode(productId, StandardCharsets.UTF_8) + "/Restock");
+    }
+}

@@ -1,0 +1,8 @@
+package io.eventloom.bench;
+
+import java.time.Duration;
+
+/** One open-loop run: a system at a rate and commit interval, its latencies and whether it kept up. */
+record LatencyRun(SystemUnderTest system, int rate, Duration commitInterval, long sent, long answered,
+                  LatencySummary latency, double backlogGrowth, boolean keptUp) {
+}

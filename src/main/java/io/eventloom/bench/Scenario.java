@@ -1,0 +1,19 @@
+package io.eventloom.bench;
+
+import java.util.Locale;
+
+/** The bench's scenarios, in the order a full run runs them (the longest last). */
+enum Scenario {
+
+    THROUGHPUT,
+    HTTP,
+    LATENCY,
+    MEMORY,
+    SAGA,
+    RESTART;
+
+    /** The subcommand that runs it alone, such as {@code throughput}. */
+    String command() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,64 @@
+package io.eventloom.bench;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SuiteOptionsTest {
+
+    @Command
+    static final class Holder {
+        @Mixin
+        SuiteOptions options;
+    }
+
+    @Test
+    void givenNoOptions_whenPlanned_thenEveryScenarioHasTheIssuesSizes() {
+        SuitePlan plan = parse().plan();
+
+        assertThat(plan.throughput()).isEqualTo(new ThroughputPlan(10_000, 100_000, 6));
+        assertThat(plan.http().inFlight()).containsExactly(64, 200, 1_000);
+        assertThat(plan.latency().rates()).containsExactly(300, 1_000);
+        assertThat(plan.latency().commitIntervals()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(20));
+        assertThat(plan.memory().products()).isEqualTo(1_000_000);
+        assertThat(plan.saga().orders()).isEqualTo(10_000);
+        assertThat(plan.restart().load()).isEqualTo(new ProductCommands(100_000, 1_000_000));
+        assertThat(plan.restart().cold()).isTrue();
+    }
+
+    @Test
+    void givenSizesAndQuick_whenPlanned_thenQuickWins() {
+        SuitePlan plan = parse("--quick", "--products", "5000").plan();
+
+        assertThat(plan).isEqualTo(SuitePlan.quick());
+    }
+
+    @Test
+    void givenListsOfLevels_whenPlanned_thenEachLevelIsKeptInOrder() {
+        SuitePlan plan = parse("--in-flight", "8,32", "--rates", "100", "--commit-intervals", "10,50").plan();
+
+        assertThat(plan.http().inFlight()).containsExactly(8, 32);
+        assertThat(plan.latency().rates()).containsExactly(100);
+        assertThat(plan.latency().commitIntervals()).containsExactly(Duration.ofMillis(10), Duration.ofMillis(50));
+    }
+
+    @Test
+    void givenALevelOfZeroInFlight_whenPlanned_thenThePlanRefusesIt() {
+        SuiteOptions options = parse("--in-flight", "0");
+
+        assertThatThrownBy(options::plan).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("in-flight");
+    }
+
+    private static SuiteOptions parse(String... args) {
+        Holder holder = new Holder();
+        new CommandLine(holder).parseArgs(args);
+        return holder.options;
+    }
+}
