@@ -3,6 +3,7 @@ package io.eventloom.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** One bench run's report as Markdown: a section per scenario that ran, in run order, then the machine. */
 final class SuiteMarkdown {
@@ -10,6 +11,7 @@ final class SuiteMarkdown {
     static final String TITLE = "# Eventloom benchmark";
     static final String MACHINE = "Machine: ";
     static final String FAILED = "Failed: ";
+    static final String APP_SETTINGS = "Eventloom settings beyond the bench's own: ";
 
     private SuiteMarkdown() {
     }
@@ -29,6 +31,9 @@ final class SuiteMarkdown {
         }
         sections.add(MACHINE + report.machine().describe() + "; load average when the run started: "
                 + report.loadAverage());
+        if (!report.plan().appSettings().isEmpty()) {
+            sections.add(APP_SETTINGS + new TreeMap<>(report.plan().appSettings()));
+        }
         return String.join(System.lineSeparator() + System.lineSeparator(),
                 sections.stream().map(String::stripTrailing).toList()) + System.lineSeparator();
     }

@@ -3,7 +3,9 @@ package io.eventloom.bench;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The options of {@code bench} and of each scenario's subcommand: every size and rate, with the defaults. */
 final class SuiteOptions {
@@ -83,10 +85,15 @@ final class SuiteOptions {
                     + " or killed (default: ${DEFAULT-VALUE}).")
     long settleMillis;
 
+    @Option(names = "--app-setting", paramLabel = "KEY=VALUE",
+            description = "An Eventloom setting for every app the bench starts, on top of its own (say,"
+                    + " streams.num.stream.threads=1); repeatable. The report lists them.")
+    Map<String, String> appSettings = new LinkedHashMap<>();
+
     /** The plan these options describe; throws IllegalArgumentException naming a size that makes no sense. */
     SuitePlan plan() {
         if (quick) {
-            return SuitePlan.quick();
+            return SuitePlan.quick().withAppSettings(appSettings);
         }
         return new SuitePlan(
                 new ThroughputPlan(products, restocks, partitions),
@@ -96,6 +103,6 @@ final class SuiteOptions {
                 new MemoryPlan(memoryProducts, partitions),
                 new SagaPlan(sagaCustomers, sagaProducts, sagaOrders, partitions),
                 new RestartPlan(new ProductCommands(restartAggregates, restartEvents), partitions, true,
-                        Duration.ofMillis(settleMillis)));
+                        Duration.ofMillis(settleMillis)), appSettings);
     }
 }

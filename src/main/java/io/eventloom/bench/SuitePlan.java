@@ -2,10 +2,28 @@ package io.eventloom.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-/** The sizes of every scenario of one bench run. */
+/**
+ * The sizes of every scenario of one bench run, and the settings every Eventloom app of the run gets on top of the
+ * bench's own (say, {@code streams.num.stream.threads}).
+ */
 record SuitePlan(ThroughputPlan throughput, HttpPlan http, LatencyPlan latency, MemoryPlan memory, SagaPlan saga,
-                 RestartPlan restart) {
+                 RestartPlan restart, Map<String, String> appSettings) {
+
+    SuitePlan {
+        appSettings = Map.copyOf(appSettings);
+        for (String key : appSettings.keySet()) {
+            if (AppDeployment.BENCH_SETTINGS.contains(key)) {
+                throw new IllegalArgumentException("--app-setting " + key + ": the bench sets " + key
+                        + " itself, per scenario");
+            }
+        }
+    }
+
+    SuitePlan withAppSettings(Map<String, String> value) {
+        return new SuitePlan(throughput, http, latency, memory, saga, restart, value);
+    }
 
     /** Sizes a smoke run gets through in a minute or two: every scenario runs, none measures anything worth quoting. */
     static SuitePlan quick() {
@@ -17,6 +35,6 @@ record SuitePlan(ThroughputPlan throughput, HttpPlan http, LatencyPlan latency, 
                         Duration.ofSeconds(2), partitions),
                 new MemoryPlan(1_000, partitions),
                 new SagaPlan(10, 10, 100, partitions),
-                new RestartPlan(new ProductCommands(200, 400), partitions, true, Duration.ofMillis(500)));
+                new RestartPlan(new ProductCommands(200, 400), partitions, true, Duration.ofMillis(500)), Map.of());
     }
 }

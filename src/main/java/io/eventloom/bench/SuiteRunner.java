@@ -36,7 +36,7 @@ final class SuiteRunner {
         String loadAverage = loadAverage();
         log.printf("Starting the bench's broker and schema registry in %s%n", workDir);
         try (BenchCluster cluster = BenchCluster.start(workDir)) {
-            SuiteRunner runner = new SuiteRunner(plan, BenchContext.of(cluster, workDir, log));
+            SuiteRunner runner = new SuiteRunner(plan, BenchContext.of(cluster, workDir, log, plan.appSettings()));
             for (Scenario scenario : Scenario.values()) {
                 if (scenarios.contains(scenario)) {
                     runner.runOne(scenario);
