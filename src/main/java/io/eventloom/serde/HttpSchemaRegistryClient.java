@@ -66,12 +66,12 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return cachedId(subject, schema, "/subjects/" + encode(subject) + "/versions");
+        return cachedId(subject, schema, "/versions");
     }
 
     @Override
     public int idOf(String subject, Schema schema) {
-        return cachedId(subject, schema, "/subjects/" + encode(subject));
+        return cachedId(subject, schema, "");
     }
 
     @Override
@@ -92,7 +92,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     // Plain get-then-put rather than computeIfAbsent: a map must not be locked during a network call.
-    private int cachedId(String subject, Schema schema, String path) {
+    /** @param operation the path under the subject's own: {@code /versions} registers, nothing looks up */
+    private int cachedId(String subject, Schema schema, String operation) {
         // A serializer passes the same Schema object with every record of a type: found by identity, the id costs
         // no rendering of the schema to text (which the text-keyed cache needs, and which showed in every send).
         SchemaInstance instance = new SchemaInstance(subject, schema);
@@ -102,7 +103,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         }
         SubjectSchema key = new SubjectSchema(subject, schema.toString());
         Integer cached = idCache.get(key);
-        int id = cached != null ? cached : post(path, schemaBody(schema)).path("id").asInt();
+        int id = cached != null ? cached
+                : post("/subjects/" + encode(subject) + operation, schemaBody(schema)).path("id").asInt();
         idCache.putIfAbsent(key, id);
         schemaCache.putIfAbsent(id, schema);
         // Records that each bring a schema object of their own (parsed per record) would grow this map without
