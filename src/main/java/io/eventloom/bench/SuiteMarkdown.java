@@ -1,5 +1,7 @@
 package io.eventloom.bench;
 
+import io.eventloom.bench.axon.AxonPeerTable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +47,7 @@ final class SuiteMarkdown {
             case LATENCY -> report.latency().map(runs -> LatencyTable.render(report.plan().latency(), runs));
             case MEMORY -> report.memory().map(MemoryTable::render);
             case SAGA -> report.saga().map(SagaTable::render);
+            case AXON -> report.axon().map(AxonPeerTable::section);
             case RESTART -> report.restart().map(RestartTable::body);
         };
     }

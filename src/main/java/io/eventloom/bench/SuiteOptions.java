@@ -1,5 +1,6 @@
 package io.eventloom.bench;
 
+import io.eventloom.bench.axon.AxonPeerPlan;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -90,6 +91,10 @@ final class SuiteOptions {
                     + " streams.num.stream.threads=1); repeatable. The report lists them.")
     Map<String, String> appSettings = new LinkedHashMap<>();
 
+    private int axonRate() {
+        return rates.stream().mapToInt(Integer::intValue).max().orElse(AxonPeerPlan.defaults().ratePerSecond());
+    }
+
     /** The plan these options describe; throws IllegalArgumentException naming a size that makes no sense. */
     SuitePlan plan() {
         if (quick) {
@@ -102,6 +107,9 @@ final class SuiteOptions {
                         Duration.ofSeconds(latencyWarmupSeconds), Duration.ofSeconds(latencySeconds), partitions),
                 new MemoryPlan(memoryProducts, partitions),
                 new SagaPlan(sagaCustomers, sagaProducts, sagaOrders, partitions),
+                // Axon gets the throughput scenario's products and restocks, then the highest open-loop rate.
+                new AxonPeerPlan(products, restocks, AxonPeerPlan.defaults().clients(), axonRate(),
+                        axonRate() * latencySeconds),
                 new RestartPlan(new ProductCommands(restartAggregates, restartEvents), partitions, true,
                         Duration.ofMillis(settleMillis)), appSettings);
     }

@@ -1,5 +1,7 @@
 package io.eventloom.bench;
 
+import io.eventloom.bench.axon.AxonPeerPlan;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,7 @@ import java.util.Map;
  * bench's own (say, {@code streams.num.stream.threads}).
  */
 record SuitePlan(ThroughputPlan throughput, HttpPlan http, LatencyPlan latency, MemoryPlan memory, SagaPlan saga,
-                 RestartPlan restart, Map<String, String> appSettings) {
+                 AxonPeerPlan axon, RestartPlan restart, Map<String, String> appSettings) {
 
     SuitePlan {
         appSettings = Map.copyOf(appSettings);
@@ -22,7 +24,7 @@ record SuitePlan(ThroughputPlan throughput, HttpPlan http, LatencyPlan latency, 
     }
 
     SuitePlan withAppSettings(Map<String, String> value) {
-        return new SuitePlan(throughput, http, latency, memory, saga, restart, value);
+        return new SuitePlan(throughput, http, latency, memory, saga, axon, restart, value);
     }
 
     /** Sizes a smoke run gets through in a minute or two: every scenario runs, none measures anything worth quoting. */
@@ -35,6 +37,7 @@ record SuitePlan(ThroughputPlan throughput, HttpPlan http, LatencyPlan latency, 
                         Duration.ofSeconds(2), partitions),
                 new MemoryPlan(1_000, partitions),
                 new SagaPlan(10, 10, 100, partitions),
+                new AxonPeerPlan(100, 1_000, 2, 200, 200),
                 new RestartPlan(new ProductCommands(200, 400), partitions, true, Duration.ofMillis(500)), Map.of());
     }
 }
