@@ -27,6 +27,7 @@ import io.eventloom.serde.SchemaRegistryClient;
 import io.eventloom.shop.Shop;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,6 +133,8 @@ public final class EventloomApp implements AutoCloseable {
         }
         // The stores' changelog schemas belong to the runtime, not to any client: it always registers them.
         AvroSerdes internal = new AvroSerdes(registry, AvroSerdeConfig.autoRegistering());
+        Map<String, Object> streamsOverrides = new HashMap<>(kafka.streams());
+        streamsOverrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         RuntimeSettings settings = new RuntimeSettings(
                 config.require(EventloomConfig.APPLICATION_ID), kafka.bootstrapServers(),
                 config.path(EventloomConfig.STREAMS_STATE_DIR),
@@ -138,7 +142,7 @@ public final class EventloomApp implements AutoCloseable {
                 // Kafka Streams tells every instance where each key lives by this address: the HTTP API's.
                 Optional.of(http.applicationServer()),
                 config.intValue(EventloomConfig.STREAMS_STANDBY_REPLICAS),
-                Map.copyOf(kafka.streams()));
+                streamsOverrides);
         EventloomRuntime runtime = EventloomRuntime.start(settings, TopicPlan.topologySettings(config, recordLimit),
                 domain, serdes, internal);
         started.push(runtime);

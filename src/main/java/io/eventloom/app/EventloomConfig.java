@@ -58,6 +58,7 @@ public final class EventloomConfig {
     public static final String STREAMS_STATE_DIR = "streams.state.dir";
     public static final String STREAMS_COMMIT_INTERVAL_MS = "streams.commit.interval.ms";
     public static final String STREAMS_STANDBY_REPLICAS = "streams.num.standby.replicas";
+    public static final String STREAMS_THREADS = "streams.num.stream.threads";
     public static final String COMMAND_DEDUPE_RETENTION = "command.dedupe.retention";
     public static final String SAGA_STEP_TIMEOUT = "saga.step.timeout";
     public static final String HTTP_PORT = "http.port";
@@ -100,6 +101,9 @@ public final class EventloomConfig {
                     "how often a transaction commits (every command of an interval in one transaction)")
             .define(STREAMS_STANDBY_REPLICAS, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     "warm copies of each state store on other instances")
+            .define(STREAMS_THREADS, Type.INT, null, new Optionally(ConfigDef.Range.atLeast(1)), Importance.MEDIUM,
+                    "stream threads of this instance, each with its own tasks and transactions (default: one per"
+                    + " two cores, at least one)")
             .define(COMMAND_DEDUPE_RETENTION, Type.STRING, "P7D", new PositiveDuration(), Importance.MEDIUM,
                     "how long a command id is remembered (ISO-8601 duration)")
             .define(SAGA_STEP_TIMEOUT, Type.STRING, "PT5M", new PositiveDuration(), Importance.MEDIUM,
@@ -125,6 +129,7 @@ public final class EventloomConfig {
             Map.entry(StreamsConfig.STATE_DIR_CONFIG, "set " + STREAMS_STATE_DIR),
             Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "set " + STREAMS_COMMIT_INTERVAL_MS),
             Map.entry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "set " + STREAMS_STANDBY_REPLICAS),
+            Map.entry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "set " + STREAMS_THREADS),
             Map.entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "Eventloom's guarantees rest on exactly_once_v2"),
             Map.entry(ProducerConfig.ACKS_CONFIG, "every producer writes with acks=all"),
             Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "Eventloom's producers are idempotent"),
@@ -222,6 +227,16 @@ public final class EventloomConfig {
 
     public int intValue(String key) {
         return typed(key, Integer.class);
+    }
+
+    /**
+     * The stream threads to run: as set, else one per two cores the JVM may use (at least one). Each stream thread
+     * brings its producer's network thread and RocksDB's background work; on 2 cores one thread carried more
+     * commands through the topic than two (15,600/s against 11,700/s in {@code bench throughput}).
+     */
+    public int streamThreads() {
+        Integer value = typed(STREAMS_THREADS, Integer.class);
+        return value != null ? value : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** The boolean at {@code key}, or {@code fallback} when it is not set. */

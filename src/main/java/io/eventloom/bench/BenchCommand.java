@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Measures Eventloom beside a raw Kafka Streams processor in the same run: topic throughput, HTTP"
-                        + " throughput, open-loop latency, memory, the order saga and restarts.",
+                        + " throughput, open-loop latency, memory, the order saga, the same product workload on Axon Framework, and"
+                        + " restarts.",
                 "Starts its own Kafka broker and schema registry on free ports in a temporary directory, runs"
                         + " Eventloom (io.eventloom.app.Main, configured by EVENTLOOM_* variables) and the reference"
                         + " each in a child JVM (-Xmx1g), and prints a Markdown report on stdout (progress on"

@@ -49,7 +49,7 @@ final class ClosedLoopHttp {
                         long latency = System.nanoTime() - sent;
                         synchronized (latencies) {
                             LatencySummary.recordNanos(latencies, latency);
-                            String status = error != null ? NO_ANSWER : String.valueOf(response.statusCode());
+                            String status = error != null ? noAnswer(error) : String.valueOf(response.statusCode());
                             if (!"200".equals(status)) {
                                 failures.merge(status, 1L, Long::sum);
                             }
@@ -66,6 +66,15 @@ final class ClosedLoopHttp {
         synchronized (latencies) {
             return new Outcome(rate, LatencySummary.of(latencies), Map.copyOf(failures));
         }
+    }
+
+    // Why there was no answer, by the innermost cause's type: a refused connection reads unlike a timeout.
+    private static String noAnswer(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return NO_ANSWER + " (" + cause.getClass().getSimpleName() + ")";
     }
 
     static HttpRequest.Builder request(URI uri) {

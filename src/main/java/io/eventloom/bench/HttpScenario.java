@@ -32,7 +32,7 @@ final class HttpScenario {
     }
 
     HttpResult run() throws InterruptedException {
-        AppDeployment deployment = AppDeployment.of(context.cluster(), "bench-http", plan.partitions(),
+        AppDeployment deployment = AppDeployment.of(context, "bench-http", plan.partitions(),
                 COMMIT_INTERVAL, dir);
         ProductCommands products = new ProductCommands("http", plan.products(), plan.products());
         List<HttpResult.Level> levels = new ArrayList<>();

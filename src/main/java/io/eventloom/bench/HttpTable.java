@@ -27,8 +27,9 @@ final class HttpTable {
         return MarkdownTable.section(HEADING, String.format(Locale.ROOT, "Restock requests (POST"
                 + " /api/product/{id}/Restock) over %d products with a fixed number in flight, JDK HttpClient over"
                 + " HTTP/1.1 (a connection per request in flight), after %d uncounted requests; latency from sending"
-                + " to the answer. Failed: answers other than 200, by status (\"%s\": no HTTP answer). Meanwhile"
-                + " GET /health/live every %d ms on a connection of its own.", plan.products(),
+                + " to the answer. Failed: answers other than 200, by status (\"%s\": no HTTP answer, with the client's"
+                + " innermost error). Meanwhile GET /health/live every %d ms on a connection of its own.",
+                plan.products(),
                 plan.warmupRequests(), ClosedLoopHttp.NO_ANSWER, HealthProbe.INTERVAL.toMillis()), table);
     }
 

@@ -55,7 +55,7 @@ final class LatencyScenario {
     }
 
     private List<LatencyRun> eventloom(Duration commitInterval) throws InterruptedException {
-        AppDeployment deployment = AppDeployment.of(context.cluster(), "bench-latency-" + commitInterval.toMillis(),
+        AppDeployment deployment = AppDeployment.of(context, "bench-latency-" + commitInterval.toMillis(),
                 plan.partitions(), commitInterval, dir);
         try (AppChild app = AppChild.start(deployment,
                 dir.resolve("eventloom-" + commitInterval.toMillis() + ".log"), context.log())) {

@@ -25,7 +25,7 @@ final class MemoryScenario {
     }
 
     MemoryResult run() throws InterruptedException {
-        AppDeployment deployment = AppDeployment.of(context.cluster(), "bench-memory", plan.partitions(),
+        AppDeployment deployment = AppDeployment.of(context, "bench-memory", plan.partitions(),
                 COMMIT_INTERVAL, dir);
         try (AppChild app = AppChild.start(deployment, dir.resolve("eventloom.log"), context.log());
              IdleWait idle = new IdleWait(deployment.bootstrapServers(), deployment.applicationId())) {

@@ -42,7 +42,7 @@ final class SagaScenario {
     }
 
     SagaResult run() throws InterruptedException {
-        AppDeployment deployment = AppDeployment.of(context.cluster(), "bench-saga", plan.partitions(),
+        AppDeployment deployment = AppDeployment.of(context, "bench-saga", plan.partitions(),
                 COMMIT_INTERVAL, dir);
         try (AppChild app = AppChild.start(deployment, dir.resolve("eventloom.log"), context.log())) {
             AppCommands setup = new AppCommands(context, app, NAME);

@@ -10,6 +10,7 @@ enum Scenario {
     LATENCY,
     MEMORY,
     SAGA,
+    AXON,
     RESTART;
 
     /** The subcommand that runs it alone, such as {@code throughput}. */

@@ -1,8 +1,11 @@
 package io.eventloom.bench;
 
+import io.eventloom.bench.axon.AxonPeerTable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** One bench run's report as Markdown: a section per scenario that ran, in run order, then the machine. */
 final class SuiteMarkdown {
@@ -10,6 +13,7 @@ final class SuiteMarkdown {
     static final String TITLE = "# Eventloom benchmark";
     static final String MACHINE = "Machine: ";
     static final String FAILED = "Failed: ";
+    static final String APP_SETTINGS = "Eventloom settings beyond the bench's own: ";
 
     private SuiteMarkdown() {
     }
@@ -29,6 +33,9 @@ final class SuiteMarkdown {
         }
         sections.add(MACHINE + report.machine().describe() + "; load average when the run started: "
                 + report.loadAverage());
+        if (!report.plan().appSettings().isEmpty()) {
+            sections.add(APP_SETTINGS + new TreeMap<>(report.plan().appSettings()));
+        }
         return String.join(System.lineSeparator() + System.lineSeparator(),
                 sections.stream().map(String::stripTrailing).toList()) + System.lineSeparator();
     }
@@ -40,6 +47,7 @@ final class SuiteMarkdown {
             case LATENCY -> report.latency().map(runs -> LatencyTable.render(report.plan().latency(), runs));
             case MEMORY -> report.memory().map(MemoryTable::render);
             case SAGA -> report.saga().map(SagaTable::render);
+            case AXON -> report.axon().map(AxonPeerTable::section);
             case RESTART -> report.restart().map(RestartTable::body);
         };
     }

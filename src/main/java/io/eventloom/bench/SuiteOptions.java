@@ -1,9 +1,12 @@
 package io.eventloom.bench;
 
+import io.eventloom.bench.axon.AxonPeerPlan;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The options of {@code bench} and of each scenario's subcommand: every size and rate, with the defaults. */
 final class SuiteOptions {
@@ -83,10 +86,19 @@ final class SuiteOptions {
                     + " or killed (default: ${DEFAULT-VALUE}).")
     long settleMillis;
 
+    @Option(names = "--app-setting", paramLabel = "KEY=VALUE",
+            description = "An Eventloom setting for every app the bench starts, on top of its own (say,"
+                    + " streams.num.stream.threads=1); repeatable. The report lists them.")
+    Map<String, String> appSettings = new LinkedHashMap<>();
+
+    private int axonRate() {
+        return rates.stream().mapToInt(Integer::intValue).max().orElse(AxonPeerPlan.defaults().ratePerSecond());
+    }
+
     /** The plan these options describe; throws IllegalArgumentException naming a size that makes no sense. */
     SuitePlan plan() {
         if (quick) {
-            return SuitePlan.quick();
+            return SuitePlan.quick().withAppSettings(appSettings);
         }
         return new SuitePlan(
                 new ThroughputPlan(products, restocks, partitions),
@@ -95,7 +107,10 @@ final class SuiteOptions {
                         Duration.ofSeconds(latencyWarmupSeconds), Duration.ofSeconds(latencySeconds), partitions),
                 new MemoryPlan(memoryProducts, partitions),
                 new SagaPlan(sagaCustomers, sagaProducts, sagaOrders, partitions),
+                // Axon gets the throughput scenario's products and restocks, then the highest open-loop rate.
+                new AxonPeerPlan(products, restocks, AxonPeerPlan.defaults().clients(), axonRate(),
+                        axonRate() * latencySeconds),
                 new RestartPlan(new ProductCommands(restartAggregates, restartEvents), partitions, true,
-                        Duration.ofMillis(settleMillis)));
+                        Duration.ofMillis(settleMillis)), appSettings);
     }
 }

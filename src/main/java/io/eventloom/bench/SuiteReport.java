@@ -1,5 +1,7 @@
 package io.eventloom.bench;
 
+import io.eventloom.bench.axon.AxonPeerResult;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +12,8 @@ import java.util.Optional;
  */
 record SuiteReport(SuitePlan plan, Machine machine, String loadAverage, Optional<ThroughputResult> throughput,
                    Optional<HttpResult> http, Optional<List<LatencyRun>> latency, Optional<MemoryResult> memory,
-                   Optional<SagaResult> saga, Optional<RestartReport> restart, Map<Scenario, String> failures) {
+                   Optional<SagaResult> saga, Optional<AxonPeerResult> axon, Optional<RestartReport> restart,
+                   Map<Scenario, String> failures) {
 
     SuiteReport {
         latency = latency.map(List::copyOf);

@@ -1,5 +1,8 @@
 package io.eventloom.bench;
 
+import io.eventloom.bench.axon.AxonPeer;
+import io.eventloom.bench.axon.AxonPeerResult;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,6 +27,7 @@ final class SuiteRunner {
     private List<LatencyRun> latency;
     private MemoryResult memory;
     private SagaResult saga;
+    private AxonPeerResult axon;
     private RestartReport restart;
 
     private SuiteRunner(SuitePlan plan, BenchContext context) {
@@ -36,7 +40,7 @@ final class SuiteRunner {
         String loadAverage = loadAverage();
         log.printf("Starting the bench's broker and schema registry in %s%n", workDir);
         try (BenchCluster cluster = BenchCluster.start(workDir)) {
-            SuiteRunner runner = new SuiteRunner(plan, BenchContext.of(cluster, workDir, log));
+            SuiteRunner runner = new SuiteRunner(plan, BenchContext.of(cluster, workDir, log, plan.appSettings()));
             for (Scenario scenario : Scenario.values()) {
                 if (scenarios.contains(scenario)) {
                     runner.runOne(scenario);
@@ -66,6 +70,7 @@ final class SuiteRunner {
             case LATENCY -> latency = new LatencyScenario(plan.latency(), context).run();
             case MEMORY -> memory = new MemoryScenario(plan.memory(), context).run();
             case SAGA -> saga = new SagaScenario(plan.saga(), context).run();
+            case AXON -> axon = AxonPeer.run(plan.axon(), context.log());
             case RESTART -> restart = RestartBenchmark.run(plan.restart(), context.cluster(),
                     context.scenarioDir(scenario.command()), context.log());
             default -> throw new IllegalStateException("no such scenario: " + scenario);
@@ -75,7 +80,7 @@ final class SuiteRunner {
     private SuiteReport report(String loadAverage) {
         return new SuiteReport(plan, Machine.current(), loadAverage, Optional.ofNullable(throughput),
                 Optional.ofNullable(http), Optional.ofNullable(latency), Optional.ofNullable(memory),
-                Optional.ofNullable(saga), Optional.ofNullable(restart), failures);
+                Optional.ofNullable(saga), Optional.ofNullable(axon), Optional.ofNullable(restart), failures);
     }
 
     // What else kept the machine busy when the run started: figures from a busy machine read lower.

@@ -42,7 +42,7 @@ final class ThroughputScenario {
     }
 
     private Rate eventloom() throws InterruptedException {
-        AppDeployment deployment = AppDeployment.of(context.cluster(), "bench-throughput", plan.partitions(),
+        AppDeployment deployment = AppDeployment.of(context, "bench-throughput", plan.partitions(),
                 COMMIT_INTERVAL, dir);
         try (AppChild app = AppChild.start(deployment, dir.resolve("eventloom.log"), context.log())) {
             String commandsTopic = deployment.topics().commands(PRODUCT);

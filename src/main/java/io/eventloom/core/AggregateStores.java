@@ -14,7 +14,7 @@ public record AggregateStores(String state, String processedCommands, String his
 
     /** The history store key: aggregate id, a NUL (ids hold no control characters), the zero-padded version. */
     public static String historyKey(String aggregateId, long version) {
-        return aggregateId + '\u0000' + String.format("%019d", version);
+        return aggregateId + '\u0000' + OrderedKeys.padded(version);
     }
 
     /**

@@ -85,13 +85,24 @@ final class CommandHandler<S extends SpecificRecord> {
             return Optional.of("record key '" + clamp(String.valueOf(key)) + "' differs from the envelope's"
                     + " aggregateId '" + clamp(command.aggregateId()) + "'; commands must be keyed by aggregate id");
         }
-        if (command.aggregateId().isEmpty() || command.aggregateId().chars().anyMatch(Character::isISOControl)) {
+        if (command.aggregateId().isEmpty() || hasControlCharacter(command.aggregateId())) {
             return Optional.of("aggregate id must be non-empty and free of control characters");
         }
-        if (command.aggregateId().getBytes(StandardCharsets.UTF_8).length > MAX_AGGREGATE_ID_BYTES) {
+        // A char is at most 3 bytes in UTF-8 (a surrogate pair is 4 for 2 chars): short ids need no encoding.
+        if (command.aggregateId().length() * 3 > MAX_AGGREGATE_ID_BYTES
+                && command.aggregateId().getBytes(StandardCharsets.UTF_8).length > MAX_AGGREGATE_ID_BYTES) {
             return Optional.of("aggregate id must be at most " + MAX_AGGREGATE_ID_BYTES + " bytes in UTF-8");
         }
         return Optional.empty();
+    }
+
+    private static boolean hasControlCharacter(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isISOControl(id.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CommandResult.Builder result(IncomingCommand command, Optional<ProcessOrigin> origin,

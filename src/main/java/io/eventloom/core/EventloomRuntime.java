@@ -87,6 +87,7 @@ public final class EventloomRuntime implements AutoCloseable {
         DeadLetters deadLetters = new DeadLetters();
         Properties properties = new Properties();
         properties.putAll(runtime.streamsConfig(settings, deadLetters));
+        StaticMembership.addTo(properties, runtime.stateDir(), runtime.applicationId());
         List<AggregateTopics<?>> topics = AggregateTopics.of(domain.aggregates(), settings.topics(), serdes, internal);
         KafkaStreams streams = new KafkaStreams(topology(domain, settings, topics, internal), properties);
         ThreadFailures failures = new ThreadFailures(Clock.systemUTC());

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a command asks for, as a SHA-256 digest: its payload's type and fields and its expected version. Two sends
@@ -27,16 +28,21 @@ import java.util.OptionalLong;
  */
 final class PayloadFingerprint {
 
+    // A writer per payload type and a digest per thread: making them showed in every command's profile.
+    private static final Map<Schema, SortedMapWriter> WRITERS = new ConcurrentHashMap<>();
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(PayloadFingerprint::sha256);
+
     private PayloadFingerprint() {
     }
 
     static byte[] of(SpecificRecord payload, OptionalLong expectedVersion) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = DIGESTS.get();
+        digest.reset();
         try (DigestOutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
             out.write(payload.getSchema().getFullName().getBytes(StandardCharsets.UTF_8));
             out.write(0);
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            new SortedMapWriter(payload.getSchema()).write(payload, encoder);
+            WRITERS.computeIfAbsent(payload.getSchema(), SortedMapWriter::new).write(payload, encoder);
             encoder.writeBoolean(expectedVersion.isPresent());
             if (expectedVersion.isPresent()) {
                 encoder.writeLong(expectedVersion.getAsLong());

@@ -14,7 +14,7 @@ record ProcessStores(String state, String deadlines) {
 
     /** A deadline's key: the zero-padded epoch milliseconds, a NUL, the instance id; so keys sort by time. */
     static String deadlineKey(Instant deadline, String instance) {
-        return String.format("%019d", Math.max(0, deadline.toEpochMilli())) + '\u0000' + instance;
+        return OrderedKeys.padded(Math.max(0, deadline.toEpochMilli())) + '\u0000' + instance;
     }
 
     /** The deadline a key of {@link #deadlineKey} stands for. */
@@ -24,6 +24,6 @@ record ProcessStores(String state, String deadlines) {
 
     /** An upper bound that every deadline key at or before {@code now} sorts before, and no later one. */
     static String deadlinesBefore(Instant now) {
-        return String.format("%019d", Math.max(0, now.toEpochMilli()) + 1);
+        return OrderedKeys.padded(Math.max(0, now.toEpochMilli()) + 1);
     }
 }

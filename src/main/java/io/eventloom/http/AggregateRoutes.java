@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** {@code GET /api/{type}/{id}} (state, with read-your-writes) and {@code GET /api/{type}/{id}/events} (paged). */
 final class AggregateRoutes {
@@ -42,7 +43,7 @@ final class AggregateRoutes {
      * {@code limit} events from {@code fromVersion} on, and {@code next}, the version the following page starts at
      * (null after the last).
      */
-    JsonNode historyPage(String type, String id, long fromVersion, int limit) {
+    CompletableFuture<JsonNode> historyPage(String type, String id, long fromVersion, int limit) {
         Optional<HostInfo> owner = router.remoteOwner(AggregateStores.of(type).history(), id);
         if (owner.isPresent()) {
             Map<String, List<String>> parameters = new LinkedHashMap<>();
@@ -51,7 +52,7 @@ final class AggregateRoutes {
             return router.fetch(owner.get(), InstanceUrls.path("api", type, id, "events")
                     + InstanceUrls.query(parameters));
         }
-        return localHistoryPage(type, id, fromVersion, limit);
+        return CompletableFuture.completedFuture(localHistoryPage(type, id, fromVersion, limit));
     }
 
     private ObjectNode localHistoryPage(String type, String id, long fromVersion, int limit) {
@@ -80,11 +81,14 @@ final class AggregateRoutes {
                 return;
             }
         }
-        Snapshot<SpecificRecord> snapshot = wait.read(() -> reader.state(type, id), Snapshot::version, minVersion)
-                .orElseThrow(() -> ApiError.notFound(type + " '" + id + "' has no events"));
-        ObjectNode body = Json.object().put("aggregateId", id).put("version", snapshot.version());
-        body.set("state", AvroJson.write(snapshot.state(), snapshot.state().getSchema()));
-        Json.respond(ctx, 200, body);
+        ctx.future(() -> wait.read(() -> CompletableFuture.completedFuture(reader.state(type, id)),
+                Snapshot::version, minVersion).thenAccept(found -> {
+                    Snapshot<SpecificRecord> snapshot = found.orElseThrow(
+                            () -> ApiError.notFound(type + " '" + id + "' has no events"));
+                    ObjectNode body = Json.object().put("aggregateId", id).put("version", snapshot.version());
+                    body.set("state", AvroJson.write(snapshot.state(), snapshot.state().getSchema()));
+                    Json.respond(ctx, 200, body);
+                }));
     }
 
     private void events(Context ctx) {
@@ -92,8 +96,11 @@ final class AggregateRoutes {
         String id = PathIds.of(ctx, "id");
         long from = VersionWait.versionParameter(ctx, "fromVersion").orElse(1L);
         int limit = PageLimit.of(ctx);
-        Json.respond(ctx, 200, InstanceRouter.isForwarded(ctx) ? localHistoryPage(type, id, from, limit)
-                : historyPage(type, id, from, limit));
+        if (InstanceRouter.isForwarded(ctx)) {
+            Json.respond(ctx, 200, localHistoryPage(type, id, from, limit));
+        } else {
+            ctx.future(() -> historyPage(type, id, from, limit).thenAccept(page -> Json.respond(ctx, 200, page)));
+        }
     }
 
     private String knownType(Context ctx) {

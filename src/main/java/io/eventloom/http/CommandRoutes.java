@@ -20,12 +20,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
  * {@code POST /api/{type}/{id}/{CommandName}}: the body is the command's payload as plain JSON; the command is
- * sent through the gateway and the request waits for its result.
+ * sent through the gateway and the request is answered once its result arrives, holding no thread meanwhile.
  */
 final class CommandRoutes {
 
@@ -35,9 +37,11 @@ final class CommandRoutes {
     private final VersionWait wait;
     private final Duration timeout;
     private final long maxBodyBytes;
+    private final Executor work;
 
+    /** @param work where answers are built once a result arrives: the HTTP server's thread pool */
     CommandRoutes(Domain domain, CommandGateway gateway, AggregateRoutes aggregates, VersionWait wait,
-                  Duration timeout, long maxBodyBytes) {
+                  Duration timeout, long maxBodyBytes, Executor work) {
         this.commandsByType = domain.aggregates().stream().collect(Collectors.toUnmodifiableMap(AggregateType::name,
                 type -> type.codec().commandPayloadTypes().stream().collect(Collectors.toMap(
                         Schema::getName, schema -> schema, (a, b) -> a, LinkedHashMap::new))));
@@ -46,13 +50,14 @@ final class CommandRoutes {
         this.wait = wait;
         this.timeout = timeout;
         this.maxBodyBytes = maxBodyBytes;
+        this.work = work;
     }
 
     void addTo(Routes routes) {
         routes.post("/api/{type}/{id}/{command}", this::send);
     }
 
-    private void send(Context ctx) throws InterruptedException {
+    private void send(Context ctx) {
         String type = ctx.pathParam("type");
         Map<String, Schema> commands = commandsByType.get(type);
         if (commands == null) {
@@ -66,30 +71,29 @@ final class CommandRoutes {
         String id = PathIds.of(ctx, "id");
         CommandOptions options = CommandHeaders.options(ctx);
         SpecificRecord payload = AvroJson.read(body(ctx), schema);
-        CommandResult result;
-        try {
-            result = gateway.send(type, id, payload, options, timeout).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException("sending command " + options.commandId() + " failed", e.getCause());
-        }
-        if (result.getStatus() == CommandStatus.ACCEPTED) {
-            ObjectNode body = Json.object()
-                    .put("commandId", result.getCommandId())
-                    .put("aggregateId", result.getAggregateId())
-                    .put("version", result.getVersion());
-            body.set("events", events(type, id, result));
-            Json.respond(ctx, 200, body);
-        } else {
+        // No thread waits for the result: the gateway completes the future, the answer is built on the server's pool.
+        ctx.future(() -> gateway.send(type, id, payload, options, timeout)
+                .thenComposeAsync(result -> answer(ctx, type, id, result), work));
+    }
+
+    private CompletableFuture<Void> answer(Context ctx, String type, String id, CommandResult result) {
+        if (result.getStatus() != CommandStatus.ACCEPTED) {
             ObjectNode body = Json.object()
                     .put("commandId", result.getCommandId())
                     .put("code", result.getRejectionCode())
                     .put("message", result.getRejectionMessage())
                     .put("version", result.getVersion());
             Json.respond(ctx, rejectionStatus(result.getRejectionCode()), body);
+            return CompletableFuture.completedFuture(null);
         }
+        return events(type, id, result).thenAccept(events -> {
+            ObjectNode body = Json.object()
+                    .put("commandId", result.getCommandId())
+                    .put("aggregateId", result.getAggregateId())
+                    .put("version", result.getVersion());
+            body.set("events", events);
+            Json.respond(ctx, 200, body);
+        });
     }
 
     /** 409 for a stale If-Match, 413 for events too large for the log, 422 for every business rejection. */
@@ -126,40 +130,42 @@ final class CommandRoutes {
     }
 
     /** The appended events with their payloads; their types only when the history cannot be read right now. */
-    private ArrayNode events(String type, String id, CommandResult result) {
+    private CompletableFuture<ArrayNode> events(String type, String id, CommandResult result) {
         long first = result.getVersion() - result.getEventCount() + 1;
-        try {
-            // The result is committed, so its events are readable once the store answers: a rebalance may delay
-            // that briefly, for as long as a read with minVersion would wait.
-            Optional<ArrayNode> events = wait.read(() -> Optional.of(ownEvents(type, id, first, result.getVersion())),
-                    ArrayNode::size, Optional.of((long) result.getEventCount()));
-            if (events.isPresent()) {
-                return events.get();
-            }
-        } catch (StoreUnavailableException e) {
-            // The command is applied all the same: its result says which events it appended.
-        }
-        ArrayNode types = Json.MAPPER.createArrayNode();
-        for (int i = 0; i < result.getEventTypes().size(); i++) {
-            types.add(Json.object().put("version", first + i).put("type", result.getEventTypes().get(i)));
-        }
-        return types;
+        // The result is committed, so its events are readable once the store answers: a rebalance may delay that
+        // briefly, for as long as a read with minVersion would wait.
+        return wait.read(() -> ownEvents(type, id, first, result.getVersion(), Json.MAPPER.createArrayNode())
+                        .thenApply(Optional::of), ArrayNode::size, Optional.of((long) result.getEventCount()))
+                .thenApply(Optional::get)
+                .exceptionally(error -> {
+                    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                    if (!(cause instanceof StoreUnavailableException)) {
+                        throw error instanceof CompletionException completion ? completion
+                                : new CompletionException(error);
+                    }
+                    // The command is applied all the same: its result says which events it appended.
+                    ArrayNode types = Json.MAPPER.createArrayNode();
+                    for (int i = 0; i < result.getEventTypes().size(); i++) {
+                        types.add(Json.object().put("version", first + i).put("type", result.getEventTypes().get(i)));
+                    }
+                    return types;
+                });
     }
 
-    /** Versions {@code first} to {@code last}, in pages of the events route: never the aggregate's whole history. */
-    private ArrayNode ownEvents(String type, String id, long first, long last) {
-        ArrayNode events = Json.MAPPER.createArrayNode();
-        long from = first;
-        while (from <= last) {
-            int limit = (int) Math.min(last - from + 1, PageLimit.MAX);
-            JsonNode page = aggregates.historyPage(type, id, from, limit).path("events");
-            if (page.isEmpty()) {
-                return events;
-            }
-            page.forEach(events::add);
-            // Versions follow each other without gaps, so a page of n events from v ends at v + n - 1.
-            from += page.size();
+    /** Versions {@code from} to {@code last}, in pages of the events route: never the aggregate's whole history. */
+    private CompletableFuture<ArrayNode> ownEvents(String type, String id, long from, long last, ArrayNode events) {
+        if (from > last) {
+            return CompletableFuture.completedFuture(events);
         }
-        return events;
+        int limit = (int) Math.min(last - from + 1, PageLimit.MAX);
+        return aggregates.historyPage(type, id, from, limit).thenCompose(page -> {
+            JsonNode found = page.path("events");
+            if (found.isEmpty()) {
+                return CompletableFuture.completedFuture(events);
+            }
+            found.forEach(events::add);
+            // Versions follow each other without gaps, so a page of n events from v ends at v + n - 1.
+            return ownEvents(type, id, from + found.size(), last, events);
+        });
     }
 }

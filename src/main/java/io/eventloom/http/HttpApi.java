@@ -16,6 +16,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +47,20 @@ public final class HttpApi implements AutoCloseable {
     private static final String OPENAPI_RESOURCE = "/openapi.yaml";
     /** A forwarded read may itself wait up to the read wait; this margin covers the hop. */
     private static final Duration FORWARD_MARGIN = Duration.ofSeconds(5);
+    // Jetty's usual bounds: requests in flight wait without a thread, so these bound work being done, not waiting.
+    private static final int MAX_THREADS = 200;
+    private static final int MIN_THREADS = 8;
+    private static final Duration IDLE_THREAD = Duration.ofMinutes(1);
 
     private final Javalin server;
     private final ApiMetrics metrics;
+    private final VersionWait wait;
     private final List<Routes.Route> routes;
 
-    private HttpApi(Javalin server, ApiMetrics metrics, List<Routes.Route> routes) {
+    private HttpApi(Javalin server, ApiMetrics metrics, VersionWait wait, List<Routes.Route> routes) {
         this.server = server;
         this.metrics = metrics;
+        this.wait = wait;
         this.routes = routes;
     }
 
@@ -62,7 +69,11 @@ public final class HttpApi implements AutoCloseable {
         HostInfo self = new HostInfo(settings.advertisedHost(), settings.port());
         InstanceRouter router = new InstanceRouter(backend.streams(), self,
                 settings.readWait().plus(FORWARD_MARGIN));
-        VersionWait wait = new VersionWait(settings.readWait());
+        // Answers are built on the server's own pool once what they wait for is there: no request holds a thread
+        // while a command is processed or a version is awaited, so /health/* always finds one free.
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, (int) IDLE_THREAD.toMillis());
+        pool.setName("eventloom-http");
+        VersionWait wait = new VersionWait(settings.readWait(), pool);
         AggregateRoutes aggregates = new AggregateRoutes(backend.domain(), backend.reader(), router, wait);
         ApiMetrics metrics = new ApiMetrics(backend.streams());
         byte[] openApi = openApi();
@@ -70,7 +81,7 @@ public final class HttpApi implements AutoCloseable {
         // Projections first: their literal prefix must win over the /api/{type}/{id} templates.
         new ProjectionRoutes(backend.projections(), router, wait).addTo(routes);
         new CommandRoutes(backend.domain(), backend.gateway(), aggregates, wait, settings.commandTimeout(),
-                settings.maxBodyBytes()).addTo(routes);
+                settings.maxBodyBytes(), pool).addTo(routes);
         aggregates.addTo(routes);
         new HealthRoutes(backend.readiness(), backend.liveness()).addTo(routes);
         metrics.addTo(routes);
@@ -80,6 +91,7 @@ public final class HttpApi implements AutoCloseable {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
                 config.jetty.port = settings.port();
+                config.jetty.threadPool = pool;
                 config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
                 config.http.maxRequestSize = settings.maxBodyBytes();
                 config.router.javaLangErrorHandler(HttpApi::answerError);
@@ -89,9 +101,10 @@ public final class HttpApi implements AutoCloseable {
                 mapErrors(config.routes, settings.maxBodyBytes());
             }).start();
             log.info("HTTP API listening on port {} (advertised as {})", server.port(), settings.applicationServer());
-            return new HttpApi(server, metrics, routes.declared());
+            return new HttpApi(server, metrics, wait, routes.declared());
         } catch (RuntimeException e) {
             metrics.close();
+            wait.close();
             throw new IllegalStateException("HTTP API failed to start on port " + settings.port() + ": "
                     + e.getMessage(), e);
         }
@@ -109,6 +122,7 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        wait.close();
         metrics.close();
     }
 

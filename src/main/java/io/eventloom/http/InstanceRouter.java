@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Finds the instance whose stores hold a key (Kafka Streams' metadata from {@code application.server}) and
@@ -88,51 +90,54 @@ final class InstanceRouter {
     }
 
     /**
-     * Answers the request with the owner's answer to the same GET: status, body and {@code Retry-After}.
+     * Answers the request with the owner's answer to the same GET (status, body and {@code Retry-After}), without
+     * holding a thread while the owner answers.
      *
      * @param path the request's path as {@link InstanceUrls#path} builds it from its decoded parameters
      */
     void forward(Context ctx, HostInfo owner, String path) {
-        HttpResponse<String> response = get(owner, path + InstanceUrls.query(ctx.queryParamMap()));
-        response.headers().firstValue("Retry-After").ifPresent(value -> ctx.header("Retry-After", value));
-        ctx.status(response.statusCode())
-                .contentType(response.headers().firstValue("Content-Type").orElse(Json.CONTENT_TYPE))
-                .result(response.body());
+        String pathAndQuery = path + InstanceUrls.query(ctx.queryParamMap());
+        ctx.future(() -> get(owner, pathAndQuery).thenAccept(response -> {
+            response.headers().firstValue("Retry-After").ifPresent(value -> ctx.header("Retry-After", value));
+            ctx.status(response.statusCode())
+                    .contentType(response.headers().firstValue("Content-Type").orElse(Json.CONTENT_TYPE))
+                    .result(response.body());
+        }));
     }
 
     /**
-     * The owner's JSON answer to a GET of {@code pathAndQuery}, built with {@link InstanceUrls}.
-     *
-     * @throws StoreUnavailableException when it cannot answer now (it answered 503, or is unreachable)
+     * The owner's JSON answer to a GET of {@code pathAndQuery}, built with {@link InstanceUrls}. The future fails with
+     * {@link StoreUnavailableException} when it cannot answer now (it answered 503, or is unreachable).
      */
-    JsonNode fetch(HostInfo host, String pathAndQuery) {
-        HttpResponse<String> response = get(host, pathAndQuery);
-        if (response.statusCode() != 200) {
-            throw new StoreUnavailableException("instance " + host + " answered " + response.statusCode()
-                    + " to " + pathAndQuery + ": " + response.body());
-        }
-        try {
-            return Json.MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("instance " + host + " sent a body that is not JSON", e);
-        }
+    CompletableFuture<JsonNode> fetch(HostInfo host, String pathAndQuery) {
+        return get(host, pathAndQuery).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                throw new StoreUnavailableException("instance " + host + " answered " + response.statusCode()
+                        + " to " + pathAndQuery + ": " + response.body());
+            }
+            try {
+                return Json.MAPPER.readTree(response.body());
+            } catch (IOException e) {
+                throw new IllegalStateException("instance " + host + " sent a body that is not JSON", e);
+            }
+        });
     }
 
-    private HttpResponse<String> get(HostInfo host, String pathAndQuery) {
+    private CompletableFuture<HttpResponse<String>> get(HostInfo host, String pathAndQuery) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
                         + pathAndQuery))
                 .header(FORWARDED_HEADER, "true")
                 .timeout(requestTimeout)
                 .GET()
                 .build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            // An instance that went away still owns its partitions until the group rebalances: retry after it.
-            throw new StoreUnavailableException("instance " + host + " is unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while asking instance " + host);
-        }
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).exceptionallyCompose(error -> {
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (cause instanceof IOException) {
+                // An instance that went away still owns its partitions until the group rebalances: retry after it.
+                return CompletableFuture.failedFuture(new StoreUnavailableException("instance " + host
+                        + " is unreachable: " + cause.getMessage()));
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /api/projections/{name}/{key}} (one row, from the instance that owns the key, with read-your-writes)
@@ -47,9 +48,12 @@ final class ProjectionRoutes {
                 return;
             }
         }
-        SpecificRecord row = wait.read(() -> projections.row(name, key), ProjectionRoutes::version, minVersion)
-                .orElseThrow(() -> ApiError.notFound("projection " + name + " has no row '" + key + "'"));
-        Json.respond(ctx, 200, rowJson(key, row));
+        ctx.future(() -> wait.read(() -> CompletableFuture.completedFuture(projections.row(name, key)),
+                ProjectionRoutes::version, minVersion).thenAccept(found -> {
+                    SpecificRecord row = found.orElseThrow(
+                            () -> ApiError.notFound("projection " + name + " has no row '" + key + "'"));
+                    Json.respond(ctx, 200, rowJson(key, row));
+                }));
     }
 
     private void page(Context ctx) {
@@ -59,17 +63,28 @@ final class ProjectionRoutes {
         // Keys are unique across instances (each partition has one active owner), so merging by key is exact.
         TreeMap<String, JsonNode> rows = new TreeMap<>(ProjectionQueries.KEY_ORDER);
         projections.rows(name, after, limit).forEach(entry -> rows.put(entry.key, rowJson(entry.key, entry.value)));
-        if (!InstanceRouter.isForwarded(ctx)) {
-            Map<String, List<String>> parameters = new LinkedHashMap<>();
-            parameters.put("limit", List.of(String.valueOf(limit)));
-            after.ifPresent(a -> parameters.put("after", List.of(a)));
-            String pathAndQuery = InstanceUrls.path("api", "projections", name) + InstanceUrls.query(parameters);
-            for (HostInfo host : router.otherHostsWith(name)) {
-                for (JsonNode row : router.fetch(host, pathAndQuery).path("rows")) {
+        if (InstanceRouter.isForwarded(ctx)) {
+            respondPage(ctx, rows, limit);
+            return;
+        }
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        parameters.put("limit", List.of(String.valueOf(limit)));
+        after.ifPresent(a -> parameters.put("after", List.of(a)));
+        String pathAndQuery = InstanceUrls.path("api", "projections", name) + InstanceUrls.query(parameters);
+        List<CompletableFuture<JsonNode>> others = router.otherHostsWith(name).stream()
+                .map(host -> router.fetch(host, pathAndQuery))
+                .toList();
+        ctx.future(() -> CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).thenRun(() -> {
+            for (CompletableFuture<JsonNode> other : others) {
+                for (JsonNode row : other.join().path("rows")) {
                     rows.put(row.path("key").asText(), row);
                 }
             }
-        }
+            respondPage(ctx, rows, limit);
+        }));
+    }
+
+    private static void respondPage(Context ctx, TreeMap<String, JsonNode> rows, int limit) {
         ArrayNode page = Json.MAPPER.createArrayNode();
         rows.values().stream().limit(limit).forEach(page::add);
         ObjectNode body = Json.object();

@@ -5,48 +5,78 @@ import io.javalin.http.Context;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
-/** Read-your-writes: re-reads a local store until what it holds reflects a version, for a bounded time. */
-final class VersionWait {
+/**
+ * Read-your-writes: re-reads a store until what it holds reflects a version, for a bounded time, without holding a
+ * thread while it waits (a timer hands each retry to the HTTP server's pool).
+ */
+final class VersionWait implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final Duration limit;
+    private final Executor work;
+    private final ScheduledExecutorService timer;
 
-    VersionWait(Duration limit) {
+    /** @param work where retries run: the HTTP server's thread pool */
+    VersionWait(Duration limit, Executor work) {
         this.limit = limit;
+        this.work = work;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "eventloom-http-version-wait");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
-     * The read's value once its version is at least {@code minVersion}; without a minimum, the first read.
-     *
-     * @throws StoreUnavailableException when the version is not reached in time (the client retries later)
+     * The read's value once its version is at least {@code minVersion}; without a minimum, the first read. The first
+     * read runs on the caller's thread. The future fails with {@link StoreUnavailableException} when the version is
+     * not reached in time (the client retries later).
      */
-    <T> Optional<T> read(Supplier<Optional<T>> read, ToLongFunction<T> version, Optional<Long> minVersion) {
+    <T> CompletableFuture<Optional<T>> read(Supplier<CompletableFuture<Optional<T>>> read, ToLongFunction<T> version,
+                                            Optional<Long> minVersion) {
         if (minVersion.isEmpty()) {
-            return read.get();
+            return attempt(read);
         }
-        long min = minVersion.get();
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            try {
-                Optional<T> value = read.get();
-                if (value.isPresent() && version.applyAsLong(value.get()) >= min) {
-                    return value;
-                }
-            } catch (StoreUnavailableException e) {
+        CompletableFuture<Optional<T>> answer = new CompletableFuture<>();
+        retry(read, version, minVersion.get(), System.nanoTime() + limit.toNanos(), answer);
+        return answer;
+    }
+
+    private <T> void retry(Supplier<CompletableFuture<Optional<T>>> read, ToLongFunction<T> version, long min,
+                           long deadline, CompletableFuture<Optional<T>> answer) {
+        attempt(read).whenComplete((value, error) -> {
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (cause == null && value.isPresent() && version.applyAsLong(value.get()) >= min) {
+                answer.complete(value);
+            } else if (cause != null && !(cause instanceof StoreUnavailableException)) {
+                answer.completeExceptionally(cause);
+            } else if (System.nanoTime() > deadline) {
                 // A store that is restoring may catch up within the wait; only the deadline ends the wait.
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
+                answer.completeExceptionally(cause != null ? cause : new StoreUnavailableException("version " + min
+                        + " is not readable yet (waited " + limit + "); retry later"));
+            } else {
+                timer.schedule(() -> work.execute(() -> retry(read, version, min, deadline, answer)),
+                        POLL.toMillis(), TimeUnit.MILLISECONDS);
             }
-            if (System.nanoTime() > deadline) {
-                throw new StoreUnavailableException("version " + min + " is not readable yet (waited " + limit
-                        + "); retry later");
-            }
-            pause();
+        });
+    }
+
+    // A read that throws rather than failing its future is treated alike.
+    private static <T> CompletableFuture<Optional<T>> attempt(Supplier<CompletableFuture<Optional<T>>> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 
@@ -67,12 +97,8 @@ final class VersionWait {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while waiting for a version");
-        }
+    @Override
+    public void close() {
+        timer.shutdownNow();
     }
 }

@@ -27,6 +27,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final String ACCEPT = CONTENT_TYPE + ", application/vnd.schemaregistry+json, application/json";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_INSTANCES = 10_000;
     // Avro depends on Jackson, so the serde can use it without adding a dependency of its own.
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,8 +35,22 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final HttpClient http;
     private final Map<SubjectSchema, Integer> idCache = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemaCache = new ConcurrentHashMap<>();
+    private final Map<SchemaInstance, Integer> idsByInstance = new ConcurrentHashMap<>();
 
     private record SubjectSchema(String subject, String schema) {
+    }
+
+    /** A subject and one {@link Schema} object, equal only to the same object: no rendering, no deep hashing. */
+    private record SchemaInstance(String subject, Schema schema) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SchemaInstance that && that.schema == schema && that.subject.equals(subject);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * subject.hashCode() + System.identityHashCode(schema);
+        }
     }
 
     public HttpSchemaRegistryClient(String baseUrls) {
@@ -51,12 +66,12 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return cachedId(subject, schema, "/subjects/" + encode(subject) + "/versions");
+        return cachedId(subject, schema, "/versions");
     }
 
     @Override
     public int idOf(String subject, Schema schema) {
-        return cachedId(subject, schema, "/subjects/" + encode(subject));
+        return cachedId(subject, schema, "");
     }
 
     @Override
@@ -77,15 +92,27 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     // Plain get-then-put rather than computeIfAbsent: a map must not be locked during a network call.
-    private int cachedId(String subject, Schema schema, String path) {
+    /** @param operation the path under the subject's own: {@code /versions} registers, nothing looks up */
+    private int cachedId(String subject, Schema schema, String operation) {
+        // A serializer passes the same Schema object with every record of a type: found by identity, the id costs
+        // no rendering of the schema to text (which the text-keyed cache needs, and which showed in every send).
+        SchemaInstance instance = new SchemaInstance(subject, schema);
+        Integer known = idsByInstance.get(instance);
+        if (known != null) {
+            return known;
+        }
         SubjectSchema key = new SubjectSchema(subject, schema.toString());
         Integer cached = idCache.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        int id = post(path, schemaBody(schema)).path("id").asInt();
+        int id = cached != null ? cached
+                : post("/subjects/" + encode(subject) + operation, schemaBody(schema)).path("id").asInt();
         idCache.putIfAbsent(key, id);
         schemaCache.putIfAbsent(id, schema);
+        // Records that each bring a schema object of their own (parsed per record) would grow this map without
+        // end; past a bound it starts over, and the text-keyed cache still answers without a registry call.
+        if (idsByInstance.size() >= MAX_INSTANCES) {
+            idsByInstance.clear();
+        }
+        idsByInstance.put(instance, id);
         return id;
     }
 

@@ -1,5 +1,6 @@
 package io.eventloom.bench;
 
+import io.eventloom.bench.axon.AxonPeerTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ class BenchSuiteSmokeTest {
         assertThat(stdout).containsSubsequence(ThroughputTable.HEADING, HttpTable.HEADING, LatencyTable.HEADING,
                 MemoryTable.HEADING, SagaTable.HEADING);
         assertThat(stdout).anyMatch(line -> line.startsWith("## Restart after"));
+        assertThat(stdout).anyMatch(line -> line.startsWith("## Axon peer"));
         assertThat(stdout).last().asString().startsWith(SuiteMarkdown.MACHINE);
 
         List<List<String>> throughput = MarkdownRows.under(stdout, MarkdownTable.header(ThroughputTable.HEADERS));
@@ -74,6 +76,12 @@ class BenchSuiteSmokeTest {
         assertThat(saga).singleElement().satisfies(row -> {
             assertThat(row.get(0)).isEqualTo("100");
             assertThat(row).allMatch(cell -> cell.matches(NUMBER));
+        });
+
+        List<List<String>> axon = MarkdownRows.under(stdout, AxonPeerTable.HEADER);
+        assertThat(axon).singleElement().satisfies(row -> {
+            assertThat(row.get(0)).contains("Axon");
+            assertThat(row.subList(1, row.size())).allMatch(cell -> cell.matches(NUMBER));
         });
 
         List<List<String>> restarts = MarkdownRows.under(stdout, RestartTable.RESTART_HEADER);

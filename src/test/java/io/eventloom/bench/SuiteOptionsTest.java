@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,6 +38,16 @@ class SuiteOptionsTest {
         SuitePlan plan = parse("--quick", "--products", "5000").plan();
 
         assertThat(plan).isEqualTo(SuitePlan.quick());
+    }
+
+    @Test
+    void givenAppSettings_whenPlanned_thenEveryAppGetsThemUnlessTheBenchSetsTheKeyItself() {
+        SuitePlan plan = parse("--quick", "--app-setting", "streams.num.stream.threads=1").plan();
+
+        assertThat(plan.appSettings()).containsExactly(Map.entry("streams.num.stream.threads", "1"));
+        assertThatThrownBy(() -> parse("--app-setting", "streams.commit.interval.ms=5").plan())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the bench sets streams.commit.interval.ms itself");
     }
 
     @Test

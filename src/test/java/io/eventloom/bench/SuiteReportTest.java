@@ -18,7 +18,7 @@ class SuiteReportTest {
                 new Rate(110_000, Duration.ofMillis(3_770)), new Rate(110_000, Duration.ofMillis(15_740)));
         SuiteReport report = new SuiteReport(SuitePlan.quick(), MACHINE, "1.00, 0.50, 0.25", Optional.of(throughput),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Map.of(Scenario.SAGA, "Eventloom died at 10/100 orders"));
+                Optional.empty(), Map.of(Scenario.SAGA, "Eventloom died at 10/100 orders"));
 
         String markdown = SuiteMarkdown.render(report);
 

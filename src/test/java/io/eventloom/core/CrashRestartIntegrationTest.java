@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +81,12 @@ class CrashRestartIntegrationTest {
 
                 try (ChildJvm second = start(args, "second.log")) {
                     long restored = restored(second);
+                    // Static membership: the restarted runtime took the killed one's place in the group at once
+                    // (a dynamic member would have waited for the dead one's session to time out).
+                    String memberId = Files.readString(dir.resolve("state").resolve(APP_ID + ".member-id")).trim();
+                    assertThat(admin.describeConsumerGroups(List.of(APP_ID)).all().get().get(APP_ID).members())
+                            .extracting(member -> member.groupInstanceId().orElse("dynamic"))
+                            .containsExactly(memberId + "-1");
                     assertThat(changelogRecords).isGreaterThanOrEqualTo(3L * COMMANDS);
                     assertThat(restored).as("records restored after kill -9, of %d in the changelogs",
                             changelogRecords).isLessThan(changelogRecords / 2);

@@ -12,11 +12,17 @@ import io.eventloom.core.HealthCheck;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaClientSettings;
+import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
 import io.eventloom.serde.AvroSerdes;
 import io.eventloom.testing.RawHttp;
 import io.eventloom.testing.TestSerdes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,15 +37,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static io.eventloom.http.HttpClientSupport.json;
 import static io.eventloom.testing.NoInternals.assertNoInternals;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Every command, aggregate, health, metrics and OpenAPI route and status, over real HTTP against a running app. */
 @ExtendWith(KafkaBrokerExtension.class)
@@ -413,6 +422,57 @@ class HttpApiTest {
         }
         assertThat(ids).allSatisfy(id -> assertThat(json(http.get("/api/product/" + id)).path("state")
                 .path("availableStock").asLong()).isEqualTo(20));
+    }
+
+    @Test
+    void givenTwiceAsManyCommandsInFlightAsServerThreads_whileProcessingIsPaused_thenHealthAnswersAndAllAreAnswered()
+            throws Exception {
+        String id = create();
+        EventloomApp.Services services = app.services();
+        KafkaStreams streams = services.runtime().streams();
+        String commandTopic = services.topics().commands("product");
+        int inFlight = 400;
+        HttpSettings patient = new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(90),
+                Duration.ofSeconds(1));
+        try (HttpApi api = HttpApi.start(patient, new HttpApi.Backend(services.domain(), streams,
+                services.gateway(), services.reader(), services.projections(), List.of(), List.of()));
+             Admin admin = KafkaTestClients.admin(app.bootstrapServers())) {
+            HttpClientSupport client = new HttpClientSupport(api.port());
+            long logged = endOffset(admin, commandTopic);
+            List<CompletableFuture<HttpResponse<String>>> answers;
+            streams.pause();
+            try {
+                answers = IntStream.range(0, inFlight)
+                        .mapToObj(i -> client.postAsync("/api/product/" + id + "/Restock", "{\"quantity\":1}"))
+                        .toList();
+                // Every request has reached the server once its command is in the log; none can be answered yet.
+                await().atMost(Duration.ofSeconds(60)).until(() -> endOffset(admin, commandTopic) - logged >= inFlight);
+
+                HttpResponse<String> live = client.get("/health/live", Duration.ofSeconds(5));
+
+                assertThat(live.statusCode()).isEqualTo(200);
+                assertThat(answers).noneMatch(CompletableFuture::isDone);
+            } finally {
+                streams.resume();
+            }
+            List<Long> versions = new ArrayList<>();
+            for (CompletableFuture<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(90, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                assertThat(json(response).path("events")).hasSize(1);
+                versions.add(json(response).path("version").asLong());
+            }
+            assertThat(versions).doesNotHaveDuplicates().hasSize(inFlight)
+                    .allSatisfy(version -> assertThat(version).isBetween(2L, 1L + inFlight));
+        }
+    }
+
+    private static long endOffset(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                .get(topic).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        return admin.listOffsets(partitions).all().get().values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
     }
 
     @Test

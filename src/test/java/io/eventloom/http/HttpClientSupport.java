@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** Real HTTP requests against an API on localhost, and their JSON bodies. */
 final class HttpClientSupport {
@@ -25,8 +26,19 @@ final class HttpClientSupport {
         return send(request(path, headers).GET().build());
     }
 
+    /** A GET that fails unless answered within {@code timeout}. */
+    HttpResponse<String> get(String path, Duration timeout) {
+        return send(request(path).timeout(timeout).GET().build());
+    }
+
     HttpResponse<String> post(String path, String body, String... headers) {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A POST whose answer arrives later, so that many can be in flight from one thread. */
+    CompletableFuture<HttpResponse<String>> postAsync(String path, String body) {
+        return CLIENT.sendAsync(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -12,8 +12,17 @@ public final class AxonPeerTable {
     private AxonPeerTable() {
     }
 
-    /** The result as a Markdown section: a heading, the table and what the figures mean. */
+    /** The result as a Markdown section with the machine beneath it, for a run of the peer alone. */
     public static String render(AxonPeerResult result) {
+        Runtime runtime = Runtime.getRuntime();
+        return section(result) + String.format(Locale.ROOT, "Machine: %d cores; max heap %.1f GiB; Java %s (%s);"
+                        + " %s %s%n", runtime.availableProcessors(), runtime.maxMemory() / (1024.0 * 1024 * 1024),
+                System.getProperty("java.version"), System.getProperty("java.vendor"),
+                System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    /** The result as a Markdown section: a heading, the table and what the figures mean. */
+    public static String section(AxonPeerResult result) {
         AxonPeerPlan plan = result.plan();
         String newline = System.lineSeparator();
         StringBuilder out = new StringBuilder();
@@ -35,11 +44,6 @@ public final class AxonPeerTable {
                         + " accepted. Database: H2's file after shutdown.%n",
                 plan.products(), plan.restocks(), plan.clients(), plan.latencyCommands(), plan.ratePerSecond(),
                 plan.clients(), result.commandsAccepted()));
-        Runtime runtime = Runtime.getRuntime();
-        out.append(String.format(Locale.ROOT, "Machine: %d cores; max heap %.1f GiB; Java %s (%s); %s %s%n",
-                runtime.availableProcessors(), runtime.maxMemory() / (1024.0 * 1024 * 1024),
-                System.getProperty("java.version"), System.getProperty("java.vendor"),
-                System.getProperty("os.name"), System.getProperty("os.arch")));
         return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.eventloom.shop.projection;
 
+import io.eventloom.core.OrderedKeys;
 import io.eventloom.core.ProjectionType;
 
 /**
@@ -25,7 +26,7 @@ public final class TopProducts {
         if (unitsOrdered <= 0) {
             throw new IllegalArgumentException("only a product with units ordered is ranked, was " + unitsOrdered);
         }
-        return String.format("%019d", Long.MAX_VALUE - unitsOrdered) + ":" + productId;
+        return OrderedKeys.padded(Long.MAX_VALUE - unitsOrdered) + ":" + productId;
     }
 
     /** The product's rank key, or null for a product with no units ordered, which Kafka Streams' regroup drops. */
