@@ -240,7 +240,8 @@ public final class EventloomApp implements AutoCloseable {
         return new HttpSettings(config.intValue(EventloomConfig.HTTP_PORT),
                 config.require(EventloomConfig.HTTP_ADVERTISED_HOST),
                 config.duration(EventloomConfig.HTTP_COMMAND_TIMEOUT),
-                config.duration(EventloomConfig.HTTP_READ_WAIT));
+                config.duration(EventloomConfig.HTTP_READ_WAIT))
+                .withCorsOrigins(config.list(EventloomConfig.HTTP_CORS_ORIGINS));
     }
 
     private static void closeAll(Deque<AutoCloseable> resources) {

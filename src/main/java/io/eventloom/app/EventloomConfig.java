@@ -63,6 +63,7 @@ public final class EventloomConfig {
     public static final String SAGA_STEP_TIMEOUT = "saga.step.timeout";
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
+    public static final String HTTP_CORS_ORIGINS = "http.cors.allowed.origins";
     public static final String HTTP_COMMAND_TIMEOUT = "http.command.timeout";
     public static final String HTTP_READ_WAIT = "http.read.wait";
 
@@ -110,6 +111,8 @@ public final class EventloomConfig {
                     "how long the order-fulfilment saga waits for a step's answer before it cancels the order and"
                             + " releases its stock")
             .define(HTTP_PORT, Type.INT, 8080, PORT, Importance.HIGH, "port of the HTTP API")
+            .define(HTTP_CORS_ORIGINS, Type.LIST, null, Importance.MEDIUM,
+                    "web origins (scheme://host[:port]) whose pages may call the API from a browser; none by default")
             .define(HTTP_ADVERTISED_HOST, Type.STRING, "localhost", NON_EMPTY, Importance.HIGH,
                     "host other instances reach this one at; with http.port it is Kafka Streams'"
                             + " application.server")
@@ -237,6 +240,13 @@ public final class EventloomConfig {
     public int streamThreads() {
         Integer value = typed(STREAMS_THREADS, Integer.class);
         return value != null ? value : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /** The list at {@code key}, comma-separated where it is set; empty when it is not. */
+    @SuppressWarnings("unchecked")
+    public List<String> list(String key) {
+        List<String> value = typed(key, List.class);
+        return value == null ? List.of() : value.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     /** The boolean at {@code key}, or {@code fallback} when it is not set. */

@@ -110,6 +110,12 @@ final class CommandRoutes {
             throw new ApiError(415, "unsupported_encoding", "the body must be sent uncompressed; Content-Encoding"
                     + " is not supported", Map.of());
         }
+        if (!isJson(ctx.header("Content-Type"))) {
+            // Only a JSON body makes a browser ask first (a CORS preflight): a text/plain or form post from any web
+            // page would otherwise be sent straight away, with the user's credentials, and write blind.
+            throw new ApiError(415, "unsupported_media_type", "a command's body must be sent as Content-Type:"
+                    + " application/json", Map.of());
+        }
         if (ctx.contentLength() > maxBodyBytes) {
             throw tooLarge("the body is " + ctx.contentLength() + " bytes");
         }
@@ -122,6 +128,15 @@ final class CommandRoutes {
                     + " it has none)");
         }
         return JsonInput.parse(bytes);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String mediaType = parameters < 0 ? contentType : contentType.substring(0, parameters);
+        return mediaType.trim().equalsIgnoreCase("application/json");
     }
 
     private ApiError tooLarge(String size) {

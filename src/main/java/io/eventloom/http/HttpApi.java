@@ -97,6 +97,10 @@ public final class HttpApi implements AutoCloseable {
                 config.router.javaLangErrorHandler(HttpApi::answerError);
                 config.requestLogger.http(metrics::record);
                 config.routes.before(QueryStrings::requireWellFormed);
+                if (!settings.corsOrigins().isEmpty()) {
+                    config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> settings.corsOrigins()
+                            .forEach(rule::allowHost)));
+                }
                 routes.addTo(config.routes);
                 mapErrors(config.routes, settings.maxBodyBytes());
             }).start();

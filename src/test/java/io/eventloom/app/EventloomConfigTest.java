@@ -31,6 +31,16 @@ class EventloomConfigTest {
     }
 
     @Test
+    void givenCorsOrigins_whenListed_thenEachOriginTrimmedAndNoneByDefault() {
+        EventloomConfig config = EventloomConfig.load(Optional.empty(), Map.of(
+                "EVENTLOOM_HTTP_CORS_ALLOWED_ORIGINS", "https://shop.example, http://localhost:3000"));
+
+        assertThat(config.list(EventloomConfig.HTTP_CORS_ORIGINS))
+                .containsExactly("https://shop.example", "http://localhost:3000");
+        assertThat(EventloomConfig.load(Optional.empty(), Map.of()).list(EventloomConfig.HTTP_CORS_ORIGINS)).isEmpty();
+    }
+
+    @Test
     void givenFileAndEnvironment_thenEnvironmentWinsOverFileWinsOverDefaults(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("eventloom.properties");
         Files.writeString(file, "topic.partitions=12\nbootstrap.servers=file:9092\ntopic.replication.factor=3\n");

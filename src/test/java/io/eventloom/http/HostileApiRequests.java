@@ -109,9 +109,16 @@ final class HostileApiRequests {
                 new HostileCase(valid("If-Match: *").header("If-Match", "*"), 400),
                 new HostileCase(valid("If-Match: 1, 2").header("If-Match", "1, 2"), 400),
                 new HostileCase(valid("If-Match with a non-ASCII digit").header("If-Match", "١"), 400),
-                new HostileCase(valid("a text/plain body").header("Content-Type", "text/plain"), 200),
-                new HostileCase(valid("a form-encoded body").header("Content-Type",
-                        "application/x-www-form-urlencoded"), 200),
+                new HostileCase(untyped("a text/plain body").header("Content-Type", "text/plain"), 415),
+                new HostileCase(untyped("a form-encoded body").header("Content-Type",
+                        "application/x-www-form-urlencoded"), 415),
+                new HostileCase(untyped("a multipart body").header("Content-Type", "multipart/form-data; boundary=x"),
+                        415),
+                new HostileCase(untyped("no Content-Type"), 415),
+                new HostileCase(untyped("application/jsonp").header("Content-Type", "application/jsonp"), 415),
+                new HostileCase(untyped("JSON with a charset").header("Content-Type",
+                        "application/json; charset=utf-8"), 200),
+                new HostileCase(untyped("JSON in capitals").header("Content-Type", "APPLICATION/JSON"), 200),
                 new HostileCase(valid("a gzip Content-Encoding").header("Content-Encoding", "gzip"), 415));
     }
 
@@ -189,12 +196,18 @@ final class HostileApiRequests {
         return command(name, "CreateProduct").body(MUG);
     }
 
+    /** A valid CreateProduct without a Content-Type, for the case to give its own (or none). */
+    private static Request untyped(String name) {
+        return Request.of(name, "POST", "/api/product/hostile-" + NEXT.incrementAndGet() + "-" + RUN
+                + "/CreateProduct").body(MUG);
+    }
+
     private static Request command(String name, String command) {
         return command(name, command, "product");
     }
 
     private static Request command(String name, String command, String type) {
         return Request.of(name, "POST", "/api/" + type + "/hostile-" + NEXT.incrementAndGet() + "-" + RUN + "/"
-                + command);
+                + command).header("Content-Type", Json.CONTENT_TYPE);
     }
 }

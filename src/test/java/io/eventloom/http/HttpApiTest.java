@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -473,6 +476,69 @@ class HttpApiTest {
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
         return admin.listOffsets(partitions).all().get().values().stream()
                 .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+    }
+
+    @Test
+    void givenTextOrFormPostAsAnyWebPageMaySendIt_whenPosted_thenUnsupportedMediaTypeAndNothingApplied() {
+        String id = newId();
+
+        HttpResponse<String> text = http.post("/api/product/" + id + "/CreateProduct", MUG, "Content-Type",
+                "text/plain");
+        HttpResponse<String> form = http.post("/api/product/" + id + "/CreateProduct", MUG, "Content-Type",
+                "application/x-www-form-urlencoded");
+
+        assertThat(List.of(text, form)).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(415);
+            assertThat(json(response).path("error").asText()).isEqualTo("unsupported_media_type");
+        });
+        assertThat(http.get("/api/product/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void givenACommandPath_whenGot_thenNotFoundAndNothingApplied() {
+        String id = create();
+
+        HttpResponse<String> got = http.get("/api/product/" + id + "/Restock?quantity=5");
+
+        assertThat(got.statusCode()).isEqualTo(404);
+        assertThat(json(http.get("/api/product/" + id)).path("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void givenNoAllowedOrigins_whenAWebPagePreflightsACommand_thenNoOriginIsAllowed() throws Exception {
+        HttpResponse<String> preflight = preflight(app.httpPort(), "https://shop.example");
+
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void givenAnAllowedOrigin_whenPagesPreflightAndPost_thenOnlyThatOriginIsAllowed() throws Exception {
+        EventloomApp.Services services = app.services();
+        HttpSettings settings = new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(10),
+                Duration.ofSeconds(1)).withCorsOrigins(List.of("https://shop.example"));
+        try (HttpApi api = HttpApi.start(settings, new HttpApi.Backend(services.domain(), services.runtime().streams(),
+                services.gateway(), services.reader(), services.projections(), List.of(), List.of()))) {
+            HttpResponse<String> allowed = preflight(api.port(), "https://shop.example");
+            HttpResponse<String> other = preflight(api.port(), "https://evil.example");
+            HttpResponse<String> posted = new HttpClientSupport(api.port()).post("/api/product/" + newId()
+                    + "/CreateProduct", MUG, "Content-Type", "application/json", "Origin", "https://shop.example");
+
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://shop.example");
+            assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+            assertThat(posted.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://shop.example");
+        }
+    }
+
+    // What a browser sends before a cross-origin POST with a JSON body.
+    private static HttpResponse<String> preflight(int port, String origin) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/product/p-1/Restock"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

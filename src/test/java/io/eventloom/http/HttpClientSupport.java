@@ -31,13 +31,14 @@ final class HttpClientSupport {
         return send(request(path).timeout(timeout).GET().build());
     }
 
+    /** A POST of a JSON body ({@code Content-Type: application/json} unless the headers give another). */
     HttpResponse<String> post(String path, String body, String... headers) {
-        return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(json(request(path, headers), headers).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** A POST whose answer arrives later, so that many can be in flight from one thread. */
     CompletableFuture<HttpResponse<String>> postAsync(String path, String body) {
-        return CLIENT.sendAsync(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return CLIENT.sendAsync(json(request(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -47,6 +48,15 @@ final class HttpClientSupport {
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON (status " + response.statusCode() + "): " + response.body(), e);
         }
+    }
+
+    private static HttpRequest.Builder json(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Content-Type")) {
+                return request;
+            }
+        }
+        return request.header("Content-Type", Json.CONTENT_TYPE);
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
