@@ -34,6 +34,21 @@ final class RegistryException extends RuntimeException {
         return new RegistryException(40403, 404, "Schema not found: " + detail);
     }
 
+    static RegistryException subjectNotSoftDeleted(String subject) {
+        return new RegistryException(40405, 404, "Subject '" + subject + "' was not deleted first before being"
+                + " permanently deleted");
+    }
+
+    static RegistryException versionNotSoftDeleted(String subject, int version) {
+        return new RegistryException(40407, 404, "Subject '" + subject + "' Version " + version + " was not deleted"
+                + " first before being permanently deleted");
+    }
+
+    static RegistryException permanentDeleteNotPermitted(String what) {
+        return new RegistryException(42205, 422, "Operation not permitted: " + what + " cannot be deleted"
+                + " permanently; this registry keeps every schema, so events written with it stay readable");
+    }
+
     static RegistryException subjectLevelNotConfigured(String subject) {
         return new RegistryException(40408, 404,
                 "Subject '" + subject + "' does not have subject-level compatibility configured");

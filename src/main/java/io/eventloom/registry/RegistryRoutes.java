@@ -46,9 +46,11 @@ final class RegistryRoutes {
                 Map.of("id", service.register(subject(ctx), schemaRequest(ctx)))));
         routes.post("/subjects/{subject}", ctx -> respond(ctx,
                 versioned(service.lookup(subject(ctx), schemaRequest(ctx)))));
-        routes.delete("/subjects/{subject}", ctx -> respond(ctx, service.deleteSubject(subject(ctx))));
-        routes.delete("/subjects/{subject}/versions/{version}", ctx -> respond(ctx,
-                service.deleteVersion(subject(ctx), ctx.pathParam("version"))));
+        routes.delete("/subjects/{subject}", ctx -> respond(ctx, permanent(ctx)
+                ? service.deleteSubjectPermanently(subject(ctx)) : service.deleteSubject(subject(ctx))));
+        routes.delete("/subjects/{subject}/versions/{version}", ctx -> respond(ctx, permanent(ctx)
+                ? service.deleteVersionPermanently(subject(ctx), ctx.pathParam("version"))
+                : service.deleteVersion(subject(ctx), ctx.pathParam("version"))));
 
         routes.post("/compatibility/subjects/{subject}/versions/{version}", ctx -> {
             List<String> problems = service.compatibilityProblems(subject(ctx), ctx.pathParam("version"),
@@ -135,6 +137,10 @@ final class RegistryRoutes {
 
     private static String subject(Context ctx) {
         return ctx.pathParam("subject");
+    }
+
+    private static boolean permanent(Context ctx) {
+        return "true".equalsIgnoreCase(ctx.queryParam("permanent"));
     }
 
     private static boolean deleted(Context ctx) {

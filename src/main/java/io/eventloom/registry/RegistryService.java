@@ -71,6 +71,27 @@ final class RegistryService {
         return deleted(log.append(new LogRecord.DeleteSubject(SchemaLog.newRequestId(), subject), timeout));
     }
 
+    /**
+     * Refuses a permanent delete as Confluent's registry does when it refuses one: what was not soft-deleted first
+     * is 40405 (subject) or 40407 (version); what was is still refused, since this registry never forgets a schema.
+     */
+    List<Integer> deleteSubjectPermanently(String subject) {
+        if (fresh(() -> state.versions(subject, true)).stream().anyMatch(v -> !v.deleted())) {
+            throw RegistryException.subjectNotSoftDeleted(subject);
+        }
+        throw RegistryException.permanentDeleteNotPermitted("subject '" + subject + "'");
+    }
+
+    /** As {@link #deleteSubjectPermanently}, for one version. */
+    int deleteVersionPermanently(String subject, String version) {
+        RegistryState.Version found = fresh(() -> state.version(subject, VersionId.parse(version), true));
+        if (!found.deleted()) {
+            throw RegistryException.versionNotSoftDeleted(subject, found.version());
+        }
+        throw RegistryException.permanentDeleteNotPermitted("version " + found.version() + " of subject '"
+                + subject + "'");
+    }
+
     int deleteVersion(String subject, String version) {
         int number = VersionId.parse(version);
         return deleted(log.append(new LogRecord.DeleteVersion(SchemaLog.newRequestId(), subject, number), timeout))

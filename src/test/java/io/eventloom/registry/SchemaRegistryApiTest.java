@@ -225,6 +225,38 @@ class SchemaRegistryApiTest {
     }
 
     @Test
+    void givenLiveSubject_whenDeletedPermanently_thenRefusedAsConfluentDoesAndNothingIsDeleted() {
+        int id = http.register(subject, TestSchemas.GREETING_V1);
+
+        RegistryHttp.Response subjectGone = http.delete("/subjects/" + subject + "?permanent=true");
+        RegistryHttp.Response versionGone = http.delete("/subjects/" + subject + "/versions/1?permanent=true");
+
+        assertThat(subjectGone.status()).isEqualTo(404);
+        assertThat(subjectGone.errorCode()).isEqualTo(40405);
+        assertThat(versionGone.status()).isEqualTo(404);
+        assertThat(versionGone.errorCode()).isEqualTo(40407);
+        assertThat(http.get("/subjects/" + subject + "/versions").text()).isEqualTo("[1]");
+        assertThat(http.get("/schemas/ids/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void givenSoftDeletedSubject_whenDeletedPermanently_thenNotPermittedAndItsSchemaStillResolves() {
+        int id = http.register(subject, TestSchemas.GREETING_V1);
+        http.delete("/subjects/" + subject);
+
+        RegistryHttp.Response subjectGone = http.delete("/subjects/" + subject + "?permanent=true");
+        RegistryHttp.Response versionGone = http.delete("/subjects/" + subject + "/versions/1?permanent=true");
+
+        assertThat(List.of(subjectGone, versionGone)).allSatisfy(response -> {
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.errorCode()).isEqualTo(42205);
+        });
+        assertThat(http.get("/subjects/" + subject + "/versions?deleted=true").text()).isEqualTo("[1]");
+        assertThat(http.get("/schemas/ids/" + id).status()).isEqualTo(200);
+        assertThat(http.delete("/subjects/unknown-" + subject + "?permanent=true").errorCode()).isEqualTo(40401);
+    }
+
+    @Test
     void givenSubject_whenSoftDeleted_thenItsVersionsAreReturnedAndItIsGone() {
         http.register(subject, TestSchemas.GREETING_V1);
         http.register(subject, Greeting.getClassSchema());
