@@ -66,6 +66,9 @@ public record RuntimeSettings(
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        // No global store exists today; set so a future one dead-letters like every other processor, and so Kafka
+        // Streams does not warn at each start that the handler is off for the global thread.
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         config.put(DeadLetterHandler.RECORD_LIMIT_CONFIG, topology.recordLimit().maxRecordBytes());
         config.put(DeadLetters.CONFIG, deadLetters);
         applicationServer.ifPresent(server -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
