@@ -28,13 +28,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
+    private static final String INTERNAL_LISTENER = "INTERNAL";
+
     private final EmbeddedBrokerSettings settings;
     private final KafkaRaftServer server;
+    private final int internalPort;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(EmbeddedBrokerSettings settings, KafkaRaftServer server) {
+    private EmbeddedKafkaBroker(EmbeddedBrokerSettings settings, KafkaRaftServer server, int internalPort) {
         this.settings = settings;
         this.server = server;
+        this.internalPort = internalPort;
     }
 
     /** Formats the data directory on first use, then starts the broker and returns once it serves requests. */
@@ -45,7 +49,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Kafka data directory " + logDir, e);
         }
-        KafkaConfig config = new KafkaConfig(brokerProperties(settings, logDir, FreePort.find()), false);
+        int internalPort = settings.saslUsers().isEmpty() ? settings.port() : FreePort.find();
+        KafkaConfig config = new KafkaConfig(brokerProperties(settings, logDir, FreePort.find(), internalPort),
+                false);
         boolean formatted = Files.exists(logDir.resolve("meta.properties"));
         if (!formatted) {
             format(logDir);
@@ -62,11 +68,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         log.info("Embedded Kafka broker ready at {} ({} data in {}, {} ms)",
                 bootstrap(settings), formatted ? "existing" : "new", logDir,
                 (System.nanoTime() - startedAt) / 1_000_000);
-        return new EmbeddedKafkaBroker(settings, server);
+        return new EmbeddedKafkaBroker(settings, server, internalPort);
     }
 
     public String bootstrapServers() {
         return bootstrap(settings);
+    }
+
+    /**
+     * The broker's own plain listener: the client port itself, or, with SASL users, a second port whose clients
+     * act as the super user {@code ANONYMOUS} (for test fixtures that set up ACLs and topics).
+     */
+    public String internalBootstrapServers() {
+        return settings.host() + ":" + internalPort;
     }
 
     public Path dataDir() {
@@ -90,7 +104,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private static Map<String, Object> brokerProperties(EmbeddedBrokerSettings settings, Path logDir,
-                                                        int controllerPort) {
+                                                        int controllerPort, int internalPort) {
         String host = settings.host();
         Map<String, Object> props = new HashMap<>();
         props.put("process.roles", "broker,controller");
@@ -103,6 +117,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + settings.port());
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("inter.broker.listener.name", "PLAINTEXT");
+        if (!settings.saslUsers().isEmpty()) {
+            props.putAll(saslProperties(settings, controllerPort, internalPort));
+        }
         props.put("log.dirs", logDir.toString());
         props.put("auto.create.topics.enable", "false");
         // One node: every internal topic must accept replication factor 1, or transactions never start.
@@ -117,6 +134,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("min.insync.replicas", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.putAll(settings.brokerOverrides());
+        return props;
+    }
+
+    // Clients on the client port authenticate with SASL/PLAIN and are held to ACLs; the broker's own requests (and
+    // a fixture's on the internal port) come as ANONYMOUS over plain listeners, the one super user.
+    private static Map<String, Object> saslProperties(EmbeddedBrokerSettings settings, int controllerPort,
+                                                     int internalPort) {
+        String host = settings.host();
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        settings.saslUsers().forEach((user, password) -> jaas.append(" user_").append(user).append("=\"")
+                .append(password).append('"'));
+        Map<String, Object> props = new HashMap<>();
+        props.put("listeners", "SASL_PLAINTEXT://" + host + ":" + settings.port() + "," + INTERNAL_LISTENER + "://"
+                + host + ":" + internalPort + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+        props.put("advertised.listeners", "SASL_PLAINTEXT://" + host + ":" + settings.port() + ","
+                + INTERNAL_LISTENER + "://" + host + ":" + internalPort);
+        props.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT," + INTERNAL_LISTENER
+                + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put("inter.broker.listener.name", INTERNAL_LISTENER);
+        props.put("sasl.enabled.mechanisms", "PLAIN");
+        props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+        props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        props.put("super.users", "User:ANONYMOUS");
+        props.put("allow.everyone.if.no.acl.found", "false");
         return props;
     }
 
