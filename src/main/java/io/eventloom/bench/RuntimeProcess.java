@@ -104,11 +104,6 @@ public final class RuntimeProcess implements Callable<Integer> {
         Map<String, Object> overrides = new HashMap<>(streamsConfig);
         overrides.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
                 RestoredRecords.class.getName());
-        // Static membership: a restarted instance takes its old place in the group at once. Without it, a restart
-        // after kill -9 waits for the dead member's session timeout (45 s), the same in every configuration, and
-        // that wait would hide the restore time this bench is here to compare.
-        overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
-                applicationId + "-bench");
         return overrides;
     }
 }
