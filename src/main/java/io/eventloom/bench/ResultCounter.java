@@ -1,13 +1,8 @@
 package io.eventloom.bench;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -28,20 +23,7 @@ final class ResultCounter implements AutoCloseable {
     }
 
     private ResultCounter(String bootstrapServers, String topic, boolean fromEnd) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        if (fromEnd) {
-            consumer.seekToEnd(partitions);
-            // A seek is lazy: fix the positions now, so that results committed after this call are all counted.
-            partitions.forEach(consumer::position);
-        } else {
-            consumer.seekToBeginning(partitions);
-        }
+        consumer = CommittedConsumer.of(bootstrapServers, topic, fromEnd);
     }
 
     /** Counts only the results committed after this call: a second load on a topic that has results already. */

@@ -1,14 +1,9 @@
 package io.eventloom.bench;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -43,16 +38,7 @@ final class TopicTail implements AutoCloseable {
 
     /** Starts reading after the records {@code topic} holds now: only what is committed after this call is seen. */
     static TopicTail start(String bootstrapServers, String topic, Consumer<ConsumerRecord<byte[], byte[]>> listener) {
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        // A seek is lazy: fix the positions now, before the first command is sent, so that no answer is missed.
-        partitions.forEach(consumer::position);
+        KafkaConsumer<byte[], byte[]> consumer = CommittedConsumer.of(bootstrapServers, topic, true);
         TopicTail tail = new TopicTail(consumer, listener, topic);
         tail.thread.start();
         return tail;
