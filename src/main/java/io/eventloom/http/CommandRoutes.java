@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
@@ -152,19 +151,18 @@ final class CommandRoutes {
         return wait.read(() -> ownEvents(type, id, first, result.getVersion(), Json.MAPPER.createArrayNode())
                         .thenApply(Optional::of), ArrayNode::size, Optional.of((long) result.getEventCount()))
                 .thenApply(Optional::get)
-                .exceptionally(error -> {
-                    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-                    if (!(cause instanceof StoreUnavailableException)) {
-                        throw error instanceof CompletionException completion ? completion
-                                : new CompletionException(error);
-                    }
-                    // The command is applied all the same: its result says which events it appended.
-                    ArrayNode types = Json.MAPPER.createArrayNode();
-                    for (int i = 0; i < result.getEventTypes().size(); i++) {
-                        types.add(Json.object().put("version", first + i).put("type", result.getEventTypes().get(i)));
-                    }
-                    return types;
-                });
+                .exceptionallyCompose(error -> AsyncFailures.cause(error) instanceof StoreUnavailableException
+                        // The command is applied all the same: its result says which events it appended.
+                        ? CompletableFuture.completedFuture(eventTypes(result, first))
+                        : CompletableFuture.failedFuture(AsyncFailures.cause(error)));
+    }
+
+    private static ArrayNode eventTypes(CommandResult result, long first) {
+        ArrayNode types = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < result.getEventTypes().size(); i++) {
+            types.add(Json.object().put("version", first + i).put("type", result.getEventTypes().get(i)));
+        }
+        return types;
     }
 
     /** Versions {@code from} to {@code last}, in pages of the events route: never the aggregate's whole history. */

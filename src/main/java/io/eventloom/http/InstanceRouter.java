@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Finds the instance whose stores hold a key (Kafka Streams' metadata from {@code application.server}) and
@@ -131,7 +130,7 @@ final class InstanceRouter {
                 .GET()
                 .build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).exceptionallyCompose(error -> {
-            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            Throwable cause = AsyncFailures.cause(error);
             if (cause instanceof IOException) {
                 // An instance that went away still owns its partitions until the group rebalances: retry after it.
                 return CompletableFuture.failedFuture(new StoreUnavailableException("instance " + host

@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,7 +54,7 @@ final class VersionWait implements AutoCloseable {
     private <T> void retry(Supplier<CompletableFuture<Optional<T>>> read, ToLongFunction<T> version, long min,
                            long deadline, CompletableFuture<Optional<T>> answer) {
         attempt(read).whenComplete((value, error) -> {
-            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            Throwable cause = AsyncFailures.cause(error);
             if (cause == null && value.isPresent() && version.applyAsLong(value.get()) >= min) {
                 answer.complete(value);
             } else if (cause != null && !(cause instanceof StoreUnavailableException)) {
