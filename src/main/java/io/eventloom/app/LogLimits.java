@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ final class LogLimits {
 
     private static final Logger log = LoggerFactory.getLogger(LogLimits.class);
     private static final String BROKER_MESSAGE_MAX_BYTES = "message.max.bytes";
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
     private LogLimits() {
     }
@@ -45,7 +47,7 @@ final class LogLimits {
         topics.forEach(topic -> resources.add(new ConfigResource(ConfigResource.Type.TOPIC, topic)));
         String broker = String.valueOf(await(admin.describeCluster().nodes(), timeout).iterator().next().id());
         resources.add(new ConfigResource(ConfigResource.Type.BROKER, broker));
-        Map<ConfigResource, Config> configs = await(admin.describeConfigs(resources).all(), timeout);
+        Map<ConfigResource, Config> configs = describe(admin, resources, timeout);
         int smallest = producerMaxRequestSize;
         String limitedBy = ProducerConfig.MAX_REQUEST_SIZE_CONFIG;
         for (Map.Entry<ConfigResource, Config> entry : configs.entrySet()) {
@@ -61,6 +63,28 @@ final class LogLimits {
         RecordLimit limit = RecordLimit.of(smallest);
         log.info("Records may take up to {} bytes (limited by {}={})", limit.maxRecordBytes(), limitedBy, smallest);
         return limit;
+    }
+
+    // A topic created a moment ago may be known to the controller before the broker that answers: ask again.
+    private static Map<ConfigResource, Config> describe(Admin admin, List<ConfigResource> resources,
+                                                        Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return await(admin.describeConfigs(resources).all(), timeout);
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                log.debug("A new topic is not known to the broker yet; asking again: {}", e.getMessage());
+            }
+            try {
+                Thread.sleep(RETRY_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the log's size limits", e);
+            }
+        }
     }
 
     private static <T> T await(org.apache.kafka.common.KafkaFuture<T> future, Duration timeout) {
