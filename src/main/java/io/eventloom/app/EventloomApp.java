@@ -56,6 +56,7 @@ public final class EventloomApp implements AutoCloseable {
     private final Deque<AutoCloseable> resources;
     private final Services services;
     private final HttpApi http;
+    private final Optional<String> adminToken;
 
     /** The write and read side of a running app; absent when only the registry runs. */
     public record Services(Domain domain, TopicNames topics, EventloomRuntime runtime, CommandGateway gateway,
@@ -63,13 +64,15 @@ public final class EventloomApp implements AutoCloseable {
     }
 
     private EventloomApp(String bootstrapServers, String schemaRegistryUrl, boolean autoRegisterSchemas,
-                         Deque<AutoCloseable> resources, Services services, HttpApi http) {
+                         Deque<AutoCloseable> resources, Services services, HttpApi http,
+                         Optional<String> adminToken) {
         this.bootstrapServers = bootstrapServers;
         this.schemaRegistryUrl = schemaRegistryUrl;
         this.autoRegisterSchemas = autoRegisterSchemas;
         this.resources = resources;
         this.services = services;
         this.http = http;
+        this.adminToken = adminToken;
     }
 
     /** Starts the reference shop. */
@@ -80,7 +83,9 @@ public final class EventloomApp implements AutoCloseable {
     /** Starts every part in order; if one fails, the parts already started are stopped again. */
     public static EventloomApp start(EventloomConfig config, Domain domain) {
         log.info("Starting with settings {} (secrets hidden; the rest are defaults)", config);
+        AccessSetup access = AccessSetup.of(config);
         Deque<AutoCloseable> started = new ArrayDeque<>();
+        started.push(access);
         try {
             KafkaClientSettings kafka = config.kafkaClients(connectOrStartBroker(config, started));
             RecordLimit recordLimit;
@@ -95,26 +100,31 @@ public final class EventloomApp implements AutoCloseable {
             Optional<String> configuredRegistry = config.get(EventloomConfig.SCHEMA_REGISTRY_URL);
             Optional<EmbeddedSchemaRegistry> embeddedRegistry = configuredRegistry.isPresent()
                     ? Optional.empty()
-                    : Optional.of(startRegistry(config, kafka, started));
+                    : Optional.of(startRegistry(config, kafka, access, started));
             String registryUrl = configuredRegistry.isPresent()
                     ? useRegistry(configuredRegistry.get())
                     : embeddedRegistry.get().url();
+            Optional<String> registryAuthorization = configuredRegistry.isPresent()
+                    ? AccessSetup.externalRegistryAuthorization(config)
+                    : access.embeddedRegistryAuthorization();
             // On the embedded default the app owns its registry, so it may register; elsewhere schemas are governed.
             boolean autoRegister = config.booleanValue(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
                     configuredRegistry.isEmpty());
             // A body larger than a record the log takes could never become a command.
             HttpSettings httpSettings = httpSettings(config).withMaxBodyBytes(recordLimit.maxRecordBytes());
-            Services services = startServices(config, domain, kafka, registryUrl, autoRegister, httpSettings,
+            Services services = startServices(config, domain, kafka,
+                    new HttpSchemaRegistryClient(registryUrl, registryAuthorization), autoRegister, httpSettings,
                     recordLimit, started);
             // Ready only while every part a command or read passes through works, this instance's registry included.
             List<HealthCheck> checks = new ArrayList<>(services.runtime().health());
             checks.add(services.gateway().health());
             embeddedRegistry.ifPresent(registry -> checks.add(registry.health()));
-            HttpApi http = HttpApi.start(httpSettings, new HttpApi.Backend(domain, services.runtime().streams(),
+            HttpApi http = HttpApi.start(httpSettings, access.http(), new HttpApi.Backend(domain, services.runtime().streams(),
                     services.gateway(), services.reader(), services.projections(), checks,
                     List.of(services.runtime().liveness())));
             started.push(http);
-            return new EventloomApp(kafka.bootstrapServers(), registryUrl, autoRegister, started, services, http);
+            return new EventloomApp(kafka.bootstrapServers(), registryUrl, autoRegister, started, services, http,
+                    access.adminToken());
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -122,10 +132,9 @@ public final class EventloomApp implements AutoCloseable {
     }
 
     private static Services startServices(EventloomConfig config, Domain domain, KafkaClientSettings kafka,
-                                          String registryUrl, boolean autoRegister, HttpSettings http,
+                                          SchemaRegistryClient registry, boolean autoRegister, HttpSettings http,
                                           RecordLimit recordLimit, Deque<AutoCloseable> started) {
         TopicNames topics = TopicPlan.topicNames(config);
-        SchemaRegistryClient registry = new HttpSchemaRegistryClient(registryUrl);
         AvroSerdeConfig serdeConfig = AvroSerdeConfig.defaults().withAutoRegister(autoRegister);
         AvroSerdes serdes = new AvroSerdes(registry, serdeConfig);
         if (autoRegister) {
@@ -166,11 +175,14 @@ public final class EventloomApp implements AutoCloseable {
     /** Starts the schema registry alone, on the configured Kafka or on an embedded broker when none is set. */
     public static EventloomApp startSchemaRegistryOnly(EventloomConfig config) {
         log.info("Starting the schema registry with settings {} (secrets hidden; the rest are defaults)", config);
+        AccessSetup access = AccessSetup.of(config);
         Deque<AutoCloseable> started = new ArrayDeque<>();
+        started.push(access);
         try {
             KafkaClientSettings kafka = config.kafkaClients(connectOrStartBroker(config, started));
-            String registryUrl = startRegistry(config, kafka, started).url();
-            return new EventloomApp(kafka.bootstrapServers(), registryUrl, true, started, null, null);
+            String registryUrl = startRegistry(config, kafka, access, started).url();
+            return new EventloomApp(kafka.bootstrapServers(), registryUrl, true, started, null, null,
+                    access.adminToken());
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -183,6 +195,14 @@ public final class EventloomApp implements AutoCloseable {
             throw new IllegalStateException("this app runs only the schema registry");
         }
         return http.port();
+    }
+
+    /**
+     * The admin API key kept for this system when no API keys or JWTs are configured (made at its first start);
+     * empty otherwise.
+     */
+    public Optional<String> adminToken() {
+        return adminToken;
     }
 
     public String bootstrapServers() {
@@ -225,23 +245,26 @@ public final class EventloomApp implements AutoCloseable {
     }
 
     private static EmbeddedSchemaRegistry startRegistry(EventloomConfig config, KafkaClientSettings kafka,
-                                                        Deque<AutoCloseable> started) {
+                                                        AccessSetup access, Deque<AutoCloseable> started) {
         log.info("No {} configured: starting the embedded schema registry (set {} to use another)",
                 EventloomConfig.SCHEMA_REGISTRY_URL, EventloomConfig.envNameOf(EventloomConfig.SCHEMA_REGISTRY_URL));
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistry.Settings
+        EmbeddedSchemaRegistry.Settings settings = EmbeddedSchemaRegistry.Settings
                 .of(kafka, config.intValue(EventloomConfig.SCHEMA_REGISTRY_PORT))
                 .withTopic(config.require(EventloomConfig.SCHEMA_REGISTRY_TOPIC))
-                .withReplicationFactor(config.topicReplicationFactor()));
+                .withReplicationFactor(config.topicReplicationFactor())
+                .withAccess(access.registry());
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(AccessSetup.bindAddress(config)
+                .map(settings::withBindAddress).orElse(settings));
         started.push(registry);
         return registry;
     }
 
     private static HttpSettings httpSettings(EventloomConfig config) {
-        return new HttpSettings(config.intValue(EventloomConfig.HTTP_PORT),
+        return new HttpSettings(AccessSetup.bindAddress(config), config.intValue(EventloomConfig.HTTP_PORT),
                 config.require(EventloomConfig.HTTP_ADVERTISED_HOST),
                 config.duration(EventloomConfig.HTTP_COMMAND_TIMEOUT),
-                config.duration(EventloomConfig.HTTP_READ_WAIT))
-                .withCorsOrigins(config.list(EventloomConfig.HTTP_CORS_ORIGINS));
+                config.duration(EventloomConfig.HTTP_READ_WAIT), HttpSettings.DEFAULT_MAX_BODY_BYTES,
+                config.list(EventloomConfig.HTTP_CORS_ORIGINS));
     }
 
     private static void closeAll(Deque<AutoCloseable> resources) {

@@ -54,6 +54,9 @@ public final class EventloomConfig {
     public static final String SCHEMA_REGISTRY_PORT = "schema.registry.port";
     public static final String SCHEMA_REGISTRY_TOPIC = "schema.registry.topic";
     public static final String SCHEMA_REGISTRY_AUTO_REGISTER = "schema.registry.auto.register";
+    public static final String SCHEMA_REGISTRY_READS = "schema.registry.reads";
+    public static final String SCHEMA_REGISTRY_BEARER_TOKEN = "schema.registry.bearer.auth.token";
+    public static final String SCHEMA_REGISTRY_BASIC_USER_INFO = "schema.registry.basic.auth.user.info";
     public static final String APPLICATION_ID = "application.id";
     public static final String STREAMS_STATE_DIR = "streams.state.dir";
     public static final String STREAMS_COMMIT_INTERVAL_MS = "streams.commit.interval.ms";
@@ -63,6 +66,15 @@ public final class EventloomConfig {
     public static final String SAGA_STEP_TIMEOUT = "saga.step.timeout";
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
+    public static final String HTTP_BIND_ADDRESS = "http.bind.address";
+    public static final String HTTP_AUTH = "http.auth";
+    public static final String HTTP_AUTH_API_KEYS_FILE = "http.auth.api.keys.file";
+    public static final String HTTP_AUTH_ADMIN_TOKEN_FILE = "http.auth.admin.token.file";
+    public static final String HTTP_AUTH_JWT_JWKS_URL = "http.auth.jwt.jwks.url";
+    public static final String HTTP_AUTH_JWT_ISSUER = "http.auth.jwt.issuer";
+    public static final String HTTP_AUTH_JWT_AUDIENCE = "http.auth.jwt.audience";
+    public static final String HTTP_AUTH_JWT_SCOPE_CLAIM = "http.auth.jwt.scope.claim";
+    public static final String HTTP_FORWARDING_SECRET = "http.forwarding.secret";
     public static final String HTTP_CORS_ORIGINS = "http.cors.allowed.origins";
     public static final String HTTP_COMMAND_TIMEOUT = "http.command.timeout";
     public static final String HTTP_READ_WAIT = "http.read.wait";
@@ -94,6 +106,13 @@ public final class EventloomConfig {
             .define(SCHEMA_REGISTRY_AUTO_REGISTER, Type.BOOLEAN, null, Importance.MEDIUM,
                     "whether Eventloom's serializers register the schemas they write; unset: true with the"
                             + " embedded registry, false otherwise")
+            .define(SCHEMA_REGISTRY_READS, Type.STRING, "open", ConfigDef.ValidString.in("open", "token"),
+                    Importance.MEDIUM, "whether reading the embedded schema registry needs a token (token) or not"
+                            + " (open); its mutations always need one with scope admin")
+            .define(SCHEMA_REGISTRY_BEARER_TOKEN, Type.STRING, null, Importance.MEDIUM,
+                    "bearer token sent to the configured schema registry (schema.registry.url)")
+            .define(SCHEMA_REGISTRY_BASIC_USER_INFO, Type.STRING, null, Importance.MEDIUM,
+                    "user:password sent to the configured schema registry as HTTP basic authentication")
             .define(APPLICATION_ID, Type.STRING, "eventloom", NON_EMPTY, Importance.HIGH,
                     "Kafka Streams application id: instances with the same id share the work")
             .define(STREAMS_STATE_DIR, Type.STRING, "data/streams", NON_EMPTY, Importance.MEDIUM,
@@ -116,6 +135,30 @@ public final class EventloomConfig {
             .define(HTTP_ADVERTISED_HOST, Type.STRING, "localhost", NON_EMPTY, Importance.HIGH,
                     "host other instances reach this one at; with http.port it is Kafka Streams'"
                             + " application.server")
+            .define(HTTP_BIND_ADDRESS, Type.STRING, null, Importance.HIGH,
+                    "address the HTTP API and the embedded schema registry listen on; unset: 127.0.0.1 (this"
+                            + " machine only) on the embedded default, every interface (0.0.0.0) otherwise")
+            .define(HTTP_AUTH, Type.STRING, "token", ConfigDef.ValidString.in("token", "none"), Importance.HIGH,
+                    "token: every route but /health/* and /openapi.yaml needs a bearer token; none: no checks at"
+                            + " all, only behind a gateway that authenticates")
+            .define(HTTP_AUTH_API_KEYS_FILE, Type.STRING, null, Importance.HIGH,
+                    "properties file of API keys (name = sha256:<hash> scope...), read again when it changes;"
+                            + " make keys with `eventloom token`")
+            .define(HTTP_AUTH_ADMIN_TOKEN_FILE, Type.STRING, "data/admin.token", NON_EMPTY, Importance.MEDIUM,
+                    "where the admin key is kept when neither API keys nor JWTs are configured; made and shown"
+                            + " once at the first start")
+            .define(HTTP_AUTH_JWT_JWKS_URL, Type.STRING, null, Importance.HIGH,
+                    "JWKS URL of the identity provider whose JWTs are accepted as bearer tokens (with"
+                            + " http.auth.jwt.issuer)")
+            .define(HTTP_AUTH_JWT_ISSUER, Type.STRING, null, Importance.HIGH,
+                    "the iss every accepted JWT must carry")
+            .define(HTTP_AUTH_JWT_AUDIENCE, Type.STRING, null, Importance.MEDIUM,
+                    "the aud every accepted JWT must carry; unset: not checked")
+            .define(HTTP_AUTH_JWT_SCOPE_CLAIM, Type.STRING, "scope", NON_EMPTY, Importance.MEDIUM,
+                    "the JWT claim holding the scopes: a space-separated string or an array")
+            .define(HTTP_FORWARDING_SECRET, Type.STRING, null, Importance.HIGH,
+                    "secret every instance of the application shares (at least 16 bytes), proving a forwarded read"
+                            + " comes from one; unset: a random one per process, enough for a single instance")
             .define(HTTP_COMMAND_TIMEOUT, Type.STRING, "PT10S", new PositiveDuration(), Importance.MEDIUM,
                     "how long POST /api/... waits for a command's result before answering 504")
             .define(HTTP_READ_WAIT, Type.STRING, "PT5S", new PositiveDuration(), Importance.MEDIUM,
@@ -147,7 +190,8 @@ public final class EventloomConfig {
             Map.entry(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, "Eventloom chooses its serdes"));
 
     /** Parts of a name that mark its value as a secret: never shown in logs or errors. */
-    private static final List<String> SECRET_MARKERS = List.of("password", "secret", "jaas", "key");
+    private static final List<String> SECRET_MARKERS = List.of("password", "secret", "jaas", "key", "token",
+            "user.info");
 
     private static final List<ConfigDef> CLIENT_DEFINITIONS = List.of(ProducerConfig.configDef(),
             ConsumerConfig.configDef(), AdminClientConfig.configDef(), StreamsConfig.configDef());

@@ -17,7 +17,8 @@ import java.util.function.Function;
 /** The {@code eventloom} command: with no subcommand it starts the whole system and runs until stopped. */
 @Command(name = "eventloom", mixinStandardHelpOptions = true,
         description = "Event sourcing and CQRS on Kafka Streams.",
-        subcommands = {Main.RegistryCommand.class, Main.TopologyDocsCommand.class, BenchCommand.class})
+        subcommands = {Main.RegistryCommand.class, Main.TopologyDocsCommand.class, TokenCommand.class,
+                BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,

@@ -4,10 +4,12 @@ import io.eventloom.app.Main;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +53,15 @@ final class AppChild implements AutoCloseable {
     /** The HTTP API's base, such as {@code http://localhost:41234}. */
     URI baseUri() {
         return URI.create("http://localhost:" + deployment.httpPort());
+    }
+
+    /** The {@code Authorization} header of the bench's requests: the admin key the app made at its start. */
+    String authorization() {
+        try {
+            return "Bearer " + Files.readString(deployment.adminTokenFile()).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the app keeps no admin key in " + deployment.adminTokenFile(), e);
+        }
     }
 
     long pid() {

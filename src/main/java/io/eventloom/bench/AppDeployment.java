@@ -21,7 +21,8 @@ record AppDeployment(String bootstrapServers, String schemaRegistryUrl, String n
     static final Set<String> BENCH_SETTINGS = Set.of(EventloomConfig.BOOTSTRAP_SERVERS,
             EventloomConfig.SCHEMA_REGISTRY_URL, EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
             EventloomConfig.TOPIC_NAMESPACE, EventloomConfig.TOPIC_PARTITIONS, EventloomConfig.APPLICATION_ID,
-            EventloomConfig.STREAMS_STATE_DIR, EventloomConfig.STREAMS_COMMIT_INTERVAL_MS, EventloomConfig.HTTP_PORT);
+            EventloomConfig.STREAMS_STATE_DIR, EventloomConfig.STREAMS_COMMIT_INTERVAL_MS, EventloomConfig.HTTP_PORT,
+            EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE);
 
     AppDeployment {
         settings = Map.copyOf(settings);
@@ -44,6 +45,11 @@ record AppDeployment(String bootstrapServers, String schemaRegistryUrl, String n
         return name;
     }
 
+    /** Where the app keeps the admin key it makes at its first start: the bench's requests carry it. */
+    Path adminTokenFile() {
+        return stateDir.resolve("admin.token");
+    }
+
     /** The {@code EVENTLOOM_*} variables that configure {@code io.eventloom.app.Main} for this deployment. */
     Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>();
@@ -60,6 +66,8 @@ record AppDeployment(String bootstrapServers, String schemaRegistryUrl, String n
                 EventloomConfig.envNameOf(EventloomConfig.STREAMS_COMMIT_INTERVAL_MS),
                 String.valueOf(commitInterval.toMillis()),
                 EventloomConfig.envNameOf(EventloomConfig.HTTP_PORT), String.valueOf(httpPort)));
+        environment.put(EventloomConfig.envNameOf(EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE),
+                adminTokenFile().toAbsolutePath().toString());
         return environment;
     }
 }

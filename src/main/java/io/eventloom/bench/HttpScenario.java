@@ -38,8 +38,10 @@ final class HttpScenario {
         List<HttpResult.Level> levels = new ArrayList<>();
         try (AppChild app = AppChild.start(deployment, dir.resolve("eventloom.log"), context.log())) {
             new AppCommands(context, app, NAME).products(products, "creating products");
+            String authorization = app.authorization();
             LongFunction<HttpRequest> restock = i -> ClosedLoopHttp.request(restockUri(app.baseUri(),
                     products.aggregateId(i))).header("Content-Type", "application/json")
+                    .header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
             ClosedLoopHttp load = new ClosedLoopHttp();
             if (plan.warmupRequests() > 0) {

@@ -41,7 +41,8 @@ final class MemoryScenario {
     }
 
     private MemoryResult.Sample sample(AppChild app, String state, long products) throws InterruptedException {
-        MemoryResult.Sample sample = new MemoryResult.Sample(state, products, ProcessMemory.heapUsed(app.baseUri()),
+        MemoryResult.Sample sample = new MemoryResult.Sample(state, products, ProcessMemory.heapUsed(app.baseUri(),
+                app.authorization()),
                 ProcessMemory.residentSetSize(app.pid()),
                 ProcessMemory.directorySize(app.deployment().stateDir()));
         context.log().printf("[%s] %s (%,d products): heap used %,d MiB, RSS %s, state on disk %,d MiB%n", NAME,

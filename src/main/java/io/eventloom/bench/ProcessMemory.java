@@ -49,9 +49,9 @@ final class ProcessMemory {
     }
 
     /** Heap used in bytes, the sum over the heap's memory pools, as the app's Prometheus metrics give it. */
-    static long heapUsed(URI base) throws InterruptedException {
+    static long heapUsed(URI base, String authorization) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(30))
-                .GET().build();
+                .header("Authorization", authorization).GET().build();
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request,
                     HttpResponse.BodyHandlers.ofString());

@@ -34,32 +34,34 @@ final class AggregateRoutes {
     }
 
     void addTo(Routes routes) {
-        routes.get("/api/{type}/{id}", this::state);
-        routes.get("/api/{type}/{id}/events", this::events);
+        routes.get("/api/{type}/{id}", Permission.read("type"), this::state);
+        routes.get("/api/{type}/{id}/events", Permission.read("type"), this::events);
     }
 
     /**
      * A page of the aggregate's history from whichever instance holds it, as the events route answers it: at most
      * {@code limit} events from {@code fromVersion} on, and {@code next}, the version the following page starts at
-     * (null after the last).
+     * (null after the last); personal data shown or masked as for the caller it is read for.
      */
-    CompletableFuture<JsonNode> historyPage(String type, String id, long fromVersion, int limit) {
+    CompletableFuture<JsonNode> historyPage(String type, String id, long fromVersion, int limit,
+                                            PersonalData personal) {
         Optional<HostInfo> owner = router.remoteOwner(AggregateStores.of(type).history(), id);
         if (owner.isPresent()) {
             Map<String, List<String>> parameters = new LinkedHashMap<>();
             parameters.put("fromVersion", List.of(String.valueOf(fromVersion)));
             parameters.put("limit", List.of(String.valueOf(limit)));
             return router.fetch(owner.get(), InstanceUrls.path("api", type, id, "events")
-                    + InstanceUrls.query(parameters));
+                    + InstanceUrls.query(parameters), personal);
         }
-        return CompletableFuture.completedFuture(localHistoryPage(type, id, fromVersion, limit));
+        return CompletableFuture.completedFuture(localHistoryPage(type, id, fromVersion, limit, personal));
     }
 
-    private ObjectNode localHistoryPage(String type, String id, long fromVersion, int limit) {
+    private ObjectNode localHistoryPage(String type, String id, long fromVersion, int limit,
+                                        PersonalData personal) {
         // One event more than the page: whether it exists says whether another page follows.
         List<StoredEvent> events = reader.history(type, id, fromVersion, limit + 1);
         ArrayNode page = Json.MAPPER.createArrayNode();
-        events.stream().limit(limit).forEach(event -> page.add(eventJson(event)));
+        events.stream().limit(limit).forEach(event -> page.add(eventJson(event, personal)));
         ObjectNode body = Json.object();
         body.set("events", page);
         if (events.size() > limit) {
@@ -86,7 +88,8 @@ final class AggregateRoutes {
                     Snapshot<SpecificRecord> snapshot = found.orElseThrow(
                             () -> ApiError.notFound(type + " '" + id + "' has no events"));
                     ObjectNode body = Json.object().put("aggregateId", id).put("version", snapshot.version());
-                    body.set("state", AvroJson.write(snapshot.state(), snapshot.state().getSchema()));
+                    body.set("state", AvroJson.write(snapshot.state(), snapshot.state().getSchema(),
+                            AccessGuard.personalData(ctx)));
                     Json.respond(ctx, 200, body);
                 }));
     }
@@ -96,10 +99,12 @@ final class AggregateRoutes {
         String id = PathIds.of(ctx, "id");
         long from = VersionWait.versionParameter(ctx, "fromVersion").orElse(1L);
         int limit = PageLimit.of(ctx);
+        PersonalData personal = AccessGuard.personalData(ctx);
         if (InstanceRouter.isForwarded(ctx)) {
-            Json.respond(ctx, 200, localHistoryPage(type, id, from, limit));
+            Json.respond(ctx, 200, localHistoryPage(type, id, from, limit, personal));
         } else {
-            ctx.future(() -> historyPage(type, id, from, limit).thenAccept(page -> Json.respond(ctx, 200, page)));
+            ctx.future(() -> historyPage(type, id, from, limit, personal)
+                    .thenAccept(page -> Json.respond(ctx, 200, page)));
         }
     }
 
@@ -111,7 +116,7 @@ final class AggregateRoutes {
         return type;
     }
 
-    private static JsonNode eventJson(StoredEvent event) {
+    private static JsonNode eventJson(StoredEvent event, PersonalData personal) {
         ObjectNode json = Json.object()
                 .put("eventId", event.eventId())
                 .put("version", event.version())
@@ -120,7 +125,7 @@ final class AggregateRoutes {
                 .put("commandId", event.commandId())
                 .put("correlationId", event.correlationId())
                 .put("causationId", event.causationId().orElse(null));
-        json.set("payload", AvroJson.write(event.payload(), event.payload().getSchema()));
+        json.set("payload", AvroJson.write(event.payload(), event.payload().getSchema(), personal));
         return json;
     }
 }

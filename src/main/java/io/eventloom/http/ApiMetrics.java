@@ -34,7 +34,7 @@ final class ApiMetrics implements AutoCloseable {
     }
 
     void addTo(Routes routes) {
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+        routes.get("/metrics", Permission.metrics(), ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(registry.scrape()));
     }
 

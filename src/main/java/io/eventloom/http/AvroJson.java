@@ -26,6 +26,10 @@ import java.util.Map;
  */
 public final class AvroJson {
 
+    /** The schema property that marks a field as personal data, masked for callers without {@code read:pii}. */
+    public static final String PII_PROPERTY = "pii";
+    /** What a masked string reads as. */
+    public static final String MASK = "***";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     // Records, enums and defaults are made by generated class, which only a model of this kind may load by name.
     private static final SpecificData MODEL = GeneratedClassesData.of(AvroJson.class.getClassLoader());
@@ -38,7 +42,16 @@ public final class AvroJson {
         return (SpecificRecord) value(json, schema, schema.getName());
     }
 
+    /** Writes {@code value} as plain JSON, personal data included. */
     public static JsonNode write(Object value, Schema schema) {
+        return write(value, schema, PersonalData.SHOWN);
+    }
+
+    /**
+     * Writes {@code value} as plain JSON; with {@link PersonalData#MASKED}, every field the schema marks
+     * {@code "pii": true} is masked: each string in it becomes {@value #MASK}, any other value null.
+     */
+    public static JsonNode write(Object value, Schema schema, PersonalData personal) {
         if (value == null) {
             return JSON.nullNode();
         }
@@ -47,21 +60,25 @@ public final class AvroJson {
                 ObjectNode object = JSON.objectNode();
                 IndexedRecord record = (IndexedRecord) value;
                 for (Schema.Field field : schema.getFields()) {
-                    object.set(field.name(), write(record.get(field.pos()), field.schema()));
+                    Object fieldValue = record.get(field.pos());
+                    object.set(field.name(), personal == PersonalData.MASKED && isPersonal(field)
+                            ? masked(write(fieldValue, field.schema(), PersonalData.SHOWN))
+                            : write(fieldValue, field.schema(), personal));
                 }
                 yield object;
             }
-            case UNION -> write(value, schema.getTypes().get(MODEL.resolveUnion(schema, value)));
+            case UNION -> write(value, schema.getTypes().get(MODEL.resolveUnion(schema, value)), personal);
             case ARRAY -> {
                 ArrayNode array = JSON.arrayNode();
                 for (Object item : (Iterable<?>) value) {
-                    array.add(write(item, schema.getElementType()));
+                    array.add(write(item, schema.getElementType(), personal));
                 }
                 yield array;
             }
             case MAP -> {
                 ObjectNode object = JSON.objectNode();
-                ((Map<?, ?>) value).forEach((k, v) -> object.set(k.toString(), write(v, schema.getValueType())));
+                ((Map<?, ?>) value).forEach((k, v) -> object.set(k.toString(),
+                        write(v, schema.getValueType(), personal)));
                 yield object;
             }
             case LONG -> value instanceof Instant instant ? JSON.textNode(instant.toString())
@@ -74,6 +91,26 @@ public final class AvroJson {
             case NULL -> JSON.nullNode();
             case BYTES, FIXED -> throw new IllegalStateException("binary fields are not exposed as JSON: " + schema);
         };
+    }
+
+    /** Whether the schema marks the field as personal data ({@code "pii": true}). */
+    static boolean isPersonal(Schema.Field field) {
+        return Boolean.TRUE.equals(field.getObjectProp(PII_PROPERTY));
+    }
+
+    // An absent value hides nothing and stays null, so a client still tells "not set" from "set but masked".
+    private static JsonNode masked(JsonNode shown) {
+        if (shown.isObject()) {
+            ObjectNode object = JSON.objectNode();
+            shown.fields().forEachRemaining(e -> object.set(e.getKey(), masked(e.getValue())));
+            return object;
+        }
+        if (shown.isArray()) {
+            ArrayNode array = JSON.arrayNode();
+            shown.forEach(item -> array.add(masked(item)));
+            return array;
+        }
+        return shown.isTextual() ? JSON.textNode(MASK) : JSON.nullNode();
     }
 
     private static Object value(JsonNode json, Schema schema, String path) {

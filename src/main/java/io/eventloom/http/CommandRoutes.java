@@ -53,7 +53,7 @@ final class CommandRoutes {
     }
 
     void addTo(Routes routes) {
-        routes.post("/api/{type}/{id}/{command}", this::send);
+        routes.post("/api/{type}/{id}/{command}", Permission.write("type"), this::send);
     }
 
     private void send(Context ctx) {
@@ -85,7 +85,7 @@ final class CommandRoutes {
             Json.respond(ctx, rejectionStatus(result.getRejectionCode()), body);
             return CompletableFuture.completedFuture(null);
         }
-        return events(type, id, result).thenAccept(events -> {
+        return events(type, id, result, AccessGuard.personalData(ctx)).thenAccept(events -> {
             ObjectNode body = Json.object()
                     .put("commandId", result.getCommandId())
                     .put("aggregateId", result.getAggregateId())
@@ -144,11 +144,13 @@ final class CommandRoutes {
     }
 
     /** The appended events with their payloads; their types only when the history cannot be read right now. */
-    private CompletableFuture<ArrayNode> events(String type, String id, CommandResult result) {
+    private CompletableFuture<ArrayNode> events(String type, String id, CommandResult result,
+                                                PersonalData personal) {
         long first = result.getVersion() - result.getEventCount() + 1;
         // The result is committed, so its events are readable once the store answers: a rebalance may delay that
         // briefly, for as long as a read with minVersion would wait.
-        return wait.read(() -> ownEvents(type, id, first, result.getVersion(), Json.MAPPER.createArrayNode())
+        return wait.read(() -> ownEvents(type, id, first, result.getVersion(), personal,
+                                Json.MAPPER.createArrayNode())
                         .thenApply(Optional::of), ArrayNode::size, Optional.of((long) result.getEventCount()))
                 .thenApply(Optional::get)
                 .exceptionallyCompose(error -> AsyncFailures.cause(error) instanceof StoreUnavailableException
@@ -166,19 +168,20 @@ final class CommandRoutes {
     }
 
     /** Versions {@code from} to {@code last}, in pages of the events route: never the aggregate's whole history. */
-    private CompletableFuture<ArrayNode> ownEvents(String type, String id, long from, long last, ArrayNode events) {
+    private CompletableFuture<ArrayNode> ownEvents(String type, String id, long from, long last,
+                                                   PersonalData personal, ArrayNode events) {
         if (from > last) {
             return CompletableFuture.completedFuture(events);
         }
         int limit = (int) Math.min(last - from + 1, PageLimit.MAX);
-        return aggregates.historyPage(type, id, from, limit).thenCompose(page -> {
+        return aggregates.historyPage(type, id, from, limit, personal).thenCompose(page -> {
             JsonNode found = page.path("events");
             if (found.isEmpty()) {
                 return CompletableFuture.completedFuture(events);
             }
             found.forEach(events::add);
             // Versions follow each other without gaps, so a page of n events from v ends at v + n - 1.
-            return ownEvents(type, id, from + found.size(), last, events);
+            return ownEvents(type, id, from + found.size(), last, personal, events);
         });
     }
 }

@@ -23,8 +23,8 @@ final class HealthRoutes {
     }
 
     void addTo(Routes routes) {
-        routes.get("/health/live", ctx -> answer(ctx, liveness));
-        routes.get("/health/ready", ctx -> answer(ctx, readiness));
+        routes.get("/health/live", Permission.open(), ctx -> answer(ctx, liveness));
+        routes.get("/health/ready", Permission.open(), ctx -> answer(ctx, readiness));
     }
 
     private static void answer(Context ctx, List<HealthCheck> checks) {

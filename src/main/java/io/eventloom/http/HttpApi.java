@@ -64,11 +64,11 @@ public final class HttpApi implements AutoCloseable {
         this.routes = routes;
     }
 
-    /** Starts serving on the settings' port; returns once it listens. */
-    public static HttpApi start(HttpSettings settings, Backend backend) {
+    /** Starts serving on the settings' address and port; returns once it listens. */
+    public static HttpApi start(HttpSettings settings, HttpSecurity security, Backend backend) {
         HostInfo self = new HostInfo(settings.advertisedHost(), settings.port());
         InstanceRouter router = new InstanceRouter(backend.streams(), self,
-                settings.readWait().plus(FORWARD_MARGIN));
+                settings.readWait().plus(FORWARD_MARGIN), security.forwardingProof());
         // Answers are built on the server's own pool once what they wait for is there: no request holds a thread
         // while a command is processed or a version is awaited, so /health/* always finds one free.
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, (int) IDLE_THREAD.toMillis());
@@ -85,11 +85,12 @@ public final class HttpApi implements AutoCloseable {
         aggregates.addTo(routes);
         new HealthRoutes(backend.readiness(), backend.liveness()).addTo(routes);
         metrics.addTo(routes);
-        routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
+        routes.get("/openapi.yaml", Permission.open(), ctx -> ctx.contentType("application/yaml").result(openApi));
         try {
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
+                config.jetty.host = settings.bindAddress().orElse(null);
                 config.jetty.port = settings.port();
                 config.jetty.threadPool = pool;
                 config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
@@ -101,10 +102,11 @@ public final class HttpApi implements AutoCloseable {
                     config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> settings.corsOrigins()
                             .forEach(rule::allowHost)));
                 }
-                routes.addTo(config.routes);
+                routes.addTo(config.routes, new AccessGuard(security));
                 mapErrors(config.routes, settings.maxBodyBytes());
             }).start();
-            log.info("HTTP API listening on port {} (advertised as {})", server.port(), settings.applicationServer());
+            log.info("HTTP API listening on {}:{} (advertised as {})", settings.bindAddress().orElse("all interfaces"),
+                    server.port(), settings.applicationServer());
             return new HttpApi(server, metrics, wait, routes.declared());
         } catch (RuntimeException e) {
             metrics.close();
@@ -201,6 +203,8 @@ public final class HttpApi implements AutoCloseable {
     static String errorCode(int status) {
         return switch (status) {
             case 400 -> "bad_request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 413 -> "payload_too_large";

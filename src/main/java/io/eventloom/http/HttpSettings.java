@@ -3,19 +3,22 @@ package io.eventloom.http;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Where the HTTP API listens, the address other instances reach it at, how long it waits for Kafka, the largest
+ * Where the HTTP API listens (an address, or every interface when empty, and a port), the address other instances
+ * reach it at, how long it waits for Kafka, the largest
  * command body it reads (larger ones are refused with 413), and the web origins whose pages may call it (none by
  * default: browsers then refuse every cross-origin call that could write).
  */
-public record HttpSettings(int port, String advertisedHost, Duration commandTimeout, Duration readWait,
-                           long maxBodyBytes, List<String> corsOrigins) {
+public record HttpSettings(Optional<String> bindAddress, int port, String advertisedHost, Duration commandTimeout,
+                           Duration readWait, long maxBodyBytes, List<String> corsOrigins) {
 
     /** The default body limit: no payload of the shop comes near it. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
     public HttpSettings {
+        Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(advertisedHost, "advertisedHost");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(readWait, "readWait");
@@ -25,19 +28,25 @@ public record HttpSettings(int port, String advertisedHost, Duration commandTime
         corsOrigins = List.copyOf(corsOrigins);
     }
 
-    /** Settings with the default body limit, {@value #DEFAULT_MAX_BODY_BYTES} bytes. */
+    /** Settings on every interface with the default body limit, {@value #DEFAULT_MAX_BODY_BYTES} bytes. */
     public HttpSettings(int port, String advertisedHost, Duration commandTimeout, Duration readWait) {
-        this(port, advertisedHost, commandTimeout, readWait, DEFAULT_MAX_BODY_BYTES, List.of());
+        this(Optional.empty(), port, advertisedHost, commandTimeout, readWait, DEFAULT_MAX_BODY_BYTES, List.of());
     }
 
     /** The same settings with another body limit (say, one derived from the log's largest record). */
     public HttpSettings withMaxBodyBytes(long value) {
-        return new HttpSettings(port, advertisedHost, commandTimeout, readWait, value, corsOrigins);
+        return new HttpSettings(bindAddress, port, advertisedHost, commandTimeout, readWait, value, corsOrigins);
     }
 
     /** The same settings with the origins (such as {@code https://shop.example.com}) allowed cross-origin calls. */
     public HttpSettings withCorsOrigins(List<String> value) {
-        return new HttpSettings(port, advertisedHost, commandTimeout, readWait, maxBodyBytes, value);
+        return new HttpSettings(bindAddress, port, advertisedHost, commandTimeout, readWait, maxBodyBytes, value);
+    }
+
+    /** The same settings listening on one address only ({@code 127.0.0.1}: this machine alone). */
+    public HttpSettings withBindAddress(String value) {
+        return new HttpSettings(Optional.of(value), port, advertisedHost, commandTimeout, readWait, maxBodyBytes,
+                corsOrigins);
     }
 
     /** The {@code application.server} Kafka Streams advertises for interactive queries: host and port. */

@@ -28,7 +28,10 @@ import java.util.concurrent.CompletableFuture;
  */
 final class InstanceRouter {
 
+    /** Marks a forwarded request; its value is the sender's {@link ForwardingProof}. */
     static final String FORWARDED_HEADER = "X-Eventloom-Forwarded";
+    /** Whether the forwarded request may see personal data, as the sender's caller may; covered by the proof. */
+    static final String PERSONAL_DATA_HEADER = "X-Eventloom-Personal-Data";
     /** What Kafka Streams names as the active host of a partition no instance holds actively right now. */
     private static final HostInfo NO_ACTIVE_HOST = new HostInfo("unavailable", -1);
 
@@ -36,16 +39,31 @@ final class InstanceRouter {
     private final HostInfo self;
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final ForwardingProof proof;
 
-    InstanceRouter(KafkaStreams streams, HostInfo self, Duration requestTimeout) {
+    InstanceRouter(KafkaStreams streams, HostInfo self, Duration requestTimeout, ForwardingProof proof) {
         this.streams = streams;
         this.self = self;
         this.requestTimeout = requestTimeout;
+        this.proof = proof;
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
+    /** Whether another instance forwarded the request ({@link AccessGuard} has checked its proof by then). */
     static boolean isForwarded(Context ctx) {
-        return "true".equals(ctx.header(FORWARDED_HEADER));
+        return ctx.header(FORWARDED_HEADER) != null;
+    }
+
+    /** What a forwarded request says of personal data: masked unless it says shown. */
+    static PersonalData personalData(Context ctx) {
+        return PersonalData.SHOWN.name().equals(ctx.header(PERSONAL_DATA_HEADER)) ? PersonalData.SHOWN
+                : PersonalData.MASKED;
+    }
+
+    /** The request's path and query as sent, still encoded: what the sender's proof covers. */
+    static String pathAndQuery(Context ctx) {
+        String query = ctx.queryString();
+        return ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
     }
 
     /**
@@ -96,7 +114,7 @@ final class InstanceRouter {
      */
     void forward(Context ctx, HostInfo owner, String path) {
         String pathAndQuery = path + InstanceUrls.query(ctx.queryParamMap());
-        ctx.future(() -> get(owner, pathAndQuery).thenAccept(response -> {
+        ctx.future(() -> get(owner, pathAndQuery, AccessGuard.personalData(ctx)).thenAccept(response -> {
             response.headers().firstValue("Retry-After").ifPresent(value -> ctx.header("Retry-After", value));
             ctx.status(response.statusCode())
                     .contentType(response.headers().firstValue("Content-Type").orElse(Json.CONTENT_TYPE))
@@ -105,11 +123,12 @@ final class InstanceRouter {
     }
 
     /**
-     * The owner's JSON answer to a GET of {@code pathAndQuery}, built with {@link InstanceUrls}. The future fails with
-     * {@link StoreUnavailableException} when it cannot answer now (it answered 503, or is unreachable).
+     * The owner's JSON answer to a GET of {@code pathAndQuery}, built with {@link InstanceUrls}, personal data shown or
+     * masked as for the caller it is fetched for. The future fails with {@link StoreUnavailableException} when it
+     * cannot answer now (it answered 503, or is unreachable).
      */
-    CompletableFuture<JsonNode> fetch(HostInfo host, String pathAndQuery) {
-        return get(host, pathAndQuery).thenApply(response -> {
+    CompletableFuture<JsonNode> fetch(HostInfo host, String pathAndQuery, PersonalData personal) {
+        return get(host, pathAndQuery, personal).thenApply(response -> {
             if (response.statusCode() != 200) {
                 throw new StoreUnavailableException("instance " + host + " answered " + response.statusCode()
                         + " to " + pathAndQuery + ": " + response.body());
@@ -122,10 +141,11 @@ final class InstanceRouter {
         });
     }
 
-    private CompletableFuture<HttpResponse<String>> get(HostInfo host, String pathAndQuery) {
+    private CompletableFuture<HttpResponse<String>> get(HostInfo host, String pathAndQuery, PersonalData personal) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
                         + pathAndQuery))
-                .header(FORWARDED_HEADER, "true")
+                .header(FORWARDED_HEADER, proof.sign(pathAndQuery, personal))
+                .header(PERSONAL_DATA_HEADER, personal.name())
                 .timeout(requestTimeout)
                 .GET()
                 .build();

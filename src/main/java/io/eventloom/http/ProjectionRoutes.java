@@ -33,8 +33,8 @@ final class ProjectionRoutes {
     }
 
     void addTo(Routes routes) {
-        routes.get("/api/projections/{name}", this::page);
-        routes.get("/api/projections/{name}/{key}", this::row);
+        routes.get("/api/projections/{name}", Permission.read("name"), this::page);
+        routes.get("/api/projections/{name}/{key}", Permission.read("name"), this::row);
     }
 
     private void row(Context ctx) {
@@ -52,7 +52,7 @@ final class ProjectionRoutes {
                 ProjectionRoutes::version, minVersion).thenAccept(found -> {
                     SpecificRecord row = found.orElseThrow(
                             () -> ApiError.notFound("projection " + name + " has no row '" + key + "'"));
-                    Json.respond(ctx, 200, rowJson(key, row));
+                    Json.respond(ctx, 200, rowJson(key, row, AccessGuard.personalData(ctx)));
                 }));
     }
 
@@ -60,9 +60,11 @@ final class ProjectionRoutes {
         String name = knownProjection(ctx);
         int limit = PageLimit.of(ctx);
         Optional<String> after = Optional.ofNullable(ctx.queryParam("after"));
+        PersonalData personal = AccessGuard.personalData(ctx);
         // Keys are unique across instances (each partition has one active owner), so merging by key is exact.
         TreeMap<String, JsonNode> rows = new TreeMap<>(ProjectionQueries.KEY_ORDER);
-        projections.rows(name, after, limit).forEach(entry -> rows.put(entry.key, rowJson(entry.key, entry.value)));
+        projections.rows(name, after, limit).forEach(entry -> rows.put(entry.key,
+                rowJson(entry.key, entry.value, personal)));
         if (InstanceRouter.isForwarded(ctx)) {
             respondPage(ctx, rows, limit);
             return;
@@ -72,7 +74,7 @@ final class ProjectionRoutes {
         after.ifPresent(a -> parameters.put("after", List.of(a)));
         String pathAndQuery = InstanceUrls.path("api", "projections", name) + InstanceUrls.query(parameters);
         List<CompletableFuture<JsonNode>> others = router.otherHostsWith(name).stream()
-                .map(host -> router.fetch(host, pathAndQuery))
+                .map(host -> router.fetch(host, pathAndQuery, personal))
                 .toList();
         ctx.future(() -> CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).thenRun(() -> {
             for (CompletableFuture<JsonNode> other : others) {
@@ -101,9 +103,9 @@ final class ProjectionRoutes {
         return name;
     }
 
-    private static JsonNode rowJson(String key, SpecificRecord row) {
+    private static JsonNode rowJson(String key, SpecificRecord row, PersonalData personal) {
         ObjectNode json = Json.object().put("key", key);
-        json.set("row", AvroJson.write(row, row.getSchema()));
+        json.set("row", AvroJson.write(row, row.getSchema(), personal));
         return json;
     }
 

@@ -12,26 +12,30 @@ import java.util.List;
  */
 final class Routes {
 
-    /** One route, as the OpenAPI file names it: method in lower case and path template. */
-    record Route(String method, String path, Handler handler) {
+    /** One route, as the OpenAPI file names it (method in lower case and path template), with what it asks. */
+    record Route(String method, String path, Permission permission, Handler handler) {
     }
 
     private final List<Route> declared = new ArrayList<>();
 
-    void get(String path, Handler handler) {
-        declared.add(new Route("get", path, handler));
+    void get(String path, Permission permission, Handler handler) {
+        declared.add(new Route("get", path, permission, handler));
     }
 
-    void post(String path, Handler handler) {
-        declared.add(new Route("post", path, handler));
+    void post(String path, Permission permission, Handler handler) {
+        declared.add(new Route("post", path, permission, handler));
     }
 
-    /** Adds every route in declaration order: for overlapping templates the first declared wins. */
-    void addTo(RoutesConfig config) {
+    /**
+     * Adds every route in declaration order, each behind the guard: for overlapping templates the first declared
+     * wins.
+     */
+    void addTo(RoutesConfig config, AccessGuard guard) {
         for (Route route : declared) {
+            Handler guarded = guard.protect(route.permission(), route.handler());
             switch (route.method()) {
-                case "get" -> config.get(route.path(), route.handler());
-                case "post" -> config.post(route.path(), route.handler());
+                case "get" -> config.get(route.path(), guarded);
+                case "post" -> config.post(route.path(), guarded);
                 default -> throw new IllegalStateException("unsupported method " + route.method());
             }
         }

@@ -25,15 +25,14 @@ final class SendFailures {
     }
 
     /**
-     * Whether the command could not be serialized because the schema registry is unreachable or failed (a 5xx):
-     * a passing condition, answered 503 so the client retries, unlike a schema the registry refuses.
+     * Whether the command could not be serialized because the schema registry is unreachable, failed (a 5xx) or
+     * refused this instance's credentials: a passing condition, answered 503 so the client retries, unlike a schema
+     * the registry refuses.
      */
     static boolean registryUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SchemaRegistryException registry) {
-                int code = registry.errorCode();
-                return code == SchemaRegistryException.UNREACHABLE || code >= 500 && code < 600
-                        || code >= 50000 && code < 60000;
+                return registry.isTransient();
             }
             if (cause.getCause() == cause) {
                 return false;

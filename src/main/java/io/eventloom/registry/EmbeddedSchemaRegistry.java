@@ -44,19 +44,24 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final Settings settings;
 
     /**
-     * Where the registry keeps its schemas and where it listens; an empty replication factor is the broker's
-     * default.
+     * Where the registry keeps its schemas, where it listens (an address, or every interface when empty, and a
+     * port) and who may use it; an empty replication factor is the broker's default.
      */
-    public record Settings(KafkaClientSettings kafka, int port, String topic, Optional<Short> replicationFactor) {
+    public record Settings(KafkaClientSettings kafka, Optional<String> bindAddress, int port, String topic,
+                           Optional<Short> replicationFactor, RegistryAccess access) {
 
         public Settings {
             Objects.requireNonNull(kafka, "kafka");
+            Objects.requireNonNull(bindAddress, "bindAddress");
             Objects.requireNonNull(topic, "topic");
             Objects.requireNonNull(replicationFactor, "replicationFactor");
+            Objects.requireNonNull(access, "access");
         }
 
+        /** On every interface, open to every caller: give it {@link #withAccess} unless something in front guards it. */
         public static Settings of(KafkaClientSettings kafka, int port) {
-            return new Settings(kafka, port, DEFAULT_TOPIC, Optional.empty());
+            return new Settings(kafka, Optional.empty(), port, DEFAULT_TOPIC, Optional.empty(),
+                    RegistryAccess.unauthenticated());
         }
 
         public static Settings of(String bootstrapServers, int port) {
@@ -64,11 +69,19 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         }
 
         public Settings withTopic(String value) {
-            return new Settings(kafka, port, value, replicationFactor);
+            return new Settings(kafka, bindAddress, port, value, replicationFactor, access);
         }
 
         public Settings withReplicationFactor(Optional<Short> value) {
-            return new Settings(kafka, port, topic, value);
+            return new Settings(kafka, bindAddress, port, topic, value, access);
+        }
+
+        public Settings withBindAddress(String value) {
+            return new Settings(kafka, Optional.of(value), port, topic, replicationFactor, access);
+        }
+
+        public Settings withAccess(RegistryAccess value) {
+            return new Settings(kafka, bindAddress, port, topic, replicationFactor, value);
         }
     }
 
@@ -91,17 +104,19 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         try {
             // One JSON value per request body: content after it is refused, not silently ignored.
             ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-            RegistryRoutes routes = new RegistryRoutes(new RegistryService(schemaLog, TIMEOUT), json);
+            RegistryRoutes routes = new RegistryRoutes(new RegistryService(schemaLog, TIMEOUT), json,
+                    settings.access());
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
+                config.jetty.host = settings.bindAddress().orElse(null);
                 config.jetty.port = settings.port();
                 config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new RegistryJettyErrors(json)));
                 config.router.javaLangErrorHandler((response, error) -> answerError(json, response, error));
                 routes.addTo(config.routes);
             }).start();
-            log.info("Schema registry ready at http://localhost:{} (schemas in topic {}, {} ms)", settings.port(),
-                    settings.topic(), (System.nanoTime() - startedAt) / 1_000_000);
+            log.info("Schema registry ready at {} (schemas in topic {}, {} ms)", url(settings), settings.topic(),
+                    (System.nanoTime() - startedAt) / 1_000_000);
             return new EmbeddedSchemaRegistry(settings, schemaLog, server);
         } catch (RuntimeException e) {
             schemaLog.close();
@@ -130,7 +145,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     public String url() {
-        return "http://localhost:" + settings.port();
+        return url(settings);
+    }
+
+    private static String url(Settings settings) {
+        String host = settings.bindAddress().filter(address -> !address.equals("0.0.0.0")).orElse("localhost");
+        return "http://" + host + ":" + settings.port();
     }
 
     @Override

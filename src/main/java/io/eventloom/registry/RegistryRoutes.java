@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
@@ -23,36 +24,41 @@ final class RegistryRoutes {
 
     private final RegistryService service;
     private final ObjectMapper json;
+    private final RegistryAccess access;
 
-    RegistryRoutes(RegistryService service, ObjectMapper json) {
+    RegistryRoutes(RegistryService service, ObjectMapper json, RegistryAccess access) {
         this.service = service;
         this.json = json;
+        this.access = access;
     }
 
     void addTo(RoutesConfig routes) {
-        routes.get("/", ctx -> respond(ctx, Map.of()));
-        routes.get("/schemas/types", ctx -> respond(ctx, List.of("AVRO")));
-        routes.get("/schemas/ids/{id}", ctx -> respond(ctx, Map.of("schema", service.schemaText(schemaId(ctx)))));
-        routes.get("/schemas/ids/{id}/versions", ctx -> respond(ctx, service.versionsOf(schemaId(ctx)).stream()
+        read(routes, "/", ctx -> respond(ctx, Map.of()));
+        read(routes, "/schemas/types", ctx -> respond(ctx, List.of("AVRO")));
+        read(routes, "/schemas/ids/{id}", ctx -> respond(ctx, Map.of("schema",
+                service.schemaText(schemaId(ctx)))));
+        read(routes, "/schemas/ids/{id}/versions", ctx -> respond(ctx, service.versionsOf(schemaId(ctx)).stream()
                 .map(v -> Map.of("subject", v.subject(), "version", v.version())).toList()));
 
-        routes.get("/subjects", ctx -> respond(ctx, service.subjects(deleted(ctx))));
-        routes.get("/subjects/{subject}/versions", ctx -> respond(ctx, service.versions(subject(ctx), deleted(ctx))));
-        routes.get("/subjects/{subject}/versions/{version}", ctx -> respond(ctx,
+        read(routes, "/subjects", ctx -> respond(ctx, service.subjects(deleted(ctx))));
+        read(routes, "/subjects/{subject}/versions", ctx -> respond(ctx,
+                service.versions(subject(ctx), deleted(ctx))));
+        read(routes, "/subjects/{subject}/versions/{version}", ctx -> respond(ctx,
                 versioned(service.version(subject(ctx), ctx.pathParam("version"), deleted(ctx)))));
-        routes.get("/subjects/{subject}/versions/{version}/schema", ctx -> ctx.contentType(CONTENT_TYPE)
+        read(routes, "/subjects/{subject}/versions/{version}/schema", ctx -> ctx.contentType(CONTENT_TYPE)
                 .result(service.version(subject(ctx), ctx.pathParam("version"), deleted(ctx)).schema()));
-        routes.post("/subjects/{subject}/versions", ctx -> respond(ctx,
-                Map.of("id", service.register(subject(ctx), schemaRequest(ctx)))));
-        routes.post("/subjects/{subject}", ctx -> respond(ctx,
-                versioned(service.lookup(subject(ctx), schemaRequest(ctx)))));
-        routes.delete("/subjects/{subject}", ctx -> respond(ctx, permanent(ctx)
-                ? service.deleteSubjectPermanently(subject(ctx)) : service.deleteSubject(subject(ctx))));
-        routes.delete("/subjects/{subject}/versions/{version}", ctx -> respond(ctx, permanent(ctx)
+        routes.post("/subjects/{subject}/versions", mutation(ctx -> respond(ctx,
+                Map.of("id", service.register(subject(ctx), schemaRequest(ctx))))));
+        // A lookup and a compatibility check change nothing, so they are reads although they are POSTs.
+        routes.post("/subjects/{subject}", reading(ctx -> respond(ctx,
+                versioned(service.lookup(subject(ctx), schemaRequest(ctx))))));
+        routes.delete("/subjects/{subject}", mutation(ctx -> respond(ctx, permanent(ctx)
+                ? service.deleteSubjectPermanently(subject(ctx)) : service.deleteSubject(subject(ctx)))));
+        routes.delete("/subjects/{subject}/versions/{version}", mutation(ctx -> respond(ctx, permanent(ctx)
                 ? service.deleteVersionPermanently(subject(ctx), ctx.pathParam("version"))
-                : service.deleteVersion(subject(ctx), ctx.pathParam("version"))));
+                : service.deleteVersion(subject(ctx), ctx.pathParam("version")))));
 
-        routes.post("/compatibility/subjects/{subject}/versions/{version}", ctx -> {
+        routes.post("/compatibility/subjects/{subject}/versions/{version}", reading(ctx -> {
             List<String> problems = service.compatibilityProblems(subject(ctx), ctx.pathParam("version"),
                     schemaRequest(ctx));
             Map<String, Object> body = new LinkedHashMap<>();
@@ -61,17 +67,17 @@ final class RegistryRoutes {
                 body.put("messages", problems);
             }
             respond(ctx, body);
-        });
+        }));
 
-        routes.get("/config", ctx -> respond(ctx, Map.of("compatibilityLevel", service.globalLevel())));
-        routes.put("/config", ctx -> respond(ctx,
-                Map.of("compatibility", service.setGlobalLevel(requestedLevel(ctx)))));
-        routes.get("/config/{subject}", ctx -> respond(ctx, Map.of("compatibilityLevel",
+        read(routes, "/config", ctx -> respond(ctx, Map.of("compatibilityLevel", service.globalLevel())));
+        routes.put("/config", mutation(ctx -> respond(ctx,
+                Map.of("compatibility", service.setGlobalLevel(requestedLevel(ctx))))));
+        read(routes, "/config/{subject}", ctx -> respond(ctx, Map.of("compatibilityLevel",
                 service.subjectLevel(subject(ctx), "true".equalsIgnoreCase(ctx.queryParam("defaultToGlobal"))))));
-        routes.put("/config/{subject}", ctx -> respond(ctx,
-                Map.of("compatibility", service.setSubjectLevel(subject(ctx), requestedLevel(ctx)))));
-        routes.delete("/config/{subject}", ctx -> respond(ctx,
-                Map.of("compatibilityLevel", service.clearSubjectLevel(subject(ctx)))));
+        routes.put("/config/{subject}", mutation(ctx -> respond(ctx,
+                Map.of("compatibility", service.setSubjectLevel(subject(ctx), requestedLevel(ctx))))));
+        routes.delete("/config/{subject}", mutation(ctx -> respond(ctx,
+                Map.of("compatibilityLevel", service.clearSubjectLevel(subject(ctx))))));
 
         routes.exception(RegistryException.class, (e, ctx) -> error(ctx, e.httpStatus(), e.errorCode(),
                 e.getMessage()));
@@ -88,6 +94,24 @@ final class RegistryRoutes {
                 error(ctx, 404, 404, "HTTP 404 Not Found");
             }
         });
+    }
+
+    private void read(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, reading(handler));
+    }
+
+    private Handler reading(Handler handler) {
+        return ctx -> {
+            access.checkRead(ctx);
+            handler.handle(ctx);
+        };
+    }
+
+    private Handler mutation(Handler handler) {
+        return ctx -> {
+            access.checkMutation(ctx);
+            handler.handle(ctx);
+        };
     }
 
     /** A bug or an unforeseen failure: logged in full under a reference; the client gets the reference only. */

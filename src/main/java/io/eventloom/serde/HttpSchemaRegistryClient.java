@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,6 +33,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> baseUrls;
+    private final Optional<String> authorization;
     private final HttpClient http;
     private final Map<SubjectSchema, Integer> idCache = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemaCache = new ConcurrentHashMap<>();
@@ -54,6 +56,15 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     public HttpSchemaRegistryClient(String baseUrls) {
+        this(baseUrls, Optional.empty());
+    }
+
+    /**
+     * A client that sends {@code authorization} as every request's {@code Authorization} header: {@code Bearer
+     * <token>} or {@code Basic <base64 of user:password>}.
+     */
+    public HttpSchemaRegistryClient(String baseUrls, Optional<String> authorization) {
+        this.authorization = authorization;
         this.baseUrls = Arrays.stream(baseUrls.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
@@ -127,6 +138,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private JsonNode send(HttpRequest.Builder request, String path) {
+        authorization.ifPresent(value -> request.header("Authorization", value));
         IOException lastFailure = null;
         for (String baseUrl : baseUrls) {
             HttpResponse<String> response;

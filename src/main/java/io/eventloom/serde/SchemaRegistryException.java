@@ -30,11 +30,13 @@ public final class SchemaRegistryException extends RuntimeException {
 
     /**
      * True when asking again later may succeed: no registry answered, or it answered with a server error
-     * (HTTP 5xx, Confluent's 500xx codes), a timeout or "too many requests". A refusal of the request itself
-     * (unknown id, invalid schema, incompatible) is not transient.
+     * (HTTP 5xx, Confluent's 500xx codes), a timeout or "too many requests", or it refused this client's
+     * credentials (401, 403, 40301: an operator fixes those, and the record is not at fault). A refusal of the
+     * request itself (unknown id, invalid schema, incompatible) is not transient.
      */
     public boolean isTransient() {
-        return errorCode == UNREACHABLE || errorCode == 408 || errorCode == 429
+        return errorCode == UNREACHABLE || errorCode == 401 || errorCode == 403 || errorCode == 40301
+                || errorCode == 408 || errorCode == 429
                 || errorCode >= 500 && errorCode <= 599 || errorCode >= 50000 && errorCode <= 59999;
     }
 

@@ -20,13 +20,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -48,16 +58,35 @@ class EventloomAppTest {
                 EventloomConfig.EMBEDDED_KAFKA_PORT, String.valueOf(FreePort.find()),
                 EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(FreePort.find()),
                 EventloomConfig.STREAMS_STATE_DIR, dir.resolve("streams").toString(),
+                EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, dir.resolve("admin.token").toString(),
                 EventloomConfig.TOPIC_PARTITIONS, "3",
                 EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find())));
 
         int id;
+        String adminToken;
+        Path tokenFile = dir.resolve("admin.token");
         try (EventloomApp app = EventloomApp.start(config);
              Admin admin = KafkaTestClients.admin(app.bootstrapServers())) {
             assertThat(admin.listTopics().names().get()).contains("shop.dead-letters", "shop.order.commands",
                     "shop.order.events", "shop.order.command-results", "shop.product.events", "shop.customer.events");
             assertThat(app.autoRegisterSchemas()).isTrue();
-            id = new HttpSchemaRegistryClient(app.schemaRegistryUrl()).register("app.notes-value", NOTE);
+            adminToken = app.adminToken().orElseThrow();
+            assertThat(Files.readString(tokenFile).trim()).isEqualTo(adminToken);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+            assertThat(get(app.httpPort(), "/api/product/p-1", Optional.empty()).statusCode()).isEqualTo(401);
+            assertThat(get(app.httpPort(), "/api/product/p-1", Optional.of(adminToken)).statusCode()).isEqualTo(404);
+            assertThatThrownBy(() -> new HttpSchemaRegistryClient(app.schemaRegistryUrl()).register("app.x-value",
+                    NOTE)).isInstanceOfSatisfying(SchemaRegistryException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(401));
+            // On the embedded default only this machine may connect, to the API and the registry alike.
+            assertThat(nonLoopbackAddress()).as("a non-loopback address to try from").isPresent();
+            InetAddress outside = nonLoopbackAddress().orElseThrow();
+            for (int port : List.of(app.httpPort(), URI.create(app.schemaRegistryUrl()).getPort())) {
+                assertThatThrownBy(() -> new Socket(outside, port).close()).as(outside + ":" + port)
+                        .isInstanceOf(ConnectException.class);
+            }
+            id = new HttpSchemaRegistryClient(app.schemaRegistryUrl(), Optional.of("Bearer " + adminToken))
+                    .register("app.notes-value", NOTE);
         }
         try (EventloomApp again = EventloomApp.start(config);
              Admin admin = KafkaTestClients.admin(again.bootstrapServers())) {
@@ -70,6 +99,7 @@ class EventloomAppTest {
                     .asText()).isEqualTo("UP"));
             assertThat(readiness(again).path("checks").fieldNames()).toIterable()
                     .containsExactly("streams", "dead-letters", "gateway", "registry");
+            assertThat(again.adminToken()).as("the same admin key after a restart").hasValue(adminToken);
         }
     }
 
@@ -82,6 +112,7 @@ class EventloomAppTest {
                 EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 EventloomConfig.APPLICATION_ID, "app-test-configured-registry",
                 EventloomConfig.STREAMS_STATE_DIR, dir.toString(),
+                EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, dir.resolve("admin.token").toString(),
                 EventloomConfig.SCHEMA_REGISTRY_URL, "http://registry.example:8081",
                 EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(unusedPort),
                 EventloomConfig.TOPIC_NAMESPACE, "configured",
@@ -110,6 +141,7 @@ class EventloomAppTest {
                      EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                      EventloomConfig.APPLICATION_ID, "app-test-public-schemas",
                      EventloomConfig.STREAMS_STATE_DIR, dir.toString(),
+                     EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, dir.resolve("admin.token").toString(),
                      EventloomConfig.SCHEMA_REGISTRY_URL, registry.url(),
                      EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true",
                      EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find()),
@@ -140,7 +172,8 @@ class EventloomAppTest {
                 EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find()),
                 // A reporter each client loads only if the setting reached it; the id tells the clients apart.
                 "kafka.metric.reporters", RecordingMetricsReporter.class.getName(),
-                "kafka.client.id", clientId));
+                "kafka.client.id", clientId))
+                .with(EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, dir.resolve("admin.token").toString());
 
         try (EventloomApp app = EventloomApp.start(config)) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(RecordingMetricsReporter
@@ -158,17 +191,37 @@ class EventloomAppTest {
     }
 
     @Test
-    void givenRegistryOnly_whenStartedOnAConfiguredKafka_thenRegistryServesOnTheConfiguredPort(TestBroker broker) {
+    void givenRegistryOnly_whenStartedOnAConfiguredKafka_thenRegistryServesOnTheConfiguredPort(TestBroker broker,
+                                                                                                @TempDir Path dir) {
         int port = FreePort.find();
         EventloomConfig config = EventloomConfig.of(Map.of(
                 EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
-                EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(port)));
+                EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(port),
+                EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, dir.resolve("admin.token").toString()));
 
         try (EventloomApp registryOnly = EventloomApp.startSchemaRegistryOnly(config)) {
             assertThat(registryOnly.schemaRegistryUrl()).isEqualTo("http://localhost:" + port);
-            assertThat(new HttpSchemaRegistryClient(registryOnly.schemaRegistryUrl()).register("app.only-value", NOTE))
+            assertThat(new HttpSchemaRegistryClient(registryOnly.schemaRegistryUrl(),
+                    Optional.of("Bearer " + registryOnly.adminToken().orElseThrow())).register("app.only-value", NOTE))
                     .isPositive();
         }
+    }
+
+    private static HttpResponse<String> get(int port, String path, Optional<String> token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An address of this machine others reach it at, if it has one. */
+    private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
+        return NetworkInterface.networkInterfaces().filter(network -> {
+            try {
+                return network.isUp() && !network.isLoopback();
+            } catch (SocketException e) {
+                return false;
+            }
+        }).flatMap(NetworkInterface::inetAddresses).filter(address -> address instanceof Inet4Address).findFirst();
     }
 
     private static JsonNode readiness(EventloomApp app) throws Exception {

@@ -36,7 +36,8 @@ class NodeCommandClientTest {
                 EventloomConfig.APPLICATION_ID, "node-client-it",
                 EventloomConfig.TOPIC_NAMESPACE, "node-it",
                 EventloomConfig.TOPIC_PARTITIONS, "2",
-                EventloomConfig.STREAMS_STATE_DIR, dir.resolve("streams").toString()));
+                EventloomConfig.STREAMS_STATE_DIR, dir.resolve("streams").toString(),
+                EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, dir.resolve("admin.token").toString()));
         try (EventloomApp app = EventloomApp.start(config)) {
             app.services().runtime().awaitRunning(Duration.ofSeconds(60));
 

@@ -99,6 +99,7 @@ class SaslAclIntegrationTest {
                 EventloomConfig.TOPIC_NAMESPACE, NAMESPACE,
                 EventloomConfig.TOPIC_PARTITIONS, "2",
                 EventloomConfig.STREAMS_STATE_DIR, dir.resolve("state").toString(),
+                EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, dir.resolve("admin.token").toString(),
                 EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find())));
         sasl("app", "app-secret").forEach((name, value) -> values.put("kafka." + name, value));
         try (EventloomApp app = EventloomApp.start(EventloomConfig.of(values))) {
@@ -110,6 +111,7 @@ class SaslAclIntegrationTest {
 
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base
                             + "/api/product/p-1/CreateProduct")).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + app.adminToken().orElseThrow())
                     .POST(HttpRequest.BodyPublishers.ofString(MUG)).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(created.statusCode()).as(created.body()).isEqualTo(200);

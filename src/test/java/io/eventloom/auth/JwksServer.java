@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** An identity provider's JWKS endpoint on a free local port: counts its requests; can change keys, fail or stop. */
-final class JwksServer implements AutoCloseable {
+public final class JwksServer implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
 
@@ -35,7 +35,7 @@ final class JwksServer implements AutoCloseable {
     }
 
     /** Publishing the public halves of {@code keys}. */
-    static JwksServer serving(JWK... keys) {
+    public static JwksServer serving(JWK... keys) {
         try {
             return new JwksServer(keys);
         } catch (IOException e) {
@@ -43,20 +43,20 @@ final class JwksServer implements AutoCloseable {
         }
     }
 
-    void publish(JWK... keys) {
+    public void publish(JWK... keys) {
         keySet.set(new JWKSet(List.of(keys)).toPublicJWKSet().toString());
     }
 
-    /** Every request from now on is answered with {@code code} and no key set. */
-    void failWith(int code) {
+    /** Every request from now on is answered with {@code code}: the key set for 200, else no key set. */
+    public void failWith(int code) {
         status.set(code);
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
-    URI uri() {
+    public URI uri() {
         return uri;
     }
 

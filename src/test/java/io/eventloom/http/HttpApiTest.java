@@ -72,7 +72,7 @@ class HttpApiTest {
         registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), FreePort.find());
         app = HttpTestApps.startReady(HttpTestApps.config(broker, registry.url(), "http-api", stateDir,
                 Map.of(EventloomConfig.HTTP_READ_WAIT, "PT1S")));
-        http = new HttpClientSupport(app.httpPort());
+        http = HttpClientSupport.of(app);
     }
 
     @AfterAll
@@ -231,7 +231,8 @@ class HttpApiTest {
 
         // Over a plain socket, reading while writing: a server refusing the size may answer before the body is in.
         RawHttp.Answer response = RawHttp.send(app.httpPort(), RawHttp.Request.of("1.1 MB body", "POST",
-                "/api/product/" + newId() + "/CreateProduct").header("Content-Type", "application/json").body(huge));
+                "/api/product/" + newId() + "/CreateProduct").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + app.adminToken().orElseThrow()).body(huge));
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(Json.MAPPER.readTree(response.body()).path("error").asText()).isEqualTo("payload_too_large");
@@ -247,7 +248,7 @@ class HttpApiTest {
 
         RawHttp.Answer tooLarge = RawHttp.send(app.httpPort(), RawHttp.Request.of("name of 1,048,360 characters",
                 "POST", "/api/product/" + newId() + "/CreateProduct").header("Content-Type", "application/json")
-                .body(body));
+                .header("Authorization", "Bearer " + app.adminToken().orElseThrow()).body(body));
 
         assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
         assertThat(Json.MAPPER.readTree(tooLarge.body()).path("message").asText()).contains("1048064");
@@ -291,7 +292,8 @@ class HttpApiTest {
         String id = newId();
 
         RawHttp.Answer answer = RawHttp.send(app.httpPort(), RawHttp.Request.of("non-ASCII key", "POST",
-                "/api/product/" + id + "/CreateProduct").header("Idempotency-Key", "clé-" + id).body(MUG));
+                "/api/product/" + id + "/CreateProduct").header("Idempotency-Key", "clé-" + id)
+                .header("Authorization", "Bearer " + app.adminToken().orElseThrow()).body(MUG));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(answer.body()).path("error").asText()).isEqualTo("invalid_header");
@@ -336,12 +338,12 @@ class HttpApiTest {
         EventloomApp.Services services = app.services();
         HttpSettings roomy = new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(10),
                 Duration.ofSeconds(1)).withMaxBodyBytes(4 * HttpSettings.DEFAULT_MAX_BODY_BYTES);
-        try (HttpApi api = HttpApi.start(roomy, new HttpApi.Backend(services.domain(), services.runtime().streams(),
+        try (HttpApi api = HttpApi.start(roomy, TestAccess.security(), new HttpApi.Backend(services.domain(), services.runtime().streams(),
                 services.gateway(), services.reader(), services.projections(), List.of(), List.of()))) {
             String huge = "{\"sku\":\"" + "x".repeat(2_000_000) + "\",\"name\":\"Mug\",\"price\":"
                     + "{\"amountMinor\":1250,\"currency\":\"EUR\"},\"initialStock\":1}";
 
-            HttpResponse<String> response = new HttpClientSupport(api.port())
+            HttpResponse<String> response = HttpClientSupport.of(api)
                     .post("/api/product/" + newId() + "/CreateProduct", huge);
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
@@ -359,10 +361,11 @@ class HttpApiTest {
                 AggregateTopics.of(services.domain().aggregates(), services.topics(), unreachable, unreachable),
                 Clock.systemUTC());
              HttpApi api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(10),
-                     Duration.ofSeconds(1)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
+                     Duration.ofSeconds(1)), TestAccess.security(),
+                     new HttpApi.Backend(services.domain(), services.runtime().streams(),
                      gateway, services.reader(), services.projections(), List.of(), List.of()))) {
 
-            HttpResponse<String> response = new HttpClientSupport(api.port())
+            HttpResponse<String> response = HttpClientSupport.of(api)
                     .post("/api/product/" + newId() + "/CreateProduct", MUG);
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
@@ -437,10 +440,10 @@ class HttpApiTest {
         int inFlight = 400;
         HttpSettings patient = new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(90),
                 Duration.ofSeconds(1));
-        try (HttpApi api = HttpApi.start(patient, new HttpApi.Backend(services.domain(), streams,
+        try (HttpApi api = HttpApi.start(patient, TestAccess.security(), new HttpApi.Backend(services.domain(), streams,
                 services.gateway(), services.reader(), services.projections(), List.of(), List.of()));
              Admin admin = KafkaTestClients.admin(app.bootstrapServers())) {
-            HttpClientSupport client = new HttpClientSupport(api.port());
+            HttpClientSupport client = HttpClientSupport.of(api);
             long logged = endOffset(admin, commandTopic);
             List<CompletableFuture<HttpResponse<String>>> answers;
             streams.pause();
@@ -516,11 +519,11 @@ class HttpApiTest {
         EventloomApp.Services services = app.services();
         HttpSettings settings = new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(10),
                 Duration.ofSeconds(1)).withCorsOrigins(List.of("https://shop.example"));
-        try (HttpApi api = HttpApi.start(settings, new HttpApi.Backend(services.domain(), services.runtime().streams(),
+        try (HttpApi api = HttpApi.start(settings, TestAccess.security(), new HttpApi.Backend(services.domain(), services.runtime().streams(),
                 services.gateway(), services.reader(), services.projections(), List.of(), List.of()))) {
             HttpResponse<String> allowed = preflight(api.port(), "https://shop.example");
             HttpResponse<String> other = preflight(api.port(), "https://evil.example");
-            HttpResponse<String> posted = new HttpClientSupport(api.port()).post("/api/product/" + newId()
+            HttpResponse<String> posted = HttpClientSupport.of(api).post("/api/product/" + newId()
                     + "/CreateProduct", MUG, "Content-Type", "application/json", "Origin", "https://shop.example");
 
             assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://shop.example");
@@ -545,10 +548,10 @@ class HttpApiTest {
     void givenNoResultInTime_whenPosted_thenGatewayTimeout() {
         HttpSettings instant = new HttpSettings(FreePort.find(), "localhost", Duration.ZERO, Duration.ofSeconds(1));
         EventloomApp.Services services = app.services();
-        try (HttpApi impatient = HttpApi.start(instant, new HttpApi.Backend(services.domain(),
+        try (HttpApi impatient = HttpApi.start(instant, TestAccess.security(), new HttpApi.Backend(services.domain(),
                 services.runtime().streams(), services.gateway(), services.reader(), services.projections(), List.of(),
                 List.of()))) {
-            HttpResponse<String> response = new HttpClientSupport(impatient.port())
+            HttpResponse<String> response = HttpClientSupport.of(impatient)
                     .post("/api/product/" + newId() + "/CreateProduct", MUG);
 
             assertThat(response.statusCode()).isEqualTo(504);
@@ -587,9 +590,10 @@ class HttpApiTest {
         };
         EventloomApp.Services services = app.services();
         try (HttpApi api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(1),
-                Duration.ofSeconds(1)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
+                Duration.ofSeconds(1)), TestAccess.security(),
+                     new HttpApi.Backend(services.domain(), services.runtime().streams(),
                 services.gateway(), services.reader(), services.projections(), List.of(), List.of(failed)))) {
-            HttpResponse<String> live = new HttpClientSupport(api.port()).get("/health/live");
+            HttpResponse<String> live = HttpClientSupport.of(api).get("/health/live");
 
             assertThat(live.statusCode()).isEqualTo(503);
             assertThat(json(live).path("status").asText()).isEqualTo("DOWN");
@@ -599,7 +603,8 @@ class HttpApiTest {
     }
 
     @Test
-    void givenServedOpenApi_whenParsed_thenItDescribesEveryRegisteredRoute() throws Exception {
+    void givenServedOpenApi_whenParsed_thenItDescribesEveryRegisteredRouteAndWhatItAsksOfItsCaller()
+            throws Exception {
         HttpResponse<String> response = http.get("/openapi.yaml");
 
         JsonNode openApi = new ObjectMapper(new YAMLFactory()).readTree(response.body());
@@ -608,11 +613,23 @@ class HttpApiTest {
         assertThat(openApi.path("openapi").asText()).startsWith("3.");
         EventloomApp.Services services = app.services();
         try (HttpApi api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(1),
-                Duration.ofSeconds(1)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
+                Duration.ofSeconds(1)), TestAccess.security(),
+                     new HttpApi.Backend(services.domain(), services.runtime().streams(),
                 services.gateway(), services.reader(), services.projections(), List.of(), List.of()))) {
-            assertThat(api.routes()).isNotEmpty().allSatisfy(route -> assertThat(
-                    openApi.path("paths").path(route.path()).has(route.method()))
-                    .as(route.method() + " " + route.path()).isTrue());
+            assertThat(api.routes()).isNotEmpty().allSatisfy(route -> {
+                JsonNode operation = openApi.path("paths").path(route.path()).path(route.method());
+                String name = route.method() + " " + route.path();
+                assertThat(operation.isObject()).as(name).isTrue();
+                if (route.permission().isOpen()) {
+                    assertThat(operation.path("security").isArray() && operation.path("security").isEmpty())
+                            .as(name + " is open: security []").isTrue();
+                } else {
+                    assertThat(operation.has("security")).as(name + " takes the global bearer security").isFalse();
+                    assertThat(operation.path("responses").has("401") && operation.path("responses").has("403"))
+                            .as(name + " lists 401 and 403").isTrue();
+                }
+            });
+            assertThat(openApi.path("security").path(0).has("bearerAuth")).isTrue();
         }
     }
 

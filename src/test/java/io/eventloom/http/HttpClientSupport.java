@@ -1,6 +1,7 @@
 package io.eventloom.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventloom.app.EventloomApp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,17 +10,43 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Real HTTP requests against an API on localhost, and their JSON bodies. */
+/**
+ * Real HTTP requests against an API on localhost, and their JSON bodies; each with the client's bearer token unless
+ * the request gives its own Authorization.
+ */
 final class HttpClientSupport {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
+    private final Optional<String> token;
 
-    HttpClientSupport(int port) {
+    private HttpClientSupport(int port, Optional<String> token) {
         this.port = port;
+        this.token = token;
+    }
+
+    /** A client of the app, with the admin key the app keeps. */
+    static HttpClientSupport of(EventloomApp app) {
+        return new HttpClientSupport(app.httpPort(), Optional.of(app.adminToken().orElseThrow(
+                () -> new IllegalStateException("the app keeps no admin key: give the client a token"))));
+    }
+
+    /** A client of an API secured by {@link TestAccess}, with its admin key. */
+    static HttpClientSupport of(HttpApi api) {
+        return new HttpClientSupport(api.port(), Optional.of(TestAccess.ADMIN_KEY));
+    }
+
+    static HttpClientSupport withToken(int port, String token) {
+        return new HttpClientSupport(port, Optional.of(token));
+    }
+
+    /** A client that sends no token. */
+    static HttpClientSupport anonymous(int port) {
+        return new HttpClientSupport(port, Optional.empty());
     }
 
     HttpResponse<String> get(String path, String... headers) {
@@ -51,12 +78,7 @@ final class HttpClientSupport {
     }
 
     private static HttpRequest.Builder json(HttpRequest.Builder request, String... headers) {
-        for (int i = 0; i < headers.length; i += 2) {
-            if (headers[i].equalsIgnoreCase("Content-Type")) {
-                return request;
-            }
-        }
-        return request.header("Content-Type", Json.CONTENT_TYPE);
+        return has(headers, "Content-Type") ? request : request.header("Content-Type", Json.CONTENT_TYPE);
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
@@ -65,7 +87,19 @@ final class HttpClientSupport {
         if (headers.length > 0) {
             builder.headers(headers);
         }
+        if (token.isPresent() && !has(headers, "Authorization")) {
+            builder.header("Authorization", "Bearer " + token.get());
+        }
         return builder;
+    }
+
+    private static boolean has(String[] headers, String name) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

@@ -69,7 +69,9 @@ class HttpHostileInputTest {
     @MethodSource("corpus")
     void givenHostileRequest_whenSent_thenItsClearStatusAndAJsonBodyWithoutInternals(HostileCase hostile)
             throws IOException {
-        RawHttp.Answer answer = RawHttp.send(app.httpPort(), hostile.request());
+        // With a valid token, so each request reaches what it is hostile to (refusals of tokens: HttpAccessTest).
+        RawHttp.Answer answer = RawHttp.send(app.httpPort(), hostile.request()
+                .header("Authorization", "Bearer " + app.adminToken().orElseThrow()));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(hostile.expectedStatus());
         assertThat(answer.header("Content-Type")).as(answer.body()).startsWith(Json.CONTENT_TYPE);
@@ -90,7 +92,7 @@ class HttpHostileInputTest {
     @Order(2)
     @Test
     void givenTheWholeCorpusSent_whenAValidCommandAndReadFollow_thenTheAppStillServesThem() {
-        HttpClientSupport http = new HttpClientSupport(app.httpPort());
+        HttpClientSupport http = HttpClientSupport.of(app);
         String id = "after-corpus-" + UUID.randomUUID();
 
         HttpResponse<String> created = http.post("/api/product/" + id + "/CreateProduct", MUG);

@@ -47,10 +47,10 @@ class HttpRoutingTest {
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
                 FreePort.find());
              EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA))) {
-            HttpClientSupport viaFirst = new HttpClientSupport(first.httpPort());
+            HttpClientSupport viaFirst = HttpClientSupport.of(first);
             List<String> ids = IntStream.range(0, 12).mapToObj(i -> "routed-" + i).toList();
             try (EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB))) {
-                HttpClientSupport viaSecond = new HttpClientSupport(second.httpPort());
+                HttpClientSupport viaSecond = HttpClientSupport.of(second);
                 await().atMost(HttpTestApps.STARTUP).until(() -> viaFirst.get("/health/ready").statusCode() == 200
                         && viaSecond.get("/health/ready").statusCode() == 200);
                 ids.forEach(id -> assertThat(viaFirst.post("/api/product/" + id + "/CreateProduct", MUG)
@@ -86,9 +86,9 @@ class HttpRoutingTest {
                 FreePort.find());
              EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA, "http-routing-ids"));
              EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB, "http-routing-ids"))) {
-            HttpClientSupport viaFirst = new HttpClientSupport(first.httpPort());
+            HttpClientSupport viaFirst = HttpClientSupport.of(first);
             await().atMost(HttpTestApps.STARTUP).until(() -> viaFirst.get("/health/ready").statusCode() == 200
-                    && new HttpClientSupport(second.httpPort()).get("/health/ready").statusCode() == 200);
+                    && HttpClientSupport.of(second).get("/health/ready").statusCode() == 200);
 
             for (String special : List.of(" ", "%", "?", "#", "/", "%2F", "é")) {
                 String id = IntStream.range(0, 100).mapToObj(i -> "odd" + special + "id-" + i)
@@ -118,7 +118,7 @@ class HttpRoutingTest {
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
                 FreePort.find());
              EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA, "http-routing-join"))) {
-            HttpClientSupport viaFirst = new HttpClientSupport(first.httpPort());
+            HttpClientSupport viaFirst = HttpClientSupport.of(first);
             List<HttpResponse<String>> probes = new CopyOnWriteArrayList<>();
             // Probing as an orchestrator would, only faster: the first's rebalances last tens of milliseconds.
             ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
@@ -128,7 +128,7 @@ class HttpRoutingTest {
                 try (EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB,
                         "http-routing-join"))) {
                     await().atMost(HttpTestApps.STARTUP).until(() -> streamsState(first) == KafkaStreams.State.RUNNING
-                            && new HttpClientSupport(second.httpPort()).get("/health/ready").statusCode() == 200);
+                            && HttpClientSupport.of(second).get("/health/ready").statusCode() == 200);
                 }
                 await().atMost(Duration.ofSeconds(90)).until(() -> streamsState(first) == KafkaStreams.State.RUNNING);
             } finally {
@@ -149,8 +149,8 @@ class HttpRoutingTest {
                 FreePort.find());
              EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA, "http-routing-former"));
              EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB, "http-routing-former"))) {
-            HttpClientSupport viaFirst = new HttpClientSupport(first.httpPort());
-            HttpClientSupport viaSecond = new HttpClientSupport(second.httpPort());
+            HttpClientSupport viaFirst = HttpClientSupport.of(first);
+            HttpClientSupport viaSecond = HttpClientSupport.of(second);
             await().atMost(HttpTestApps.STARTUP).until(() -> viaFirst.get("/health/ready").statusCode() == 200
                     && viaSecond.get("/health/ready").statusCode() == 200);
             // The second actively holds both the aggregate's task and its catalog row's; the first at most a standby.
@@ -163,12 +163,12 @@ class HttpRoutingTest {
                     "/api/projections/" + CATALOG + "/" + id);
             // The owner answers each read as a forwarded one (the catalog follows the events asynchronously).
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reads).allSatisfy(read ->
-                    assertThat(viaSecond.get(read, InstanceRouter.FORWARDED_HEADER, "true").statusCode())
+                    assertThat(viaSecond.get(read, forwarded(read)).statusCode())
                             .as(read).isEqualTo(200)));
 
             // What a read forwarded by an instance with stale metadata meets at a former owner.
             List<HttpResponse<String>> atFormerOwner = reads.stream()
-                    .map(read -> viaFirst.get(read, InstanceRouter.FORWARDED_HEADER, "true")).toList();
+                    .map(read -> viaFirst.get(read, forwarded(read))).toList();
 
             assertThat(atFormerOwner).allSatisfy(response -> {
                 assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(503);
@@ -176,6 +176,13 @@ class HttpRoutingTest {
                 assertThat(json(response).path("error").asText()).isEqualTo("store_unavailable");
             });
         }
+    }
+
+    /** The headers an instance forwards a read with, proof included. */
+    private static String[] forwarded(String pathAndQuery) {
+        return new String[] {InstanceRouter.FORWARDED_HEADER, new ForwardingProof(TestAccess.FORWARDING_SECRET)
+                .sign(pathAndQuery, PersonalData.MASKED), InstanceRouter.PERSONAL_DATA_HEADER,
+                PersonalData.MASKED.name()};
     }
 
     private static void assertAggregateReadsRouted(HttpClientSupport viaFirst, HttpClientSupport viaSecond,

@@ -5,6 +5,7 @@ import io.eventloom.app.EventloomConfig;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.TestBroker;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,7 +13,10 @@ import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 
-/** Starts shop apps serving HTTP on the shared test broker, each on free ports with its own state directory. */
+/**
+ * Starts shop apps serving HTTP on the shared test broker, each on free ports with its own state directory and admin
+ * key, sharing a forwarding secret.
+ */
 final class HttpTestApps {
 
     static final Duration STARTUP = Duration.ofSeconds(90);
@@ -31,6 +35,10 @@ final class HttpTestApps {
                 EventloomConfig.TOPIC_PARTITIONS, "4",
                 EventloomConfig.STREAMS_STATE_DIR, stateDir.toString(),
                 EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find())));
+        // Each app keeps its own admin key; the instances of one application share the forwarding secret.
+        values.put(EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, stateDir.resolve("admin.token").toString());
+        values.put(EventloomConfig.HTTP_FORWARDING_SECRET, new String(TestAccess.FORWARDING_SECRET,
+                StandardCharsets.UTF_8));
         values.putAll(overrides);
         return EventloomConfig.of(values);
     }
@@ -38,7 +46,7 @@ final class HttpTestApps {
     /** Starts the shop and waits until it reports ready over HTTP. */
     static EventloomApp startReady(EventloomConfig config) {
         EventloomApp app = EventloomApp.start(config);
-        HttpClientSupport http = new HttpClientSupport(app.httpPort());
+        HttpClientSupport http = HttpClientSupport.anonymous(app.httpPort());
         await().atMost(STARTUP).until(() -> http.get("/health/ready").statusCode() == 200);
         return app;
     }

@@ -59,9 +59,10 @@ class ProjectionRoutesTest {
                 LIGATURE, new ProjectionRow("ligature", 1L),
                 EMOJI, new ProjectionRow("emoji", 1L)));
         api = HttpApi.start(new HttpSettings(FreePort.find(), "localhost", Duration.ofSeconds(5),
-                Duration.ofMillis(300)), new HttpApi.Backend(services.domain(), services.runtime().streams(),
+                Duration.ofMillis(300)), TestAccess.security(),
+                     new HttpApi.Backend(services.domain(), services.runtime().streams(),
                 services.gateway(), services.reader(), projections, List.of(), List.of()));
-        http = new HttpClientSupport(api.port());
+        http = HttpClientSupport.of(api);
     }
 
     @AfterAll

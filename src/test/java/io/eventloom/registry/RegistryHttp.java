@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
 /** Plain HTTP calls to a registry, as a Confluent client makes them, for tests that check the raw answers. */
 final class RegistryHttp {
@@ -18,6 +19,7 @@ final class RegistryHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
+    private final Optional<String> token;
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** An answer: status, content type and body (parsed when it is JSON). */
@@ -36,7 +38,13 @@ final class RegistryHttp {
     }
 
     RegistryHttp(String baseUrl) {
+        this(baseUrl, Optional.empty());
+    }
+
+    /** Calls that carry {@code token} as their bearer token. */
+    RegistryHttp(String baseUrl, Optional<String> token) {
         this.baseUrl = baseUrl;
+        this.token = token;
     }
 
     static String schemaBody(Schema schema) {
@@ -75,6 +83,7 @@ final class RegistryHttp {
 
     private Response send(HttpRequest.Builder request) {
         try {
+            token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
             HttpResponse<String> response = http.send(request.header("Accept", VND_JSON).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),

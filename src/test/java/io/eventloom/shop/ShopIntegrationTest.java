@@ -76,7 +76,8 @@ class ShopIntegrationTest {
                 EventloomConfig.APPLICATION_ID, "shop-it",
                 EventloomConfig.TOPIC_NAMESPACE, "shop-it",
                 EventloomConfig.TOPIC_PARTITIONS, "3",
-                EventloomConfig.STREAMS_STATE_DIR, dir.toString())));
+                EventloomConfig.STREAMS_STATE_DIR, dir.toString(),
+                EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, dir.resolve("admin.token").toString())));
         app.services().runtime().awaitRunning(TIMEOUT);
         gateway = app.services().gateway();
         reader = app.services().reader();
