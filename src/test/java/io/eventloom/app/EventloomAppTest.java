@@ -74,7 +74,8 @@ class EventloomAppTest {
             assertThat(Files.readString(tokenFile).trim()).isEqualTo(adminToken);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
             assertThat(get(app.httpPort(), "/api/product/p-1", Optional.empty()).statusCode()).isEqualTo(401);
-            assertThat(get(app.httpPort(), "/api/product/p-1", Optional.of(adminToken)).statusCode()).isEqualTo(404);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get(app.httpPort(),
+                    "/api/product/p-1", Optional.of(adminToken)).statusCode()).isEqualTo(404));
             assertThatThrownBy(() -> new HttpSchemaRegistryClient(app.schemaRegistryUrl()).register("app.x-value",
                     NOTE)).isInstanceOfSatisfying(SchemaRegistryException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(401));

@@ -3,6 +3,7 @@ package io.eventloom.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventloom.app.EventloomApp;
 import io.eventloom.app.EventloomConfig;
+import io.eventloom.auth.ApiKeys;
 import io.eventloom.core.AggregateStores;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
@@ -17,9 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,14 +84,22 @@ class HttpRoutingTest {
 
     @Test
     void givenIdsThatNeedUrlEncodingOwnedByTheOtherInstance_whenPostedAndReadThroughThisOne_thenAllAnswer(
-            TestBroker broker, @TempDir Path dirA, @TempDir Path dirB) {
+            TestBroker broker, @TempDir Path dirA, @TempDir Path dirB, @TempDir Path keys) throws Exception {
+        // Both instances take the same keys: an admin's, and a reader's without read:pii.
+        String admin = ApiKeys.newKey();
+        String reader = ApiKeys.newKey();
+        Path keyFile = Files.writeString(keys.resolve("api-keys.properties"), "ops = " + ApiKeys.hash(admin)
+                + " admin\ndashboard = " + ApiKeys.hash(reader) + " read\n");
+        Map<String, String> withKeys = Map.of(EventloomConfig.HTTP_AUTH_API_KEYS_FILE, keyFile.toString());
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
                 FreePort.find());
-             EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA, "http-routing-ids"));
-             EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB, "http-routing-ids"))) {
-            HttpClientSupport viaFirst = HttpClientSupport.of(first);
+             EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA, "http-routing-ids",
+                     withKeys));
+             EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB, "http-routing-ids",
+                     withKeys))) {
+            HttpClientSupport viaFirst = HttpClientSupport.withToken(first.httpPort(), admin);
             await().atMost(HttpTestApps.STARTUP).until(() -> viaFirst.get("/health/ready").statusCode() == 200
-                    && HttpClientSupport.of(second).get("/health/ready").statusCode() == 200);
+                    && HttpClientSupport.anonymous(second.httpPort()).get("/health/ready").statusCode() == 200);
 
             for (String special : List.of(" ", "%", "?", "#", "/", "%2F", "é")) {
                 String id = IntStream.range(0, 100).mapToObj(i -> "odd" + special + "id-" + i)
@@ -109,6 +120,19 @@ class HttpRoutingTest {
                 assertThat(json(events).path("events")).as(id + ": " + events.body()).hasSize(1);
                 assertThat(json(row).path("key").asText()).as(id + ": " + row.body()).isEqualTo(id);
             }
+            // Personal data read through the instance that does not hold it: masked as for the caller who asked.
+            String customer = IntStream.range(0, 100).mapToObj(i -> "customer-" + i)
+                    .filter(candidate -> ownerPort(first, AggregateStores.of("customer").state(), candidate)
+                            == second.httpPort()).findFirst().orElseThrow();
+            assertThat(viaFirst.post("/api/customer/" + customer + "/RegisterCustomer",
+                    "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}").statusCode()).isEqualTo(200);
+            HttpResponse<String> masked = HttpClientSupport.withToken(first.httpPort(), reader)
+                    .get("/api/customer/" + customer + "?minVersion=1");
+            HttpResponse<String> shown = viaFirst.get("/api/customer/" + customer + "?minVersion=1");
+            assertThat(json(masked).path("state").path("email").asText()).as(masked.body())
+                    .isEqualTo(AvroJson.MASK);
+            assertThat(json(shown).path("state").path("email").asText()).as(shown.body())
+                    .isEqualTo("ada@example.com");
         }
     }
 
@@ -255,8 +279,15 @@ class HttpRoutingTest {
 
     private static EventloomConfig config(TestBroker broker, EmbeddedSchemaRegistry registry, Path stateDir,
                                           String applicationId) {
-        return HttpTestApps.config(broker, registry.url(), applicationId, stateDir, Map.of(
+        return config(broker, registry, stateDir, applicationId, Map.of());
+    }
+
+    private static EventloomConfig config(TestBroker broker, EmbeddedSchemaRegistry registry, Path stateDir,
+                                          String applicationId, Map<String, String> more) {
+        Map<String, String> overrides = new HashMap<>(Map.of(
                 EventloomConfig.STREAMS_STANDBY_REPLICAS, "1",
                 EventloomConfig.HTTP_READ_WAIT, "PT2S"));
+        overrides.putAll(more);
+        return HttpTestApps.config(broker, registry.url(), applicationId, stateDir, overrides);
     }
 }
