@@ -1,5 +1,6 @@
 package io.eventloom.auth;
 
+import io.eventloom.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,7 +50,7 @@ class ApiKeyFileTest {
     void givenTheFileChanges_whenASecondHasPassed_thenAddedKeysWorkAndRemovedOnesNoLonger(@TempDir Path dir)
             throws Exception {
         Path file = Files.writeString(dir.resolve("keys.properties"), "ci = " + ApiKeys.hash(ciKey) + " read\n");
-        MutableClock clock = new MutableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
         ApiKeyFile keys = ApiKeyFile.read(file, clock);
 
         Files.writeString(file, "ops = " + ApiKeys.hash(opsKey) + " admin\n");
@@ -66,7 +66,7 @@ class ApiKeyFileTest {
     @Test
     void givenTheFileBreaks_whenReadAgain_thenTheKeysReadBeforeStayInForce(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("keys.properties"), "ci = " + ApiKeys.hash(ciKey) + " read\n");
-        MutableClock clock = new MutableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
         ApiKeyFile keys = ApiKeyFile.read(file, clock);
 
         Files.writeString(file, "ci = half a line\n");
@@ -74,29 +74,5 @@ class ApiKeyFileTest {
         clock.advance(Duration.ofSeconds(2));
 
         assertThat(keys.authenticate(ciKey)).isPresent();
-    }
-
-    /** A clock the test moves, so the once-a-second look is tested without sleeping. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,13 +1,11 @@
 package io.eventloom.core;
 
+import io.eventloom.testing.MovableClock;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StreamsHealthTest {
 
     private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2030-01-01T00:00:00Z"));
     private final ThreadFailures failures = new ThreadFailures(clock);
     private final StreamsHealth health = new StreamsHealth(state::get, failures, new RestoreProgress());
 
@@ -90,30 +88,5 @@ class StreamsHealthTest {
 
     private boolean ready() {
         return health.readiness().check().up();
-    }
-
-    /** A clock the test moves by hand, so the failure window is checked without waiting. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2030-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("not needed");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
