@@ -1,5 +1,6 @@
 package io.eventloom.core;
 
+import io.eventloom.serde.WireFormat;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -49,15 +50,16 @@ public final class AggregateReader {
     public List<StoredEvent> history(String type, String aggregateId, long fromVersion) {
         return read(type, aggregateId, RangeQuery.withRange(
                 AggregateStores.historyKey(aggregateId, Math.max(0, fromVersion)),
-                AggregateStores.historyKey(aggregateId, Long.MAX_VALUE)), Integer.MAX_VALUE);
+                AggregateStores.historyKey(aggregateId, Long.MAX_VALUE)), Integer.MAX_VALUE).stream()
+                .map(HistoryEntry::event).toList();
     }
 
     /**
-     * At most {@code limit} of the aggregate's events from {@code fromVersion} on, in version order. Versions follow
-     * each other without gaps, so the range read ends at version {@code fromVersion + limit - 1}: a long history is
-     * never loaded to be cut.
+     * At most {@code limit} of the aggregate's events from {@code fromVersion} on, in version order, each with the
+     * schema it was written with. Versions follow each other without gaps, so the range read ends at version
+     * {@code fromVersion + limit - 1}: a long history is never loaded to be cut.
      */
-    public List<StoredEvent> history(String type, String aggregateId, long fromVersion, int limit) {
+    public List<HistoryEntry> history(String type, String aggregateId, long fromVersion, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative, was " + limit);
         }
@@ -75,19 +77,22 @@ public final class AggregateReader {
                 AggregateStores.historyKey(aggregateId, last));
     }
 
-    private List<StoredEvent> read(String type, String aggregateId, RangeQuery<String, byte[]> query, int limit) {
+    private List<HistoryEntry> read(String type, String aggregateId, RangeQuery<String, byte[]> query, int limit) {
         AggregateTopics<?> topics = types.get(known(type));
         EnvelopeCodec codec = topics.type().codec();
         Deserializer<SpecificRecord> envelopes = topics.events().valueSerde().deserializer();
         String store = AggregateStores.of(type).history();
-        List<StoredEvent> events = new ArrayList<>();
+        List<HistoryEntry> events = new ArrayList<>();
         List<KeyValueIterator<String, byte[]>> ranges = LocalStoreQuery.forKey(streams, placement, store,
                 aggregateId, query);
         try {
             for (KeyValueIterator<String, byte[]> range : ranges) {
                 while (range.hasNext() && events.size() < limit) {
                     KeyValue<String, byte[]> entry = range.next();
-                    events.add(codec.readEvent(envelopes.deserialize(store, entry.value)));
+                    // The store keeps the bytes as written: their header still names the schema they were written with.
+                    int schemaId = WireFormat.parse(store, entry.value).schemaId();
+                    events.add(new HistoryEntry(codec.readEvent(envelopes.deserialize(store, entry.value)), schemaId,
+                            topics.eventVersions().of(schemaId)));
                 }
             }
         } finally {

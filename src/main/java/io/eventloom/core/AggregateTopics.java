@@ -3,6 +3,7 @@ package io.eventloom.core;
 import io.eventloom.core.avro.CommandResult;
 import io.eventloom.core.avro.ProcessedCommand;
 import io.eventloom.serde.AvroSerdes;
+import io.eventloom.serde.SchemaVersions;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,6 +27,7 @@ public final class AggregateTopics<S extends SpecificRecord> {
     private final Serde<SpecificRecord> internalCommands;
     private final Serde<SpecificRecord> internalEvents;
     private final Serde<CommandResult> internalResults;
+    private final SchemaVersions eventVersions;
 
     private AggregateTopics(AggregateType<S> type, TopicNames names, AvroSerdes serdes, AvroSerdes internal) {
         this.type = type;
@@ -40,6 +42,7 @@ public final class AggregateTopics<S extends SpecificRecord> {
         this.internalCommands = widen(internal.specificValue(type.commandEnvelope()));
         this.internalEvents = widen(internal.specificValue(type.eventEnvelope()));
         this.internalResults = internal.specificValue(CommandResult.class);
+        this.eventVersions = serdes.valueVersions(events.name());
     }
 
     /**
@@ -78,6 +81,11 @@ public final class AggregateTopics<S extends SpecificRecord> {
 
     SnapshotSerde<S> snapshots() {
         return snapshots;
+    }
+
+    /** Which version of the events subject wrote an event, by its writer's schema id. */
+    SchemaVersions eventVersions() {
+        return eventVersions;
     }
 
     Serde<ProcessedCommand> processed() {

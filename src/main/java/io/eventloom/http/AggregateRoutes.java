@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventloom.core.AggregateReader;
 import io.eventloom.core.AggregateStores;
 import io.eventloom.core.Domain;
+import io.eventloom.core.HistoryEntry;
 import io.eventloom.core.Snapshot;
 import io.eventloom.core.StoredEvent;
 import io.javalin.http.Context;
@@ -59,13 +60,13 @@ final class AggregateRoutes {
     private ObjectNode localHistoryPage(String type, String id, long fromVersion, int limit,
                                         PersonalData personal) {
         // One event more than the page: whether it exists says whether another page follows.
-        List<StoredEvent> events = reader.history(type, id, fromVersion, limit + 1);
+        List<HistoryEntry> events = reader.history(type, id, fromVersion, limit + 1);
         ArrayNode page = Json.MAPPER.createArrayNode();
-        events.stream().limit(limit).forEach(event -> page.add(eventJson(event, personal)));
+        events.stream().limit(limit).forEach(entry -> page.add(eventJson(entry, personal)));
         ObjectNode body = Json.object();
         body.set("events", page);
         if (events.size() > limit) {
-            body.put("next", events.get(limit).version());
+            body.put("next", events.get(limit).event().version());
         } else {
             body.putNull("next");
         }
@@ -116,7 +117,8 @@ final class AggregateRoutes {
         return type;
     }
 
-    private static JsonNode eventJson(StoredEvent event, PersonalData personal) {
+    private static JsonNode eventJson(HistoryEntry entry, PersonalData personal) {
+        StoredEvent event = entry.event();
         ObjectNode json = Json.object()
                 .put("eventId", event.eventId())
                 .put("version", event.version())
@@ -124,7 +126,13 @@ final class AggregateRoutes {
                 .put("occurredAt", event.occurredAt().toString())
                 .put("commandId", event.commandId())
                 .put("correlationId", event.correlationId())
-                .put("causationId", event.causationId().orElse(null));
+                .put("causationId", event.causationId().orElse(null))
+                .put("schemaId", entry.schemaId());
+        if (entry.schemaVersion().isPresent()) {
+            json.put("schemaVersion", entry.schemaVersion().getAsInt());
+        } else {
+            json.putNull("schemaVersion");
+        }
         json.set("payload", AvroJson.write(event.payload(), event.payload().getSchema(), personal));
         return json;
     }

@@ -30,4 +30,9 @@ public final class AvroSerdes {
     public Serde<GenericRecord> genericKey() {
         return new GenericAvroSerde(client, config, true);
     }
+
+    /** The versions of {@code topic}'s value subject, as these serdes name it. */
+    public SchemaVersions valueVersions(String topic) {
+        return new SchemaVersions(client, config.subjectNameStrategy(), topic);
+    }
 }

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,6 +39,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final Map<SubjectSchema, Integer> idCache = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemaCache = new ConcurrentHashMap<>();
     private final Map<SchemaInstance, Integer> idsByInstance = new ConcurrentHashMap<>();
+    // A version, once a subject holds an id under it, never changes: kept for good.
+    private final Map<SubjectId, Integer> versionCache = new ConcurrentHashMap<>();
+
+    private record SubjectId(String subject, int schemaId) {
+    }
 
     private record SubjectSchema(String subject, String schema) {
     }
@@ -100,6 +106,23 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             throw new SchemaRegistryException(SchemaRegistryException.INVALID_SCHEMA,
                     "schema " + id + " from the registry is not valid Avro: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public OptionalInt versionOf(String subject, int schemaId) {
+        SubjectId key = new SubjectId(subject, schemaId);
+        Integer cached = versionCache.get(key);
+        if (cached != null) {
+            return OptionalInt.of(cached);
+        }
+        for (JsonNode entry : send(HttpRequest.newBuilder().GET(), "/schemas/ids/" + schemaId + "/versions")) {
+            if (subject.equals(entry.path("subject").asText())) {
+                int version = entry.path("version").asInt();
+                versionCache.putIfAbsent(key, version);
+                return OptionalInt.of(version);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     // Plain get-then-put rather than computeIfAbsent: a map must not be locked during a network call.

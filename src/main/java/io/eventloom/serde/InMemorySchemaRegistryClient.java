@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** A registry inside this object, for unit tests with {@code TopologyTestDriver}; no compatibility checks. */
 public final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
@@ -42,6 +43,12 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
                     "Schema not found under subject '" + subject + "'.");
         }
         return id;
+    }
+
+    @Override
+    public synchronized OptionalInt versionOf(String subject, int schemaId) {
+        int index = idsBySubject.getOrDefault(subject, List.of()).indexOf(schemaId);
+        return index < 0 ? OptionalInt.empty() : OptionalInt.of(index + 1);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.eventloom.serde;
 
 import org.apache.avro.Schema;
 
+import java.util.OptionalInt;
+
 /** What the Avro serdes need from a Confluent-compatible schema registry. */
 public interface SchemaRegistryClient {
 
@@ -22,4 +24,10 @@ public interface SchemaRegistryClient {
      * @throws SchemaRegistryException with {@link SchemaRegistryException#SCHEMA_NOT_FOUND} when there is none
      */
     Schema schemaById(int id);
+
+    /**
+     * The version under which {@code subject} holds the schema with global id {@code schemaId}; empty when the
+     * subject does not hold it.
+     */
+    OptionalInt versionOf(String subject, int schemaId);
 }

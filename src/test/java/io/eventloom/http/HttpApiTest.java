@@ -16,6 +16,8 @@ import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
 import io.eventloom.serde.AvroSerdes;
+import io.eventloom.serde.HttpSchemaRegistryClient;
+import io.eventloom.shop.product.ProductEventEnvelope;
 import io.eventloom.testing.RawHttp;
 import io.eventloom.testing.TestSerdes;
 import org.apache.kafka.clients.admin.Admin;
@@ -105,6 +107,10 @@ class HttpApiTest {
         assertThat(events).hasSize(1);
         assertThat(events.get(0).path("commandId").asText()).isEqualTo(body.path("commandId").asText());
         assertThat(events.get(0).path("occurredAt").asText()).isNotEmpty();
+        // The schema the event was written with, as the registry names it under the events subject.
+        assertThat(events.get(0).path("schemaId").asInt()).isEqualTo(new HttpSchemaRegistryClient(registry.url())
+                .idOf("http-api.product.events-value", ProductEventEnvelope.getClassSchema()));
+        assertThat(events.get(0).path("schemaVersion").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 import java.util.HexFormat;
+import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -91,6 +92,11 @@ class WireFormatTest {
 
     /** A registry that knows exactly one schema, under a chosen id. */
     private record FixedIdRegistry(int id, Schema schema) implements SchemaRegistryClient {
+        @Override
+        public OptionalInt versionOf(String subject, int schemaId) {
+            return schemaId == id ? OptionalInt.of(1) : OptionalInt.empty();
+        }
+
         @Override
         public int register(String subject, Schema s) {
             return idOf(subject, s);

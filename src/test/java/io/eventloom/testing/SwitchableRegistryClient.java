@@ -5,6 +5,8 @@ import io.eventloom.serde.SchemaRegistryClient;
 import io.eventloom.serde.SchemaRegistryException;
 import org.apache.avro.Schema;
 
+import java.util.OptionalInt;
+
 /** An in-memory registry whose writes can be made unreachable, as a registry down for a while looks to a client. */
 public final class SwitchableRegistryClient implements SchemaRegistryClient {
 
@@ -30,6 +32,12 @@ public final class SwitchableRegistryClient implements SchemaRegistryClient {
     @Override
     public Schema schemaById(int id) {
         return inner.schemaById(id);
+    }
+
+    @Override
+    public OptionalInt versionOf(String subject, int schemaId) {
+        requireReachable();
+        return inner.versionOf(subject, schemaId);
     }
 
     private void requireReachable() {
