@@ -2,6 +2,8 @@ package io.eventloom.core;
 
 import org.apache.avro.specific.SpecificRecord;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,7 @@ public final class AggregateType<S extends SpecificRecord> {
     private final Class<? extends SpecificRecord> commandEnvelope;
     private final Class<? extends SpecificRecord> eventEnvelope;
     private final Class<S> state;
+    private final List<Upcaster<?>> upcasters;
     private final EnvelopeCodec codec;
 
     /**
@@ -27,12 +30,30 @@ public final class AggregateType<S extends SpecificRecord> {
     public AggregateType(String name, Decider<SpecificRecord, SpecificRecord, S> decider,
                          Class<? extends SpecificRecord> commandEnvelope,
                          Class<? extends SpecificRecord> eventEnvelope, Class<S> state) {
+        this(name, decider, commandEnvelope, eventEnvelope, state, List.of());
+    }
+
+    private AggregateType(String name, Decider<SpecificRecord, SpecificRecord, S> decider,
+                          Class<? extends SpecificRecord> commandEnvelope,
+                          Class<? extends SpecificRecord> eventEnvelope, Class<S> state, List<Upcaster<?>> upcasters) {
         this.name = Names.require("aggregate type", name);
         this.decider = Objects.requireNonNull(decider, "decider");
         this.commandEnvelope = Objects.requireNonNull(commandEnvelope, "commandEnvelope");
         this.eventEnvelope = Objects.requireNonNull(eventEnvelope, "eventEnvelope");
         this.state = Objects.requireNonNull(state, "state");
-        this.codec = EnvelopeCodec.of(name, commandEnvelope, eventEnvelope);
+        this.upcasters = List.copyOf(upcasters);
+        this.codec = EnvelopeCodec.of(name, commandEnvelope, eventEnvelope, this.upcasters);
+    }
+
+    /**
+     * This type with upcasters of its retired event types: every event read is in its current form.
+     *
+     * @throws IllegalArgumentException when an upcaster's retired class is not one of this type's events
+     */
+    public AggregateType<S> withUpcasters(Upcaster<?>... more) {
+        List<Upcaster<?>> all = new ArrayList<>(upcasters);
+        all.addAll(List.of(more));
+        return new AggregateType<>(name, decider, commandEnvelope, eventEnvelope, state, all);
     }
 
     public String name() {

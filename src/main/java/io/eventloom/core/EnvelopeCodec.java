@@ -23,29 +23,32 @@ public final class EnvelopeCodec {
     private final Class<? extends SpecificRecord> eventClass;
     private final Schema commandSchema;
     private final Schema eventSchema;
+    private final Upcasters upcasters;
 
-    private EnvelopeCodec(Class<? extends SpecificRecord> commandClass, Class<? extends SpecificRecord> eventClass) {
+    private EnvelopeCodec(String typeName, Class<? extends SpecificRecord> commandClass,
+                          Class<? extends SpecificRecord> eventClass, List<Upcaster<?>> upcasters) {
         this.commandClass = commandClass;
         this.eventClass = eventClass;
         this.commandSchema = SpecificData.get().getSchema(commandClass);
         this.eventSchema = SpecificData.get().getSchema(eventClass);
+        List<String> problems = new ArrayList<>(EnvelopeConvention.COMMAND.problems(commandSchema));
+        problems.addAll(EnvelopeConvention.EVENT.problems(eventSchema));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("aggregate type " + typeName + " breaks the envelope convention: "
+                    + String.join("; ", problems));
+        }
+        this.upcasters = Upcasters.of(typeName, eventSchema, upcasters);
     }
 
     /**
      * The codec of one aggregate type's envelopes; {@link AggregateType} builds it, once.
      *
-     * @throws IllegalArgumentException naming every field that breaks the {@link EnvelopeConvention}
+     * @throws IllegalArgumentException naming every field that breaks the {@link EnvelopeConvention}, or an
+     *                                  upcaster of a type that is not one of the type's events
      */
     static EnvelopeCodec of(String typeName, Class<? extends SpecificRecord> commandClass,
-                            Class<? extends SpecificRecord> eventClass) {
-        EnvelopeCodec codec = new EnvelopeCodec(commandClass, eventClass);
-        List<String> problems = new ArrayList<>(EnvelopeConvention.COMMAND.problems(codec.commandSchema));
-        problems.addAll(EnvelopeConvention.EVENT.problems(codec.eventSchema));
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("aggregate type " + typeName + " breaks the envelope convention: "
-                    + String.join("; ", problems));
-        }
-        return codec;
+                            Class<? extends SpecificRecord> eventClass, List<Upcaster<?>> upcasters) {
+        return new EnvelopeCodec(typeName, commandClass, eventClass, upcasters);
     }
 
     /** The record schemas a command envelope's payload may hold: the type's commands. */
@@ -80,7 +83,12 @@ public final class EnvelopeCodec {
         return envelope;
     }
 
+    /** @throws IllegalStateException for an event of a retired type: no decider may emit one again */
     public SpecificRecord writeEvent(StoredEvent event) {
+        if (upcasters.isRetired(event.payload())) {
+            throw new IllegalStateException(event.payload().getClass().getName() + " is retired (it has an"
+                    + " upcaster): emit the type it is upcast to instead");
+        }
         SpecificRecord envelope = newRecord(eventClass);
         put(envelope, "eventId", event.eventId());
         put(envelope, "aggregateId", event.aggregateId());
@@ -93,6 +101,7 @@ public final class EnvelopeCodec {
         return envelope;
     }
 
+    /** The envelope's event in its current form: a retired type is upcast, so readers meet only current types. */
     public StoredEvent readEvent(SpecificRecord envelope) {
         return new StoredEvent(
                 text(envelope, "eventId"),
@@ -102,7 +111,7 @@ public final class EnvelopeCodec {
                 text(envelope, "commandId"),
                 text(envelope, "correlationId"),
                 Optional.ofNullable(get(envelope, "causationId")).map(Object::toString),
-                (SpecificRecord) get(envelope, "payload"));
+                upcasters.current((SpecificRecord) get(envelope, "payload")));
     }
 
     private static Object get(SpecificRecord record, String field) {

@@ -60,7 +60,7 @@ public final class CustomerDecider implements Decider<SpecificRecord, SpecificRe
         CustomerState.Builder next = copyOf(state);
         if (event instanceof CustomerRegistered registered) {
             next.setStatus(CustomerStatus.ACTIVE).setName(registered.getName()).setEmail(registered.getEmail());
-        } else if (event instanceof EmailChanged changed) {
+        } else if (event instanceof ContactEmailChanged changed) {
             next.setEmail(changed.getEmail());
         } else if (event instanceof ShippingAddressChanged changed) {
             next.setShippingAddress(changed.getAddress());
@@ -103,7 +103,7 @@ public final class CustomerDecider implements Decider<SpecificRecord, SpecificRe
                         + command.getEmail() + "'")
                 .ifValid(() -> command.getEmail().equals(state.getEmail())
                         ? Decision.accept()
-                        : Decision.accept(new EmailChanged(command.getEmail(), state.getEmail())));
+                        : Decision.accept(new ContactEmailChanged(command.getEmail())));
     }
 
     private static Decision<SpecificRecord> changeShippingAddress(ChangeShippingAddress command, CustomerState state) {

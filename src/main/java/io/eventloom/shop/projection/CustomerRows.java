@@ -2,10 +2,10 @@ package io.eventloom.shop.projection;
 
 import io.eventloom.core.ProjectionType;
 import io.eventloom.core.StoredEvent;
+import io.eventloom.shop.customer.ContactEmailChanged;
 import io.eventloom.shop.customer.CustomerDeactivated;
 import io.eventloom.shop.customer.CustomerRegistered;
 import io.eventloom.shop.customer.CustomerStatus;
-import io.eventloom.shop.customer.EmailChanged;
 import io.eventloom.shop.customer.ShippingAddressChanged;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -31,7 +31,7 @@ public final class CustomerRows {
         }
         // Every event moves the row to its version, even a changed shipping address, which the row leaves out.
         CustomerRow.Builder next = copyOf(row).setVersion(event.version());
-        if (payload instanceof EmailChanged changed) {
+        if (payload instanceof ContactEmailChanged changed) {
             next.setEmail(changed.getEmail());
         } else if (payload instanceof CustomerDeactivated) {
             next.setStatus(CustomerStatus.DEACTIVATED);

@@ -20,7 +20,8 @@ class CustomerAggregateTest {
     @Test
     void givenEventEnvelope_whenPayloadsListed_thenInTheOrderTheyWereAdded() {
         assertThat(payloads(CustomerEventEnvelope.getClassSchema()))
-                .containsExactly("CustomerRegistered", "EmailChanged", "ShippingAddressChanged", "CustomerDeactivated");
+                .containsExactly("CustomerRegistered", "EmailChanged", "ShippingAddressChanged", "CustomerDeactivated",
+                        "ContactEmailChanged");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.eventloom.shop.projection;
 
 import io.eventloom.shop.customer.Address;
+import io.eventloom.shop.customer.ContactEmailChanged;
 import io.eventloom.shop.customer.CustomerDeactivated;
 import io.eventloom.shop.customer.CustomerRegistered;
 import io.eventloom.shop.customer.CustomerStatus;
-import io.eventloom.shop.customer.EmailChanged;
 import io.eventloom.shop.customer.ShippingAddressChanged;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class CustomerRowsTest {
 
     @Test
     void givenRegisteredAndEmailChanged_thenRowHasNewEmail() {
-        assertThat(fold(CustomerRows::apply, "c-1", REGISTERED, new EmailChanged("ada@new.example", "ada@example.com")))
+        assertThat(fold(CustomerRows::apply, "c-1", REGISTERED, new ContactEmailChanged("ada@new.example")))
                 .isEqualTo(new CustomerRow("c-1", "Ada Lovelace", "ada@new.example", CustomerStatus.ACTIVE, 2L));
     }
 
