@@ -38,7 +38,7 @@ public final class AggregateReader {
         String store = AggregateStores.of(known(type)).state();
         KeyQuery<String, byte[]> query = KeyQuery.withKey(aggregateId);
         return LocalStoreQuery.forKey(streams, placement, store, aggregateId, query).stream().filter(Objects::nonNull)
-                .findFirst().map(bytes -> snapshot(type, store, bytes));
+                .findFirst().map(bytes -> snapshot(types.get(type), store, aggregateId, bytes));
     }
 
     /** The aggregate's events in version order; empty when it has none. */
@@ -101,9 +101,14 @@ public final class AggregateReader {
         return events;
     }
 
+    // Every aggregate state is a SpecificRecord; the reader hands them out as such, whatever the type.
     @SuppressWarnings("unchecked")
-    private Snapshot<SpecificRecord> snapshot(String type, String store, byte[] bytes) {
-        return (Snapshot<SpecificRecord>) types.get(type).snapshots().deserializer().deserialize(store, bytes);
+    private <S extends SpecificRecord> Snapshot<SpecificRecord> snapshot(AggregateTopics<S> topics, String store,
+                                                                        String aggregateId, byte[] bytes) {
+        Snapshot<S> snapshot = SnapshotRebuild.readOrRebuild(topics.type(), aggregateId,
+                () -> topics.snapshots().deserializer().deserialize(store, bytes),
+                () -> history(topics.type().name(), aggregateId));
+        return (Snapshot<SpecificRecord>) snapshot;
     }
 
     private String known(String type) {

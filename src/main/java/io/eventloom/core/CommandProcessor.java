@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.nio.ByteBuffer;
@@ -40,6 +41,7 @@ final class CommandProcessor<S extends SpecificRecord>
     /** Marks a command this processor sent on to the partition that owns its key. */
     static final String REROUTED_FROM = "eventloom.rerouted.from";
 
+    private final AggregateType<S> type;
     private final AggregateStores stores;
     private final EnvelopeCodec codec;
     private final CommandHandler<S> handler;
@@ -58,7 +60,7 @@ final class CommandProcessor<S extends SpecificRecord>
     private String stateChangelog;
 
     CommandProcessor(AggregateTopics<S> topics, TopologySettings settings) {
-        AggregateType<S> type = topics.type();
+        this.type = topics.type();
         this.stores = AggregateStores.of(type.name());
         this.codec = type.codec();
         this.handler = new CommandHandler<>(type);
@@ -239,6 +241,21 @@ final class CommandProcessor<S extends SpecificRecord>
 
     private Snapshot<S> snapshot(String key) {
         byte[] bytes = states.get(key);
-        return bytes == null ? initial : snapshots.deserializer().deserialize(stateChangelog, bytes);
+        if (bytes == null) {
+            return initial;
+        }
+        return SnapshotRebuild.readOrRebuild(type, key, () -> snapshots.deserializer().deserialize(stateChangelog,
+                bytes), () -> history(key));
+    }
+
+    /** The aggregate's events as its history store holds them, in their current form. */
+    private List<StoredEvent> history(String key) {
+        List<StoredEvent> events = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> range = history.range(AggregateStores.historyKey(key, 1),
+                AggregateStores.historyKey(key, Long.MAX_VALUE))) {
+            range.forEachRemaining(entry -> events.add(codec.readEvent(eventsTopic.valueSerde().deserializer()
+                    .deserialize(eventsTopic.name(), entry.value))));
+        }
+        return events;
     }
 }

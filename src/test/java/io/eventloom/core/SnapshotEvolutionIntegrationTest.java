@@ -1,0 +1,139 @@
+package io.eventloom.core;
+
+import io.eventloom.core.avro.CommandResult;
+import io.eventloom.core.avro.CommandStatus;
+import io.eventloom.core.counter.CounterAggregate;
+import io.eventloom.core.counter.CounterState;
+import io.eventloom.core.counter.Increment;
+import io.eventloom.kafka.KafkaBrokerExtension;
+import io.eventloom.kafka.TestBroker;
+import io.eventloom.serde.HttpSchemaRegistryClient;
+import io.eventloom.serde.WireFormat;
+import io.eventloom.testing.RunningRuntime;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An aggregate's state schema changes under a running system, on the real broker and registry: a snapshot written
+ * with an older schema Avro can resolve is read as it is; one it cannot resolve is rebuilt from the aggregate's
+ * events, and the next command stores a fresh one.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class SnapshotEvolutionIntegrationTest {
+
+    private static final Domain DOMAIN = Domain.of(List.of(CounterAggregate.TYPE));
+    private static final String APP = "snapshot-evolution";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** An older state schema Avro resolves into the current one: the fields added since have defaults. */
+    private static final Schema COMPATIBLE = new Schema.Parser().parse("""
+            {"type": "record", "name": "CounterState", "namespace": "io.eventloom.core.counter",
+             "fields": [{"name": "value", "type": "int"}]}""");
+    /** One it cannot: the value was text then, and text does not become an int. */
+    private static final Schema INCOMPATIBLE = new Schema.Parser().parse("""
+            {"type": "record", "name": "CounterState", "namespace": "io.eventloom.core.counter",
+             "fields": [{"name": "value", "type": "string"}]}""");
+
+    @Test
+    void givenSnapshotsOfOlderStateSchemas_whenRead_thenResolvedWhenAvroCanAndRebuiltFromEventsWhenItCannot(
+            TestBroker broker, @TempDir Path before, @TempDir Path after) throws Exception {
+        TopicNames topics = new TopicNames(APP);
+        String stateChangelog = AggregateStores.changelog(APP, AggregateStores.of("counter").state());
+        String registryUrl;
+        try (RunningRuntime running = RunningRuntime.start(broker, DOMAIN, topics, APP, before)) {
+            for (String id : List.of("resolved", "rebuilt")) {
+                assertThat(send(running, id, 1).getVersion()).isEqualTo(1);
+                assertThat(send(running, id, 2).getVersion()).isEqualTo(2);
+            }
+            registryUrl = running.registry().url();
+            // Snapshots are a cache, so their subject takes any shape.
+            setLevel(registryUrl, stateChangelog + "-value", "NONE");
+            HttpSchemaRegistryClient registry = new HttpSchemaRegistryClient(registryUrl);
+            GenericRecord resolvable = new GenericData.Record(COMPATIBLE);
+            // Not what the events fold to: reading this value proves the snapshot was read, not rebuilt.
+            resolvable.put("value", 42);
+            GenericRecord unreadable = new GenericData.Record(INCOMPATIBLE);
+            unreadable.put("value", "three");
+            writeSnapshot(broker, stateChangelog, "resolved", 2,
+                    WireFormat.frame(registry.register(stateChangelog + "-value", COMPATIBLE), encode(resolvable)));
+            writeSnapshot(broker, stateChangelog, "rebuilt", 2,
+                    WireFormat.frame(registry.register(stateChangelog + "-value", INCOMPATIBLE),
+                            encode(unreadable)));
+        }
+
+        // A fresh state directory: the stores restore from their changelogs, older snapshots included.
+        try (RunningRuntime running = RunningRuntime.start(broker, DOMAIN, topics, APP, after)) {
+            AggregateReader reader = running.runtime().aggregates();
+
+            assertThat(reader.state("counter", "resolved").orElseThrow())
+                    .isEqualTo(new Snapshot<>(2, new CounterState(42, false, "")));
+            assertThat(reader.state("counter", "rebuilt").orElseThrow())
+                    .isEqualTo(new Snapshot<>(2, new CounterState(3, false, "")));
+            CommandResult next = send(running, "rebuilt", 4);
+            assertThat(next.getStatus()).isEqualTo(CommandStatus.ACCEPTED);
+            assertThat(next.getVersion()).isEqualTo(3);
+            assertThat(reader.state("counter", "rebuilt").orElseThrow())
+                    .isEqualTo(new Snapshot<>(3, new CounterState(7, false, "")));
+        }
+    }
+
+    private static CommandResult send(RunningRuntime running, String id, int amount) throws Exception {
+        return running.gateway().send("counter", id, new Increment(amount), CommandOptions.defaults(), TIMEOUT).get();
+    }
+
+    /** A snapshot as the store keeps it: its version, then the state in wire format, in the key's partition. */
+    private static void writeSnapshot(TestBroker broker, String changelog, String id, long version, byte[] state)
+            throws Exception {
+        int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8)))
+                % RunningRuntime.PARTITIONS;
+        byte[] snapshot = ByteBuffer.allocate(Long.BYTES + state.length).putLong(version).put(state).array();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(changelog, partition, id, snapshot)).get();
+        }
+    }
+
+    private static void setLevel(String registryUrl, String subject, String level) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(registryUrl + "/config/" + subject)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\": \"" + level + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static byte[] encode(GenericRecord record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+}
