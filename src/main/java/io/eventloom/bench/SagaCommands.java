@@ -70,7 +70,7 @@ record SagaCommands(SagaPlan plan) {
                 .setIssuedAt(Instant.now())
                 .setCorrelationId("place-" + id)
                 .setPayload(new PlaceOrder(customerId(order % plan.customers()),
-                        List.of(new OrderLine(productId(order % plan.products()), 1, PRICE))))
+                        List.of(new OrderLine(productId(order % plan.products()), 1, PRICE)), "web"))
                 .build();
     }
 }

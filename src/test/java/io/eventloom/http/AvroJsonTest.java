@@ -41,7 +41,8 @@ class AvroJsonTest {
 
         PlaceOrder order = (PlaceOrder) AvroJson.read(json, PlaceOrder.getClassSchema());
 
-        assertThat(order).isEqualTo(new PlaceOrder("c-1", List.of(new OrderLine("p-1", 2, new Money(1250L, "EUR")))));
+        assertThat(order).isEqualTo(new PlaceOrder("c-1", List.of(new OrderLine("p-1", 2, new Money(1250L, "EUR"))),
+                "web"));
     }
 
     @Test

@@ -99,8 +99,8 @@ class ShopGuardsTopologyTest {
         List<OrderLine> manyLines = IntStream.range(0, 800)
                 .mapToObj(i -> new OrderLine("product-with-a-rather-long-identifier-" + i, 1, PRICE)).toList();
 
-        send(OrderAggregate.TYPE, "huge-order", new PlaceOrder("ada", manyLines));
-        send(OrderAggregate.TYPE, "ok-order", new PlaceOrder("ada", List.of(new OrderLine("mug", 2, PRICE))));
+        send(OrderAggregate.TYPE, "huge-order", new PlaceOrder("ada", manyLines, "web"));
+        send(OrderAggregate.TYPE, "ok-order", new PlaceOrder("ada", List.of(new OrderLine("mug", 2, PRICE)), "web"));
 
         List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
         assertThat(dead).extracting(record -> header(record, DeadLetterHandler.ERROR_MESSAGE))

@@ -74,7 +74,7 @@ class ShopProjectionsIntegrationTest {
     void givenOrderConfirmedBySaga_whenCustomerChangesEmail_thenEveryProjectionFollows() throws Exception {
         accept("product", "mug", new CreateProduct("MUG-1", "Mug", eur(1299), 10));
         accept("customer", "ada", new RegisterCustomer("Ada Lovelace", "ada@example.com"));
-        accept("order", "order-1", new PlaceOrder("ada", List.of(new OrderLine("mug", 2, eur(1299)))));
+        accept("order", "order-1", new PlaceOrder("ada", List.of(new OrderLine("mug", 2, eur(1299))), "web"));
 
         OrderSummaryRow confirmed = awaitRow("order-summary", "order-1", OrderSummaryRow.class,
                 row -> row.getStatus() == OrderStatus.CONFIRMED && "ada@example.com".equals(row.getCustomerEmail()));
