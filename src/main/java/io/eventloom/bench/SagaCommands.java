@@ -58,7 +58,7 @@ record SagaCommands(SagaPlan plan) {
                 .setAggregateId(id)
                 .setIssuedAt(Instant.now())
                 .setCorrelationId("create-" + id)
-                .setPayload(new CreateProduct("SAGA-" + product, "Saga product " + product, PRICE, stock))
+                .setPayload(new CreateProduct("SAGA-" + product, "Saga product " + product, PRICE, stock, null))
                 .build();
     }
 

@@ -47,7 +47,7 @@ class AvroJsonTest {
 
     @Test
     void givenRecord_whenWrittenAndReadBack_thenEqual() {
-        CreateProduct product = new CreateProduct("SKU-1", "Mug", new Money(900L, "EUR"), 10);
+        CreateProduct product = new CreateProduct("SKU-1", "Mug", new Money(900L, "EUR"), 10, null);
 
         JsonNode json = AvroJson.write(product, CreateProduct.getClassSchema());
 

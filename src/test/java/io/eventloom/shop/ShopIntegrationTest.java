@@ -243,7 +243,7 @@ class ShopIntegrationTest {
     }
 
     private static void createProduct(String id, int stock) {
-        accepted(send("product", id, new CreateProduct("SKU-" + id, "Mug " + id, PRICE, stock)));
+        accepted(send("product", id, new CreateProduct("SKU-" + id, "Mug " + id, PRICE, stock, null)));
     }
 
     private static void registerCustomer(String id) {
