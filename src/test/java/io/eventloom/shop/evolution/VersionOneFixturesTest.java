@@ -19,6 +19,7 @@ import io.eventloom.shop.product.StockReserved;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
@@ -30,9 +31,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,8 +45,7 @@ class VersionOneFixturesTest {
     @Test
     @EnabledIfSystemProperty(named = "eventloom.fixtures.write", matches = "true")
     void whenAskedTo_thenWritesTheFixturesWithTheReleasedSchemas() throws IOException {
-        for (Fixture fixture : Stream.concat(VersionOneRecords.events().stream(),
-                VersionOneRecords.states().stream()).toList()) {
+        for (Fixture fixture : VersionOneRecords.all()) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(body, null);
             new GenericDatumWriter<GenericRecord>(fixture.schema()).write(fixture.record(), encoder);
@@ -61,13 +58,11 @@ class VersionOneFixturesTest {
 
     @Test
     void givenTheCommittedBytes_whenReadWithTheReleasedSchemas_thenTheyHoldWhatVersionOneWrote() throws IOException {
-        List<Fixture> fixtures = new ArrayList<>(VersionOneRecords.events());
-        fixtures.addAll(VersionOneRecords.states());
-
-        for (Fixture fixture : fixtures) {
-            GenericRecord read = new GenericDatumReader<GenericRecord>(fixture.schema())
-                    .read(null, DecoderFactory.get().binaryDecoder(fixture.committedBody(), null));
+        for (Fixture fixture : VersionOneRecords.all()) {
+            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(fixture.committedBody(), null);
+            GenericRecord read = new GenericDatumReader<GenericRecord>(fixture.schema()).read(null, decoder);
             assertThat(read).as(fixture.file()).isEqualTo(fixture.record());
+            assertThat(decoder.isEnd()).as("%s read to its end", fixture.file()).isTrue();
         }
     }
 

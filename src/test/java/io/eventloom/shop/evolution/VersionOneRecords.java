@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What version 1 of the shop wrote for one product and one order, built on the schemas it was released with
@@ -132,6 +133,10 @@ final class VersionOneRecords {
     /** Each aggregate's snapshot as version 1 left it. */
     static List<Fixture> states() {
         return List.of(productState(), orderState());
+    }
+
+    static List<Fixture> all() {
+        return Stream.concat(events().stream(), states().stream()).toList();
     }
 
     /** The released (version 1) schema, whole, as the registry holds it. */
