@@ -121,7 +121,7 @@ class AdditiveEvolutionIntegrationTest {
     }
 
     @Test
-    void givenVersionOnesOrder_whenAnOrderIsPlacedInTheStoreToday_thenHistoryAndRowsShowEachWithItsOwnChannel() {
+    void givenVersionOnesOrder_whenAnOrderIsPlacedInTheStoreToday_thenHistoryAndRowsShowEachWithItsOwnFields() {
         accepted(http.post("/api/product/store-mug/CreateProduct", """
                 {"sku":"STORE-MUG","name":"Mug","price":{"amountMinor":1250,"currency":"EUR"},"initialStock":5,
                  "category":"kitchen"}"""));
@@ -134,6 +134,8 @@ class AdditiveEvolutionIntegrationTest {
 
         JsonNode placed = json(http.get("/api/order/store-order/events")).path("events").get(0);
         assertThat(placed.path("payload").path("salesChannel").asText()).isEqualTo("store");
+        JsonNode created = json(http.get("/api/product/store-mug/events")).path("events").get(0);
+        assertThat(created.path("payload").path("category").asText()).isEqualTo("kitchen");
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(channels("order-summary"))
                 .containsEntry("v1-order", "web").containsEntry("store-order", "store"));
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(row("product-catalog", "store-mug")
