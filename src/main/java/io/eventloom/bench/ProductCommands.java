@@ -41,7 +41,7 @@ record ProductCommands(String run, int aggregates, long events) {
 
     ProductCommandEnvelope command(long command, Instant issuedAt) {
         Object payload = command < aggregates
-                ? new CreateProduct("SKU-" + command, "Bench product " + command, new Money(1_000L, "EUR"), 0)
+                ? new CreateProduct("SKU-" + command, "Bench product " + command, new Money(1_000L, "EUR"), 0, null)
                 : new Restock(1);
         return envelope(commandId(command), aggregateId(command), payload, issuedAt);
     }

@@ -58,7 +58,7 @@ record SagaCommands(SagaPlan plan) {
                 .setAggregateId(id)
                 .setIssuedAt(Instant.now())
                 .setCorrelationId("create-" + id)
-                .setPayload(new CreateProduct("SAGA-" + product, "Saga product " + product, PRICE, stock))
+                .setPayload(new CreateProduct("SAGA-" + product, "Saga product " + product, PRICE, stock, null))
                 .build();
     }
 
@@ -70,7 +70,7 @@ record SagaCommands(SagaPlan plan) {
                 .setIssuedAt(Instant.now())
                 .setCorrelationId("place-" + id)
                 .setPayload(new PlaceOrder(customerId(order % plan.customers()),
-                        List.of(new OrderLine(productId(order % plan.products()), 1, PRICE))))
+                        List.of(new OrderLine(productId(order % plan.products()), 1, PRICE)), "web"))
                 .build();
     }
 }

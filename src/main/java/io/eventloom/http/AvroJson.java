@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * Plain JSON to and from Avro-generated records, led by the schema: {@code {"amountMinor": 100}} rather than
- * Avro's own JSON encoding with its union wrappers. Timestamps are ISO-8601 strings; a nullable field may be
- * omitted. Bad input raises {@link InvalidJsonException} naming the path of the offending field.
+ * Avro's own JSON encoding with its union wrappers. Timestamps are ISO-8601 strings; a field with a default or a
+ * nullable one may be omitted. Bad input raises {@link InvalidJsonException} naming the path of the offending field.
  */
 public final class AvroJson {
 

@@ -41,12 +41,13 @@ class AvroJsonTest {
 
         PlaceOrder order = (PlaceOrder) AvroJson.read(json, PlaceOrder.getClassSchema());
 
-        assertThat(order).isEqualTo(new PlaceOrder("c-1", List.of(new OrderLine("p-1", 2, new Money(1250L, "EUR")))));
+        assertThat(order).isEqualTo(new PlaceOrder("c-1", List.of(new OrderLine("p-1", 2, new Money(1250L, "EUR"))),
+                "web"));
     }
 
     @Test
     void givenRecord_whenWrittenAndReadBack_thenEqual() {
-        CreateProduct product = new CreateProduct("SKU-1", "Mug", new Money(900L, "EUR"), 10);
+        CreateProduct product = new CreateProduct("SKU-1", "Mug", new Money(900L, "EUR"), 10, null);
 
         JsonNode json = AvroJson.write(product, CreateProduct.getClassSchema());
 

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * Real HTTP requests against an API on localhost, and their JSON bodies; each with the client's bearer token unless
  * the request gives its own Authorization.
  */
-final class HttpClientSupport {
+public final class HttpClientSupport {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -30,7 +30,7 @@ final class HttpClientSupport {
     }
 
     /** A client of the app, with the admin key the app keeps. */
-    static HttpClientSupport of(EventloomApp app) {
+    public static HttpClientSupport of(EventloomApp app) {
         return new HttpClientSupport(app.httpPort(), Optional.of(app.adminToken().orElseThrow(
                 () -> new IllegalStateException("the app keeps no admin key: give the client a token"))));
     }
@@ -49,7 +49,7 @@ final class HttpClientSupport {
         return new HttpClientSupport(port, Optional.empty());
     }
 
-    HttpResponse<String> get(String path, String... headers) {
+    public HttpResponse<String> get(String path, String... headers) {
         return send(request(path, headers).GET().build());
     }
 
@@ -59,7 +59,7 @@ final class HttpClientSupport {
     }
 
     /** A POST of a JSON body ({@code Content-Type: application/json} unless the headers give another). */
-    HttpResponse<String> post(String path, String body, String... headers) {
+    public HttpResponse<String> post(String path, String body, String... headers) {
         return send(json(request(path, headers), headers).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -69,7 +69,7 @@ final class HttpClientSupport {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return Json.MAPPER.readTree(response.body());
         } catch (IOException e) {

@@ -79,8 +79,8 @@ class ShopGuardsTopologyTest {
 
     @Test
     void givenCatalogRowTooLargeForTheLog_whenProductCreated_thenEventDeadLetteredWithReasonAndOtherRowsFollow() {
-        send(ProductAggregate.TYPE, "big", new CreateProduct("BIG", "n".repeat(20_000), PRICE, 1));
-        send(ProductAggregate.TYPE, "small", new CreateProduct("SMALL", "Mug", PRICE, 1));
+        send(ProductAggregate.TYPE, "big", new CreateProduct("BIG", "n".repeat(20_000), PRICE, 1, null));
+        send(ProductAggregate.TYPE, "small", new CreateProduct("SMALL", "Mug", PRICE, 1, null));
 
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("big");
@@ -95,12 +95,12 @@ class ShopGuardsTopologyTest {
     @Test
     void givenSagaStateTooLargeForTheLog_whenOrderPlaced_thenDeadLetteredAndTheNextOrderIsFulfilled() {
         send(CustomerAggregate.TYPE, "ada", new RegisterCustomer("Ada", "ada@example.com"));
-        send(ProductAggregate.TYPE, "mug", new CreateProduct("MUG", "Mug", PRICE, 10));
+        send(ProductAggregate.TYPE, "mug", new CreateProduct("MUG", "Mug", PRICE, 10, null));
         List<OrderLine> manyLines = IntStream.range(0, 800)
                 .mapToObj(i -> new OrderLine("product-with-a-rather-long-identifier-" + i, 1, PRICE)).toList();
 
-        send(OrderAggregate.TYPE, "huge-order", new PlaceOrder("ada", manyLines));
-        send(OrderAggregate.TYPE, "ok-order", new PlaceOrder("ada", List.of(new OrderLine("mug", 2, PRICE))));
+        send(OrderAggregate.TYPE, "huge-order", new PlaceOrder("ada", manyLines, "web"));
+        send(OrderAggregate.TYPE, "ok-order", new PlaceOrder("ada", List.of(new OrderLine("mug", 2, PRICE)), "web"));
 
         List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
         assertThat(dead).extracting(record -> header(record, DeadLetterHandler.ERROR_MESSAGE))

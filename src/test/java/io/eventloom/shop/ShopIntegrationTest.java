@@ -94,7 +94,7 @@ class ShopIntegrationTest {
         registerCustomer("happy-customer");
 
         accepted(send("order", "happy-order", new PlaceOrder("happy-customer",
-                List.of(new OrderLine("happy-mug", 2, PRICE)))));
+                List.of(new OrderLine("happy-mug", 2, PRICE)), "web")));
 
         awaitOrderStatus("happy-order", OrderStatus.CONFIRMED);
         ProductState product = product("happy-mug");
@@ -109,7 +109,7 @@ class ShopIntegrationTest {
         createProduct("trust-mug", 5);
         registerCustomer("trust-customer");
         accepted(send("order", "trust-order", new PlaceOrder("trust-customer",
-                List.of(new OrderLine("trust-mug", 1, PRICE)))));
+                List.of(new OrderLine("trust-mug", 1, PRICE)), "web")));
         awaitOrderStatus("trust-order", OrderStatus.CONFIRMED);
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(app.services().projections()
                 .row("order-summary", "trust-order")).hasValueSatisfying(row -> assertThat(((OrderSummaryRow) row)
@@ -127,7 +127,7 @@ class ShopIntegrationTest {
         CommandOptions checkout = new CommandOptions("place-ship-order", OptionalLong.empty(),
                 Optional.of("checkout-7"), Optional.empty(), Map.of());
         accepted(gateway.send("order", "ship-order", new PlaceOrder("ship-customer",
-                List.of(new OrderLine("ship-mug", 2, PRICE))), checkout, TIMEOUT).join());
+                List.of(new OrderLine("ship-mug", 2, PRICE)), "web"), checkout, TIMEOUT).join());
         awaitOrderStatus("ship-order", OrderStatus.CONFIRMED);
 
         accepted(send("order", "ship-order", new ShipOrder("TRACK-7")));
@@ -148,7 +148,7 @@ class ShopIntegrationTest {
         registerCustomer("repriced-customer");
 
         accepted(send("order", "repriced-order", new PlaceOrder("repriced-customer",
-                List.of(new OrderLine("repriced-mug", 1, new Money(999L, "EUR"))))));
+                List.of(new OrderLine("repriced-mug", 1, new Money(999L, "EUR"))), "web")));
 
         OrderState order = awaitOrderStatus("repriced-order", OrderStatus.CANCELLED);
         assertThat(order.getCancellationReason())
@@ -163,7 +163,7 @@ class ShopIntegrationTest {
         registerCustomer("oos-customer");
 
         accepted(send("order", "oos-order", new PlaceOrder("oos-customer", List.of(
-                new OrderLine("oos-plenty", 3, PRICE), new OrderLine("oos-scarce", 2, PRICE)))));
+                new OrderLine("oos-plenty", 3, PRICE), new OrderLine("oos-scarce", 2, PRICE)), "web")));
 
         OrderState order = awaitOrderStatus("oos-order", OrderStatus.CANCELLED);
         assertThat(order.getCancellationReason()).startsWith("out of stock: SKU-oos-scarce");
@@ -179,7 +179,7 @@ class ShopIntegrationTest {
         createProduct("cancel-mug", 4);
         registerCustomer("cancel-customer");
         accepted(send("order", "cancel-order", new PlaceOrder("cancel-customer",
-                List.of(new OrderLine("cancel-mug", 3, PRICE)))));
+                List.of(new OrderLine("cancel-mug", 3, PRICE)), "web")));
         awaitOrderStatus("cancel-order", OrderStatus.CONFIRMED);
         assertThat(product("cancel-mug").getAvailableStock()).isEqualTo(1);
 
@@ -198,7 +198,7 @@ class ShopIntegrationTest {
         accepted(send("customer", "inactive-customer", new Deactivate()));
 
         accepted(send("order", "inactive-order", new PlaceOrder("inactive-customer",
-                List.of(new OrderLine("inactive-mug", 1, PRICE)))));
+                List.of(new OrderLine("inactive-mug", 1, PRICE)), "web")));
 
         OrderState order = awaitOrderStatus("inactive-order", OrderStatus.CANCELLED);
         assertThat(order.getCancellationReason()).startsWith("customer cannot order");
@@ -212,7 +212,7 @@ class ShopIntegrationTest {
 
         List<CompletableFuture<CommandResult>> placed = new ArrayList<>();
         IntStream.range(0, 50).forEach(i -> placed.add(gateway.send("order", "race-order-" + i,
-                new PlaceOrder("race-customer", List.of(new OrderLine("race-mug", 1, PRICE))),
+                new PlaceOrder("race-customer", List.of(new OrderLine("race-mug", 1, PRICE)), "web"),
                 CommandOptions.defaults(), TIMEOUT)));
         placed.forEach(f -> accepted(f.join()));
 
@@ -243,7 +243,7 @@ class ShopIntegrationTest {
     }
 
     private static void createProduct(String id, int stock) {
-        accepted(send("product", id, new CreateProduct("SKU-" + id, "Mug " + id, PRICE, stock)));
+        accepted(send("product", id, new CreateProduct("SKU-" + id, "Mug " + id, PRICE, stock, null)));
     }
 
     private static void registerCustomer(String id) {

@@ -101,12 +101,15 @@ public final class OrderDecider implements Decider<SpecificRecord, SpecificRecor
         }
         List<OrderLine> lines = List.copyOf(command.getLines());
         OptionalLong totalMinor = totalMinor(lines);
-        return checkLines(Validation.check().notBlank("customerId", command.getCustomerId()), lines)
+        return checkLines(Validation.check()
+                .notBlank("customerId", command.getCustomerId())
+                .notBlank("salesChannel", command.getSalesChannel()), lines)
                 .require(totalMinor.isPresent() && totalMinor.getAsLong() <= Amounts.MAX_AMOUNT_MINOR,
                         "order total is too large: the lines' quantity times unit price must sum to at most "
                                 + Amounts.MAX_AMOUNT_MINOR + " minor units")
                 .ifValid(() -> Decision.accept(new OrderPlaced(command.getCustomerId(), lines,
-                        new Money(totalMinor.getAsLong(), lines.get(0).getUnitPrice().getCurrency()))));
+                        new Money(totalMinor.getAsLong(), lines.get(0).getUnitPrice().getCurrency()),
+                        command.getSalesChannel())));
     }
 
     private static Validation checkLines(Validation check, List<OrderLine> lines) {

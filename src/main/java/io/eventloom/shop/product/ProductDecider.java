@@ -120,8 +120,10 @@ public final class ProductDecider implements Decider<SpecificRecord, SpecificRec
                 .notBlank("name", command.getName())
                 .positive("price", command.getPrice())
                 .notNegative("initialStock", command.getInitialStock())
-                .ifValid(() -> Decision.accept(new ProductCreated(
-                        command.getSku(), command.getName(), command.getPrice(), command.getInitialStock())));
+                .require(command.getCategory() == null || !command.getCategory().isBlank(),
+                        "category must not be blank when given")
+                .ifValid(() -> Decision.accept(new ProductCreated(command.getSku(), command.getName(),
+                        command.getPrice(), command.getInitialStock(), command.getCategory())));
     }
 
     private static Decision<SpecificRecord> changePrice(ChangePrice command, ProductState state) {

@@ -40,6 +40,7 @@ public final class OrderSummary {
                     .setPlacedAt(event.occurredAt())
                     .setUpdatedAt(event.occurredAt())
                     .setVersion(event.version())
+                    .setSalesChannel(placed.getSalesChannel())
                     .build();
         }
         if (row == null) {
@@ -75,7 +76,8 @@ public final class OrderSummary {
                 .setStatus(row.getStatus())
                 .setPlacedAt(row.getPlacedAt())
                 .setUpdatedAt(row.getUpdatedAt())
-                .setVersion(row.getVersion());
+                .setVersion(row.getVersion())
+                .setSalesChannel(row.getSalesChannel());
     }
 
     private static OrderStatus statusAfter(SpecificRecord payload) {

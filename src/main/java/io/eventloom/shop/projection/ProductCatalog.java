@@ -34,6 +34,7 @@ public final class ProductCatalog {
                     .setReservedStock(0)
                     .setStatus(ProductStatus.ACTIVE)
                     .setVersion(event.version())
+                    .setCategory(created.getCategory())
                     .build();
         }
         if (row == null) {
@@ -74,6 +75,7 @@ public final class ProductCatalog {
                 .setAvailableStock(row.getAvailableStock())
                 .setReservedStock(row.getReservedStock())
                 .setStatus(row.getStatus())
-                .setVersion(row.getVersion());
+                .setVersion(row.getVersion())
+                .setCategory(row.getCategory());
     }
 }

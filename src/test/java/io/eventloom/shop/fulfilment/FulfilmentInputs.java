@@ -48,7 +48,7 @@ final class FulfilmentInputs {
 
     static ProcessInput placed() {
         return orderEvent(new OrderPlaced(CUSTOMER, List.of(new OrderLine(MUG, 2, PRICE), new OrderLine(TEA, 1, PRICE)),
-                new Money(1500L, "EUR")));
+                new Money(1500L, "EUR"), "web"));
     }
 
     static ProcessInput customerAnswer(boolean approved) {

@@ -33,75 +33,95 @@ class OrderDeciderTest {
     }
 
     @Test
+    void givenNothing_whenPlaceInTheStore_thenOrderPlacedCarriesTheStoreChannel() {
+        spec().when(new PlaceOrder(CUSTOMER, List.of(tea()), "store"))
+                .thenEvents(new OrderPlaced(CUSTOMER, List.of(tea()), eur(450), "store"));
+    }
+
+    @Test
+    void givenNothing_whenPlaceWithBlankChannel_thenRejectedValidationFailed() {
+        spec().when(new PlaceOrder(CUSTOMER, List.of(tea()), " "))
+                .thenRejected("VALIDATION_FAILED", "salesChannel must not be blank");
+    }
+
+    @Test
+    void givenOrderPlacedByPhone_whenConfirmed_thenConfirmedLikeAnyOther() {
+        spec().given(new OrderPlaced(CUSTOMER, List.of(tea()), eur(450), "phone"))
+                .when(new ConfirmOrder())
+                .thenEvents(new OrderConfirmed());
+    }
+
+    @Test
     void givenPlacedOrder_whenPlaceAgain_thenRejectedAlreadyExists() {
         spec().given(placed()).when(place()).thenRejected("ALREADY_EXISTS");
     }
 
     @Test
     void givenNothing_whenPlaceWithoutLines_thenRejectedValidationFailed() {
-        spec().when(new PlaceOrder(CUSTOMER, List.of())).thenRejected("VALIDATION_FAILED", "at least one line");
+        spec().when(new PlaceOrder(CUSTOMER, List.of(), "web")).thenRejected("VALIDATION_FAILED", "at least one line");
     }
 
     @Test
     void givenNothing_whenPlaceWithBlankCustomer_thenRejectedValidationFailed() {
-        spec().when(new PlaceOrder("", List.of(mugs()))).thenRejected("VALIDATION_FAILED", "customerId");
+        spec().when(new PlaceOrder("", List.of(mugs()), "web")).thenRejected("VALIDATION_FAILED", "customerId");
     }
 
     @Test
     void givenNothing_whenPlaceWithZeroQuantity_thenRejectedNamingTheLine() {
-        spec().when(new PlaceOrder(CUSTOMER, List.of(mugs(), new OrderLine("product-tea", 0, eur(450)))))
+        spec().when(new PlaceOrder(CUSTOMER, List.of(mugs(), new OrderLine("product-tea", 0, eur(450))), "web"))
                 .thenRejected("VALIDATION_FAILED", "lines[1].quantity must be positive");
     }
 
     @Test
     void givenNothing_whenPlaceWithZeroUnitPrice_thenRejectedNamingTheLine() {
-        spec().when(new PlaceOrder(CUSTOMER, List.of(new OrderLine("product-mug", 2, eur(0)))))
+        spec().when(new PlaceOrder(CUSTOMER, List.of(new OrderLine("product-mug", 2, eur(0))), "web"))
                 .thenRejected("VALIDATION_FAILED", "lines[0].unitPrice.amountMinor must be positive");
     }
 
     @Test
     void givenNothing_whenPlaceWithLinesInTwoCurrencies_thenRejectedValidationFailed() {
-        spec().when(new PlaceOrder(CUSTOMER, List.of(mugs(), new OrderLine("product-tea", 1, usd(500)))))
+        spec().when(new PlaceOrder(CUSTOMER, List.of(mugs(), new OrderLine("product-tea", 1, usd(500))), "web"))
                 .thenRejected("VALIDATION_FAILED", "one currency, found [EUR, USD]");
     }
 
     @Test
     void givenNothing_whenPlaceWithSameProductOnTwoLines_thenRejectedValidationFailed() {
-        spec().when(new PlaceOrder(CUSTOMER, List.of(mugs(), mugs())))
+        spec().when(new PlaceOrder(CUSTOMER, List.of(mugs(), mugs()), "web"))
                 .thenRejected("VALIDATION_FAILED", "each product once");
     }
 
     @Test
     void givenNothing_whenPlaceWithTotalBeyondLongRange_thenRejectedValidationFailed() {
         OrderLine costly = new OrderLine("product-yacht", 2, eur(Long.MAX_VALUE / 2 + 1));
-        spec().when(new PlaceOrder(CUSTOMER, List.of(costly))).thenRejected("VALIDATION_FAILED", "total is too large");
+        spec().when(new PlaceOrder(CUSTOMER, List.of(costly), "web"))
+                .thenRejected("VALIDATION_FAILED", "total is too large");
     }
 
     @Test
     void givenNothing_whenPlaceWithUnitPriceOverTheMaximumAmount_thenRejectedNamingTheLimit() {
         OrderLine costly = new OrderLine("product-yacht", 1, eur(Amounts.MAX_AMOUNT_MINOR + 1));
-        spec().when(new PlaceOrder(CUSTOMER, List.of(costly)))
+        spec().when(new PlaceOrder(CUSTOMER, List.of(costly), "web"))
                 .thenRejected("VALIDATION_FAILED", "lines[0].unitPrice.amountMinor must be at most 1000000000000");
     }
 
     @Test
     void givenNothing_whenPlaceWithFiveQuintillionMinorUnits_thenRejectedBeforeAnySumCanOverflow() {
         OrderLine costly = new OrderLine("product-yacht", 1, eur(5_000_000_000_000_000_000L));
-        spec().when(new PlaceOrder(CUSTOMER, List.of(costly))).thenRejected("VALIDATION_FAILED", "at most");
+        spec().when(new PlaceOrder(CUSTOMER, List.of(costly), "web")).thenRejected("VALIDATION_FAILED", "at most");
     }
 
     @Test
     void givenNothing_whenPlaceWithTotalOfExactlyTheMaximumAmount_thenPlaced() {
         List<OrderLine> lines = List.of(new OrderLine("product-yacht", 2, eur(Amounts.MAX_AMOUNT_MINOR / 2)));
-        spec().when(new PlaceOrder(CUSTOMER, lines))
-                .thenEvents(new OrderPlaced(CUSTOMER, lines, eur(Amounts.MAX_AMOUNT_MINOR)));
+        spec().when(new PlaceOrder(CUSTOMER, lines, "web"))
+                .thenEvents(new OrderPlaced(CUSTOMER, lines, eur(Amounts.MAX_AMOUNT_MINOR), "web"));
     }
 
     @Test
     void givenNothing_whenPlaceWithLinesSummingOverTheMaximumAmount_thenRejectedNamingTheLimit() {
         List<OrderLine> lines = List.of(new OrderLine("product-yacht", 3, eur(Amounts.MAX_AMOUNT_MINOR / 2)),
                 new OrderLine("product-tea", 1, eur(450)));
-        spec().when(new PlaceOrder(CUSTOMER, lines))
+        spec().when(new PlaceOrder(CUSTOMER, lines, "web"))
                 .thenRejected("VALIDATION_FAILED", "order total is too large")
                 .thenRejected("VALIDATION_FAILED", "at most 1000000000000 minor units");
     }
@@ -208,8 +228,8 @@ class OrderDeciderTest {
 
     @Test
     void givenOrderOfOneLine_whenPlace_thenTotalIsQuantityTimesUnitPrice() {
-        spec().when(new PlaceOrder(CUSTOMER, List.of(tea())))
-                .thenEvents(new OrderPlaced(CUSTOMER, List.of(tea()), eur(450)));
+        spec().when(new PlaceOrder(CUSTOMER, List.of(tea()), "web"))
+                .thenEvents(new OrderPlaced(CUSTOMER, List.of(tea()), eur(450), "web"));
     }
 
     @Test

@@ -29,11 +29,11 @@ final class OrderTestData {
     }
 
     static PlaceOrder place() {
-        return new PlaceOrder(CUSTOMER, List.of(mugs(), tea()));
+        return new PlaceOrder(CUSTOMER, List.of(mugs(), tea()), "web");
     }
 
     static OrderPlaced placed() {
-        return new OrderPlaced(CUSTOMER, List.of(mugs(), tea()), eur(3048));
+        return new OrderPlaced(CUSTOMER, List.of(mugs(), tea()), eur(3048), "web");
     }
 
     static OrderState.Builder placedState() {

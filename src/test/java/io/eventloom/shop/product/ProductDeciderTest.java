@@ -33,25 +33,46 @@ class ProductDeciderTest {
     }
 
     @Test
+    void givenNothing_whenCreateInACategory_thenProductCreatedInIt() {
+        spec().when(new CreateProduct(SKU, "Mug", eur(1299), 10, "kitchen"))
+                .thenEvents(new ProductCreated(SKU, "Mug", eur(1299), 10, "kitchen"))
+                .thenState(activeState(10, Map.of()).build());
+    }
+
+    // What a client written before categories existed sends: the field is absent, so the command holds null.
+    @Test
+    void givenNothing_whenCreateWithoutCategory_thenProductCreatedWithoutOne() {
+        spec().when(new CreateProduct(SKU, "Mug", eur(1299), 10, null))
+                .thenEvents(new ProductCreated(SKU, "Mug", eur(1299), 10, null));
+    }
+
+    @Test
+    void givenNothing_whenCreateWithBlankCategory_thenRejectedValidationFailed() {
+        spec().when(new CreateProduct(SKU, "Mug", eur(1299), 10, " "))
+                .thenRejected("VALIDATION_FAILED", "category must not be blank when given");
+    }
+
+    @Test
     void givenCreatedProduct_whenCreateAgain_thenRejectedAlreadyExists() {
         spec().given(created(10)).when(create(5)).thenRejected("ALREADY_EXISTS", SKU);
     }
 
     @Test
     void givenNothing_whenCreateWithZeroPrice_thenRejectedValidationFailed() {
-        spec().when(new CreateProduct(SKU, "Mug", eur(0), 10)).thenRejected("VALIDATION_FAILED", "price.amountMinor");
+        spec().when(new CreateProduct(SKU, "Mug", eur(0), 10, null))
+                .thenRejected("VALIDATION_FAILED", "price.amountMinor");
     }
 
     @Test
     void givenNothing_whenCreateWithPriceOverTheMaximumAmount_thenRejectedNamingTheLimit() {
-        spec().when(new CreateProduct(SKU, "Yacht", eur(Amounts.MAX_AMOUNT_MINOR + 1), 1))
+        spec().when(new CreateProduct(SKU, "Yacht", eur(Amounts.MAX_AMOUNT_MINOR + 1), 1, null))
                 .thenRejected("VALIDATION_FAILED", "price.amountMinor must be at most 1000000000000");
     }
 
     @Test
     void givenNothing_whenCreateWithPriceOfExactlyTheMaximumAmount_thenProductCreated() {
-        CreateProduct yacht = new CreateProduct(SKU, "Yacht", eur(Amounts.MAX_AMOUNT_MINOR), 1);
-        spec().when(yacht).thenEvents(new ProductCreated(SKU, "Yacht", eur(Amounts.MAX_AMOUNT_MINOR), 1));
+        CreateProduct yacht = new CreateProduct(SKU, "Yacht", eur(Amounts.MAX_AMOUNT_MINOR), 1, null);
+        spec().when(yacht).thenEvents(new ProductCreated(SKU, "Yacht", eur(Amounts.MAX_AMOUNT_MINOR), 1, null));
     }
 
     @Test
@@ -62,13 +83,13 @@ class ProductDeciderTest {
 
     @Test
     void givenNothing_whenCreateWithMalformedCurrency_thenRejectedValidationFailed() {
-        spec().when(new CreateProduct(SKU, "Mug", new Money(1299L, "euro"), 10))
+        spec().when(new CreateProduct(SKU, "Mug", new Money(1299L, "euro"), 10, null))
                 .thenRejected("VALIDATION_FAILED", "price.currency");
     }
 
     @Test
     void givenNothing_whenCreateWithBlankSkuAndNegativeStock_thenRejectedNamingBoth() {
-        spec().when(new CreateProduct(" ", "Mug", eur(1299), -1))
+        spec().when(new CreateProduct(" ", "Mug", eur(1299), -1, null))
                 .thenRejected("VALIDATION_FAILED", "sku must not be blank")
                 .thenRejected("VALIDATION_FAILED", "initialStock must not be negative");
     }

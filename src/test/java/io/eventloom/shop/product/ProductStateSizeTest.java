@@ -22,7 +22,7 @@ class ProductStateSizeTest {
     @Test
     @Timeout(60)
     void givenProductWith100000OrdersReservedAndShipped_thenStateSizeStaysAsAfterTheFirstTen() {
-        ProductState state = decide(decider.initialState(), new CreateProduct(SKU, "Mug", eur(1299), 1_000_000));
+        ProductState state = decide(decider.initialState(), new CreateProduct(SKU, "Mug", eur(1299), 1_000_000, null));
         int sizeAfterTen = 0;
         for (int i = 1; i <= ORDERS; i++) {
             String order = "order-" + i;

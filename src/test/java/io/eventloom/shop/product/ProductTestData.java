@@ -22,11 +22,11 @@ final class ProductTestData {
     }
 
     static CreateProduct create(int initialStock) {
-        return new CreateProduct(SKU, "Mug", eur(1299), initialStock);
+        return new CreateProduct(SKU, "Mug", eur(1299), initialStock, null);
     }
 
     static ProductCreated created(int initialStock) {
-        return new ProductCreated(SKU, "Mug", eur(1299), initialStock);
+        return new ProductCreated(SKU, "Mug", eur(1299), initialStock, null);
     }
 
     static ProductState.Builder activeState(long availableStock, Map<String, Integer> reservations) {

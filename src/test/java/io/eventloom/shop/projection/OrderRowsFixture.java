@@ -25,7 +25,7 @@ final class OrderRowsFixture {
     }
 
     static OrderPlaced placed(String customerId, List<OrderLine> lines, Money total) {
-        return new OrderPlaced(customerId, lines, total);
+        return new OrderPlaced(customerId, lines, total, "web");
     }
 
     /** The order row after these events, as order-rows holds it. */
@@ -47,6 +47,7 @@ final class OrderRowsFixture {
     // generated classes, which Eventloom does not install.
     private static OrderSummaryRow changed(OrderSummaryRow row, OrderStatus status, Instant placedAt, long version) {
         return new OrderSummaryRow(row.getOrderId(), row.getCustomerId(), row.getCustomerName(),
-                row.getCustomerEmail(), row.getLines(), row.getTotal(), status, placedAt, row.getUpdatedAt(), version);
+                row.getCustomerEmail(), row.getLines(), row.getTotal(), status, placedAt, row.getUpdatedAt(), version,
+                row.getSalesChannel());
     }
 }

@@ -4,9 +4,13 @@ import io.eventloom.shop.customer.CustomerStatus;
 import io.eventloom.shop.order.OrderCancelled;
 import io.eventloom.shop.order.OrderConfirmed;
 import io.eventloom.shop.order.OrderDelivered;
+import io.eventloom.shop.order.OrderLine;
+import io.eventloom.shop.order.OrderPlaced;
 import io.eventloom.shop.order.OrderShipped;
 import io.eventloom.shop.order.OrderStatus;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static io.eventloom.shop.TestMoney.eur;
 import static io.eventloom.shop.projection.EventHistory.at;
@@ -39,6 +43,16 @@ class OrderSummaryTest {
         assertThat(row.getPlacedAt()).isEqualTo(at(1));
         assertThat(row.getUpdatedAt()).isEqualTo(at(4));
         assertThat(row.getVersion()).isEqualTo(4);
+    }
+
+    @Test
+    void givenPlacedByPhone_whenConfirmedAndJoinedWithItsCustomer_thenRowKeepsTheChannel() {
+        OrderSummaryRow row = row("o-1", new OrderPlaced("c-1", List.of(new OrderLine("mug", 1, eur(1299))),
+                eur(1299), "phone"), new OrderConfirmed());
+        CustomerRow customer = new CustomerRow("c-1", "Ada Lovelace", "ada@example.com", CustomerStatus.ACTIVE, 7L);
+
+        assertThat(row.getSalesChannel()).isEqualTo("phone");
+        assertThat(OrderSummary.withCustomer(row, customer).getSalesChannel()).isEqualTo("phone");
     }
 
     @Test

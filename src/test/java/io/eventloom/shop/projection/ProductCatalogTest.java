@@ -18,12 +18,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProductCatalogTest {
 
-    private static final ProductCreated CREATED = new ProductCreated("MUG-1", "Mug", eur(1299), 10);
+    private static final ProductCreated CREATED = new ProductCreated("MUG-1", "Mug", eur(1299), 10, null);
 
     @Test
     void givenCreated_thenRowHoldsCatalogueDataAndAllStockAvailable() {
         assertThat(fold(ProductCatalog::apply, "p-1", CREATED)).isEqualTo(new ProductCatalogRow("p-1", "MUG-1", "Mug",
-                eur(1299), 10L, 0L, ProductStatus.ACTIVE, 1L));
+                eur(1299), 10L, 0L, ProductStatus.ACTIVE, 1L, null));
+    }
+
+    @Test
+    void givenCreatedInACategory_whenStockAndPriceChange_thenRowKeepsTheCategory() {
+        ProductCatalogRow row = fold(ProductCatalog::apply, "p-1",
+                new ProductCreated("MUG-1", "Mug", eur(1299), 10, "kitchen"), new StockRestocked(5),
+                new PriceChanged(eur(1499), eur(1299)));
+
+        assertThat(row.getCategory()).isEqualTo("kitchen");
+        assertThat(row.getVersion()).isEqualTo(3);
     }
 
     @Test

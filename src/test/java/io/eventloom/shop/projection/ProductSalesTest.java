@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProductSalesTest {
 
-    private static final ProductCreated CREATED = new ProductCreated("MUG-1", "Mug", eur(1299), 10);
+    private static final ProductCreated CREATED = new ProductCreated("MUG-1", "Mug", eur(1299), 10, null);
 
     @Test
     void givenCreated_thenNoUnitsOrdered() {

@@ -72,9 +72,9 @@ class ShopProjectionsIntegrationTest {
 
     @Test
     void givenOrderConfirmedBySaga_whenCustomerChangesEmail_thenEveryProjectionFollows() throws Exception {
-        accept("product", "mug", new CreateProduct("MUG-1", "Mug", eur(1299), 10));
+        accept("product", "mug", new CreateProduct("MUG-1", "Mug", eur(1299), 10, null));
         accept("customer", "ada", new RegisterCustomer("Ada Lovelace", "ada@example.com"));
-        accept("order", "order-1", new PlaceOrder("ada", List.of(new OrderLine("mug", 2, eur(1299)))));
+        accept("order", "order-1", new PlaceOrder("ada", List.of(new OrderLine("mug", 2, eur(1299))), "web"));
 
         OrderSummaryRow confirmed = awaitRow("order-summary", "order-1", OrderSummaryRow.class,
                 row -> row.getStatus() == OrderStatus.CONFIRMED && "ada@example.com".equals(row.getCustomerEmail()));
@@ -113,7 +113,7 @@ class ShopProjectionsIntegrationTest {
     @Test
     void givenProductsAcrossPartitions_whenPaging_thenRowsComeInKeyOrderAfterTheGivenKey() throws Exception {
         for (String id : List.of("page-c", "page-a", "page-d", "page-b")) {
-            accept("product", id, new CreateProduct(id.toUpperCase(), id, eur(100), 1));
+            accept("product", id, new CreateProduct(id.toUpperCase(), id, eur(100), 1, null));
         }
 
         List<String> all = awaitKeys(() -> pageKeys(Optional.of("page-"), 10), keys -> keys.size() == 4);

@@ -59,7 +59,7 @@ class TopProductsTopologyTest {
         productCommands = TestDrivers.input(driver, AggregateTopics.of(ProductAggregate.TYPE, TOPICS, serdes, serdes)
                 .commands());
         for (String product : List.of("mug", "tea", "pot")) {
-            send(product, new CreateProduct(product.toUpperCase(), product, eur(100), 100));
+            send(product, new CreateProduct(product.toUpperCase(), product, eur(100), 100, null));
         }
     }
 
