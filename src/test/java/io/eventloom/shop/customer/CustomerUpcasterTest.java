@@ -3,11 +3,6 @@ package io.eventloom.shop.customer;
 import io.eventloom.core.AggregateType;
 import io.eventloom.core.StoredEvent;
 import io.eventloom.core.Upcaster;
-import io.eventloom.serde.AvroSerdeConfig;
-import io.eventloom.serde.InMemorySchemaRegistryClient;
-import io.eventloom.serde.SpecificAvroSerde;
-import io.eventloom.serde.WireFormat;
-import io.eventloom.shop.evolution.OldCustomerEvents;
 import io.eventloom.shop.order.OrderPlaced;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
@@ -18,26 +13,8 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The retired EmailChanged, as the first release wrote it, reaches readers only as ContactEmailChanged. */
+/** The retired EmailChanged: never written again, and an upcaster that cannot apply is refused or fails clearly. */
 class CustomerUpcasterTest {
-
-    @Test
-    void givenTheReleasedBytesOfAnEmailChange_whenReadThroughTheCustomerType_thenAContactEmailChanged() {
-        InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-        int v1 = registry.register("shop.customer.events-value", OldCustomerEvents.schema());
-        SpecificAvroSerde<CustomerEventEnvelope> serde = new SpecificAvroSerde<>(registry,
-                CustomerEventEnvelope.class, AvroSerdeConfig.defaults(), false);
-
-        CustomerEventEnvelope envelope = serde.deserializer().deserialize("shop.customer.events",
-                WireFormat.frame(v1, OldCustomerEvents.body(OldCustomerEvents.EMAIL_CHANGED)));
-        StoredEvent event = CustomerAggregate.TYPE.codec().readEvent(envelope);
-
-        assertThat(envelope.getPayload()).as("Avro reads the old bytes as the retired type")
-                .isInstanceOf(EmailChanged.class);
-        assertThat(event.payload()).isEqualTo(new ContactEmailChanged("grace@navy.example"));
-        assertThat(event.version()).isEqualTo(2);
-        assertThat(event.aggregateId()).isEqualTo(OldCustomerEvents.CUSTOMER);
-    }
 
     @Test
     void givenTheRetiredType_whenADeciderWouldEmitIt_thenTheCodecRefusesToWriteIt() {

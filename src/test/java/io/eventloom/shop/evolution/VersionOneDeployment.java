@@ -75,7 +75,13 @@ final class VersionOneDeployment {
                     VersionOneRecords.released("shop/product/ProductCommandEnvelope"));
             client.register(topics.commands("order") + "-value",
                     VersionOneRecords.released("shop/order/OrderCommandEnvelope"));
+            client.register(topics.commands("customer") + "-value",
+                    VersionOneRecords.released("shop/customer/CustomerCommandEnvelope"));
             return Map.of(
+                    VersionOneRecords.CUSTOMER_EVENTS, client.register(topics.events("customer") + "-value",
+                            VersionOneRecords.released(VersionOneRecords.CUSTOMER_EVENTS)),
+                    VersionOneRecords.CUSTOMER_STATE, client.register(stateChangelog("customer") + "-value",
+                            VersionOneRecords.released(VersionOneRecords.CUSTOMER_STATE)),
                     VersionOneRecords.PRODUCT_EVENTS, client.register(topics.events("product") + "-value",
                             VersionOneRecords.released(VersionOneRecords.PRODUCT_EVENTS)),
                     VersionOneRecords.ORDER_EVENTS, client.register(topics.events("order") + "-value",
@@ -93,7 +99,7 @@ final class VersionOneDeployment {
             new TopicSetup(admin, TIMEOUT).ensure(TopicPlan.specs(topics, Shop.domain(), partitions,
                     Optional.empty()));
             List<NewTopic> changelogs = new ArrayList<>();
-            for (String type : List.of("product", "order")) {
+            for (String type : List.of("customer", "product", "order")) {
                 for (String changelog : List.of(stateChangelog(type), historyChangelog(type))) {
                     changelogs.add(new NewTopic(changelog, Optional.of(partitions), Optional.empty())
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
@@ -128,8 +134,9 @@ final class VersionOneDeployment {
         return Utils.toPositive(Utils.murmur2(aggregateId.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
+    // Each fixture's schema lives under its aggregate type: shop/<type>/...
     private static String typeOf(Fixture fixture) {
-        return fixture.schemaPath().startsWith("shop/product/") ? "product" : "order";
+        return fixture.schemaPath().split("/")[1];
     }
 
     // Kafka Streams names a store's changelog <application id>-<store>-changelog.

@@ -1,10 +1,17 @@
 package io.eventloom.shop.evolution;
 
+import io.eventloom.core.StoredEvent;
 import io.eventloom.core.testing.DeciderSpec;
 import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.InMemorySchemaRegistryClient;
 import io.eventloom.serde.SpecificAvroSerde;
 import io.eventloom.shop.Money;
+import io.eventloom.shop.customer.ContactEmailChanged;
+import io.eventloom.shop.customer.CustomerAggregate;
+import io.eventloom.shop.customer.CustomerDecider;
+import io.eventloom.shop.customer.CustomerEventEnvelope;
+import io.eventloom.shop.customer.CustomerState;
+import io.eventloom.shop.customer.EmailChanged;
 import io.eventloom.shop.evolution.VersionOneRecords.Fixture;
 import io.eventloom.shop.order.OrderDecider;
 import io.eventloom.shop.order.OrderEventEnvelope;
@@ -31,13 +38,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The bytes version 1 of the shop wrote (committed under {@code evolution/v1}), read as today's code reads them:
  * by the runtime's deserializer, which resolves the v1 writer schema to today's generated classes, and folded by
- * today's deciders. No broker: {@code AdditiveEvolutionIntegrationTest} does the same on a real one.
+ * today's deciders. No broker: {@code UpgradeFromVersionOneIntegrationTest} does the same on a real one.
  */
 class VersionOneFixturesTest {
 
@@ -88,9 +96,23 @@ class VersionOneFixturesTest {
     }
 
     @Test
+    void givenEmailChangedWrittenByVersionOne_whenReadThroughTheCustomerType_thenAContactEmailChanged() {
+        CustomerEventEnvelope envelope = read(CustomerEventEnvelope.class, VersionOneRecords.emailChanged());
+
+        StoredEvent event = CustomerAggregate.TYPE.codec().readEvent(envelope);
+
+        assertThat(envelope.getPayload()).as("Avro reads the bytes as the retired type")
+                .isInstanceOf(EmailChanged.class);
+        assertThat(event.payload()).isEqualTo(new ContactEmailChanged(VersionOneRecords.EMAIL));
+        assertThat(event.version()).isEqualTo(2);
+        assertThat(event.eventId()).isEqualTo("v1-customer-event-2");
+    }
+
+    @Test
     void givenTheEventsVersionOneWrote_whenFoldedByTodaysDeciders_thenEachStateIsTheSnapshotVersionOneStored() {
         ProductDecider products = new ProductDecider();
         OrderDecider orders = new OrderDecider();
+        CustomerDecider customers = new CustomerDecider();
 
         ProductState product = products.evolve(products.initialState(),
                 payload(read(ProductEventEnvelope.class, VersionOneRecords.productCreated()).getPayload()));
@@ -98,6 +120,13 @@ class VersionOneFixturesTest {
                         payload(read(OrderEventEnvelope.class, VersionOneRecords.orderPlaced()).getPayload())),
                 payload(read(OrderEventEnvelope.class, VersionOneRecords.orderCancelled()).getPayload()));
 
+        // Read as the runtime reads events: through the type's codec, which upcasts the retired EmailChanged.
+        CustomerState customer = customers.fold(customers.initialState(), Stream.of(
+                        VersionOneRecords.customerRegistered(), VersionOneRecords.emailChanged())
+                .map(fixture -> CustomerAggregate.TYPE.codec().readEvent(read(CustomerEventEnvelope.class, fixture))
+                        .payload()).toList());
+
+        assertThat(customer).isEqualTo(read(CustomerState.class, VersionOneRecords.customerState()));
         assertThat(product).isEqualTo(read(ProductState.class, VersionOneRecords.productState()));
         assertThat(order).isEqualTo(read(OrderState.class, VersionOneRecords.orderState()));
     }

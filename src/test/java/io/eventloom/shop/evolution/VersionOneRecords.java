@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What version 1 of the shop wrote for one product and one order, built on the schemas it was released with
+ * What version 1 of the shop wrote for one product, one order and its customer, built on the schemas it was released with
  * ({@code schema-history}): each event as appended, and each aggregate's last snapshot. Their Avro bodies are
  * committed under {@code evolution/v1} (its README says how they were made); tests read those bytes and compare
  * them with these records, they never encode them again.
@@ -32,11 +32,16 @@ final class VersionOneRecords {
     static final String CUSTOMER_ID = "v1-customer";
     static final int QUANTITY = 2;
     static final String CANCELLATION_REASON = "changed my mind";
+    static final String CUSTOMER_NAME = "Grace Hopper";
+    static final String FIRST_EMAIL = "grace@example.com";
+    static final String EMAIL = "grace@navy.example";
 
     static final String PRODUCT_EVENTS = "shop/product/ProductEventEnvelope";
     static final String PRODUCT_STATE = "shop/product/ProductState";
     static final String ORDER_EVENTS = "shop/order/OrderEventEnvelope";
     static final String ORDER_STATE = "shop/order/OrderState";
+    static final String CUSTOMER_EVENTS = "shop/customer/CustomerEventEnvelope";
+    static final String CUSTOMER_STATE = "shop/customer/CustomerState";
 
     /**
      * One record version 1 wrote: its aggregate and the version it is at, the released schema it was written with
@@ -125,14 +130,46 @@ final class VersionOneRecords {
         return new Fixture(ORDER_ID, 2, ORDER_STATE, "order/v1-order.state-2.avro", record);
     }
 
+    static Fixture customerRegistered() {
+        Schema envelope = released(CUSTOMER_EVENTS);
+        GenericRecord payload = new GenericRecordBuilder(branch(envelope, "CustomerRegistered"))
+                .set("name", CUSTOMER_NAME)
+                .set("email", FIRST_EMAIL)
+                .build();
+        return new Fixture(CUSTOMER_ID, 1, CUSTOMER_EVENTS, "customer/v1-customer.event-1.CustomerRegistered.avro",
+                event(envelope, CUSTOMER_ID, 1, "2025-03-01T08:00:00Z", "register-v1-customer", payload));
+    }
+
+    /** An event of a type retired since: today's app reads it only through its upcaster. */
+    static Fixture emailChanged() {
+        Schema envelope = released(CUSTOMER_EVENTS);
+        GenericRecord payload = new GenericRecordBuilder(branch(envelope, "EmailChanged"))
+                .set("email", EMAIL)
+                .set("previousEmail", FIRST_EMAIL)
+                .build();
+        return new Fixture(CUSTOMER_ID, 2, CUSTOMER_EVENTS, "customer/v1-customer.event-2.EmailChanged.avro",
+                event(envelope, CUSTOMER_ID, 2, "2025-03-01T08:30:00Z", "change-email-v1-customer", payload));
+    }
+
+    static Fixture customerState() {
+        Schema state = released(CUSTOMER_STATE);
+        GenericRecord record = new GenericRecordBuilder(state)
+                .set("status", new GenericData.EnumSymbol(state.getField("status").schema(), "ACTIVE"))
+                .set("name", CUSTOMER_NAME)
+                .set("email", EMAIL)
+                .set("shippingAddress", null)
+                .build();
+        return new Fixture(CUSTOMER_ID, 2, CUSTOMER_STATE, "customer/v1-customer.state-2.avro", record);
+    }
+
     /** Every event version 1 appended, in the order it appended them. */
     static List<Fixture> events() {
-        return List.of(productCreated(), orderPlaced(), orderCancelled());
+        return List.of(customerRegistered(), emailChanged(), productCreated(), orderPlaced(), orderCancelled());
     }
 
     /** Each aggregate's snapshot as version 1 left it. */
     static List<Fixture> states() {
-        return List.of(productState(), orderState());
+        return List.of(customerState(), productState(), orderState());
     }
 
     static List<Fixture> all() {

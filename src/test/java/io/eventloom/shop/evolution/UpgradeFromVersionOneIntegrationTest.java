@@ -11,6 +11,7 @@ import io.eventloom.http.HttpClientSupport;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.TestBroker;
+import io.eventloom.shop.customer.CustomerDecider;
 import io.eventloom.shop.order.OrderDecider;
 import io.eventloom.shop.product.ProductDecider;
 import org.apache.avro.specific.SpecificRecord;
@@ -31,14 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Additive schema changes on the real broker and registry. What version 1 of the shop wrote, before orders had a
- * sales channel and products a category, is on the cluster as version 1 left it ({@link VersionOneDeployment});
- * today's app starts on it. Version 1's events read with the new fields at their defaults, next to events today's
- * app writes with them set, in the history, the state and the projections; a client that sends no new field is
+ * Schema changes on the real broker and registry. What version 1 of the shop wrote, before orders had a sales
+ * channel and products a category, and while customers' email changes were EmailChanged, is on the cluster as
+ * version 1 left it ({@link VersionOneDeployment}); today's app starts on it. Version 1's events read with the new
+ * fields at their defaults and the retired type upcast, next to events today's app writes, in the history (with
+ * the schema version each was written with), the state and the projections; a client that sends no new field is
  * served as before.
  */
 @ExtendWith(KafkaBrokerExtension.class)
-class AdditiveEvolutionIntegrationTest {
+class UpgradeFromVersionOneIntegrationTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String NAMESPACE = "additive-it";
@@ -94,6 +96,32 @@ class AdditiveEvolutionIntegrationTest {
             assertThat(row.path("version").asLong()).isEqualTo(2);
             assertThat(row.path("availableStock").asLong()).isEqualTo(VersionOneRecords.INITIAL_STOCK + 3);
             assertThat(row.path("category").isNull()).as("category of %s", row).isTrue();
+        });
+    }
+
+    @Test
+    void givenACustomersEmailChangedByVersionOne_whenReadAndChangedToday_thenOnlyCurrentTypesEachWithItsSchemaVersion() {
+        JsonNode before = json(http.get("/api/customer/v1-customer/events")).path("events");
+        assertThat(before).extracting(e -> e.path("type").asText())
+                .containsExactly("CustomerRegistered", "ContactEmailChanged");
+        assertThat(before.get(1).path("eventId").asText()).as("version 1's event").isEqualTo("v1-customer-event-2");
+        assertThat(before.get(1).path("payload").toString()).isEqualTo("{\"email\":\"" + VersionOneRecords.EMAIL
+                + "\"}");
+
+        accepted(http.post("/api/customer/v1-customer/ChangeEmail", "{\"email\":\"grace@hopper.example\"}"));
+
+        JsonNode after = json(http.get("/api/customer/v1-customer/events")).path("events");
+        assertThat(after).extracting(e -> e.path("type").asText())
+                .containsExactly("CustomerRegistered", "ContactEmailChanged", "ContactEmailChanged");
+        assertThat(after).extracting(e -> e.path("schemaVersion").asInt()).containsExactly(1, 1, 2);
+        assertThat(stored("customer", "v1-customer")).isEqualTo(folded(new CustomerDecider(), "customer",
+                "v1-customer"));
+        assertThat(json(http.get("/api/customer/v1-customer")).path("state").path("email").asText())
+                .isEqualTo("grace@hopper.example");
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonNode row = row("customer-rows", "v1-customer");
+            assertThat(row.path("email").asText()).isEqualTo("grace@hopper.example");
+            assertThat(row.path("version").asLong()).isEqualTo(3);
         });
     }
 
