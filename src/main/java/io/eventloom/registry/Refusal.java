@@ -16,7 +16,7 @@ public record Refusal(Compatibility level, SchemaVersion earlier, List<Incompati
     }
 
     /** The messages Confluent's registry answers with: each incompatibility, then the version, its schema, the level. */
-    List<String> confluentMessages() {
+    public List<String> confluentMessages() {
         List<String> messages = new ArrayList<>();
         incompatibilities.forEach(incompatibility -> messages.add(incompatibility.confluentMessage()));
         messages.add("{oldSchemaVersion: " + earlier.version() + "}");

@@ -1,9 +1,12 @@
 package io.eventloom.testing;
 
+import io.eventloom.registry.Compatibility;
 import io.eventloom.serde.InMemorySchemaRegistryClient;
 import io.eventloom.serde.SchemaRegistryClient;
 import io.eventloom.serde.SchemaRegistryException;
 import org.apache.avro.Schema;
+
+import java.util.List;
 
 /** An in-memory registry whose writes can be made unreachable, as a registry down for a while looks to a client. */
 public final class SwitchableRegistryClient implements SchemaRegistryClient {
@@ -30,6 +33,18 @@ public final class SwitchableRegistryClient implements SchemaRegistryClient {
     @Override
     public Schema schemaById(int id) {
         return inner.schemaById(id);
+    }
+
+    @Override
+    public void setCompatibility(String subject, Compatibility level) {
+        requireReachable();
+        inner.setCompatibility(subject, level);
+    }
+
+    @Override
+    public List<String> compatibilityProblems(String subject, Schema schema) {
+        requireReachable();
+        return inner.compatibilityProblems(subject, schema);
     }
 
     private void requireReachable() {
