@@ -31,7 +31,8 @@ final class CompatibilityLevels {
      * @throws ConfigException when an override names a subject that is not one of the app's public subjects
      */
     static CompatibilityLevels of(EventloomConfig config, DomainSchemas schemas) {
-        Map<String, Compatibility> overrides = parse(config.list(EventloomConfig.SCHEMA_REGISTRY_COMPATIBILITY_OVERRIDES));
+        Map<String, Compatibility> overrides = parse(config.list(
+                EventloomConfig.SCHEMA_REGISTRY_COMPATIBILITY_OVERRIDES));
         Set<String> known = new TreeSet<>();
         schemas.publicSubjects().forEach(subject -> known.add(subject.name()));
         for (String subject : overrides.keySet()) {

@@ -15,7 +15,7 @@ public record Refusal(Compatibility level, SchemaVersion earlier, List<Incompati
         return incompatibilities.stream().map(Incompatibility::description).toList();
     }
 
-    /** The messages Confluent's registry answers with: each incompatibility, then the version, its schema, the level. */
+    /** Confluent's registry's messages for it: each incompatibility, then the version, its schema and the level. */
     public List<String> confluentMessages() {
         List<String> messages = new ArrayList<>();
         incompatibilities.forEach(incompatibility -> messages.add(incompatibility.confluentMessage()));

@@ -116,8 +116,8 @@ class CompatibilityTest {
                                                               {"name": "label", "type": "string"}]}""");
 
         assertThat(Compatibility.BACKWARD.refusal(nodeWithLabel, versions(node))).hasValueSatisfying(refusal ->
-                assertThat(refusal.reasons()).containsExactly("field 'label' in Node has no default, so data written with"
-                        + " version 1 cannot be read"));
+                assertThat(refusal.reasons()).containsExactly("field 'label' in Node has no default, so data written"
+                        + " with version 1 cannot be read"));
     }
 
     @Test
