@@ -19,6 +19,7 @@ import io.eventloom.kafka.EmbeddedKafkaBroker;
 import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.TopicSetup;
 import io.eventloom.kafka.TopicSpec;
+import io.eventloom.registry.Compatibility;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
 import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
@@ -37,6 +38,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +85,8 @@ public final class EventloomApp implements AutoCloseable {
     /** Starts every part in order; if one fails, the parts already started are stopped again. */
     public static EventloomApp start(EventloomConfig config, Domain domain) {
         log.info("Starting with settings {} (secrets hidden; the rest are defaults)", config);
+        DomainSchemas schemas = DomainSchemas.of(domain, TopicPlan.topicNames(config));
+        CompatibilityLevels levels = CompatibilityLevels.of(config, schemas);
         AccessSetup access = AccessSetup.of(config);
         Deque<AutoCloseable> started = new ArrayDeque<>();
         started.push(access);
@@ -110,15 +114,19 @@ public final class EventloomApp implements AutoCloseable {
             // On the embedded default the app owns its registry, so it may register; elsewhere schemas are governed.
             boolean autoRegister = config.booleanValue(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER,
                     configuredRegistry.isEmpty());
+            SchemaRegistryClient registry = new HttpSchemaRegistryClient(registryUrl, registryAuthorization);
+            // The app governs the levels of its embedded registry; of a configured one only where it may register.
+            if (configuredRegistry.isEmpty() || autoRegister) {
+                registry = levelSetting(registry, registryUrl, levels, schemas);
+            }
             // A body larger than a record the log takes could never become a command.
             HttpSettings httpSettings = httpSettings(config).withMaxBodyBytes(recordLimit.maxRecordBytes());
-            Services services = startServices(config, domain, kafka,
-                    new HttpSchemaRegistryClient(registryUrl, registryAuthorization), autoRegister, httpSettings,
+            Services services = startServices(config, domain, schemas, kafka, registry, autoRegister, httpSettings,
                     recordLimit, started);
             // Ready only while every part a command or read passes through works, this instance's registry included.
             List<HealthCheck> checks = new ArrayList<>(services.runtime().health());
             checks.add(services.gateway().health());
-            embeddedRegistry.ifPresent(registry -> checks.add(registry.health()));
+            embeddedRegistry.ifPresent(embedded -> checks.add(embedded.health()));
             HttpApi http = HttpApi.start(httpSettings, access.http(), new HttpApi.Backend(domain, services.runtime().streams(),
                     services.gateway(), services.reader(), services.projections(), checks,
                     List.of(services.runtime().liveness())));
@@ -131,14 +139,31 @@ public final class EventloomApp implements AutoCloseable {
         }
     }
 
-    private static Services startServices(EventloomConfig config, Domain domain, KafkaClientSettings kafka,
-                                          SchemaRegistryClient registry, boolean autoRegister, HttpSettings http,
-                                          RecordLimit recordLimit, Deque<AutoCloseable> started) {
+    /**
+     * A client that sets each subject's level before its first schema: the public subjects' now, the ones the
+     * runtime registers for its stores and internal topics at their first registration.
+     */
+    private static SchemaRegistryClient levelSetting(SchemaRegistryClient registry, String registryUrl,
+                                                     CompatibilityLevels levels, DomainSchemas schemas) {
+        LevelSettingRegistryClient client = new LevelSettingRegistryClient(registry, registryUrl, levels);
+        Map<String, Compatibility> set = new LinkedHashMap<>();
+        for (DomainSchemas.Subject subject : schemas.publicSubjects()) {
+            client.settle(subject.name(), subject.schema());
+            set.put(subject.name(), levels.levelFor(subject.name(), subject.schema()));
+        }
+        log.info("Compatibility levels of the public subjects: {}; the runtime's own subjects get their kind's level"
+                + " at their first registration", set);
+        return client;
+    }
+
+    private static Services startServices(EventloomConfig config, Domain domain, DomainSchemas schemas,
+                                          KafkaClientSettings kafka, SchemaRegistryClient registry,
+                                          boolean autoRegister, HttpSettings http, RecordLimit recordLimit,
+                                          Deque<AutoCloseable> started) {
         TopicNames topics = TopicPlan.topicNames(config);
-        AvroSerdeConfig serdeConfig = AvroSerdeConfig.defaults().withAutoRegister(autoRegister);
-        AvroSerdes serdes = new AvroSerdes(registry, serdeConfig);
+        AvroSerdes serdes = new AvroSerdes(registry, AvroSerdeConfig.defaults().withAutoRegister(autoRegister));
         if (autoRegister) {
-            PublicSchemas.register(domain, topics, registry, serdeConfig);
+            PublicSchemas.register(schemas, registry);
         }
         // The stores' changelog schemas belong to the runtime, not to any client: it always registers them.
         AvroSerdes internal = new AvroSerdes(registry, AvroSerdeConfig.autoRegistering());

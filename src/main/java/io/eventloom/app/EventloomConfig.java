@@ -57,6 +57,7 @@ public final class EventloomConfig {
     public static final String SCHEMA_REGISTRY_READS = "schema.registry.reads";
     public static final String SCHEMA_REGISTRY_BEARER_TOKEN = "schema.registry.bearer.auth.token";
     public static final String SCHEMA_REGISTRY_BASIC_USER_INFO = "schema.registry.basic.auth.user.info";
+    public static final String SCHEMA_REGISTRY_COMPATIBILITY_OVERRIDES = "schema.registry.compatibility.overrides";
     public static final String APPLICATION_ID = "application.id";
     public static final String STREAMS_STATE_DIR = "streams.state.dir";
     public static final String STREAMS_COMMIT_INTERVAL_MS = "streams.commit.interval.ms";
@@ -113,6 +114,9 @@ public final class EventloomConfig {
                     "bearer token sent to the configured schema registry (schema.registry.url)")
             .define(SCHEMA_REGISTRY_BASIC_USER_INFO, Type.STRING, null, Importance.MEDIUM,
                     "user:password sent to the configured schema registry as HTTP basic authentication")
+            .define(SCHEMA_REGISTRY_COMPATIBILITY_OVERRIDES, Type.LIST, null, new CompatibilityOverrides(),
+                    Importance.MEDIUM, "compatibility levels other than their kind's for public subjects, as"
+                            + " comma-separated subject=LEVEL entries (shop.order.commands-value=FULL)")
             .define(APPLICATION_ID, Type.STRING, "eventloom", NON_EMPTY, Importance.HIGH,
                     "Kafka Streams application id: instances with the same id share the work")
             .define(STREAMS_STATE_DIR, Type.STRING, "data/streams", NON_EMPTY, Importance.MEDIUM,
@@ -417,7 +421,8 @@ public final class EventloomConfig {
         return envName.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
-    private static String closest(Set<String> candidates, String written) {
+    /** The candidate nearest to what was written, for a "did you mean" that names a real key or name. */
+    static String closest(Set<String> candidates, String written) {
         return candidates.stream()
                 .min(Comparator.<String>comparingInt(candidate -> editDistance(candidate, written))
                         .thenComparing(Comparator.naturalOrder()))
@@ -553,6 +558,28 @@ public final class EventloomConfig {
         @Override
         public String toString() {
             return "an ISO-8601 duration such as P7D or PT10S";
+        }
+    }
+
+    /** Unset, or entries {@code subject=LEVEL} each naming a Confluent compatibility level. */
+    private static final class CompatibilityOverrides implements ConfigDef.Validator {
+        @Override
+        @SuppressWarnings("unchecked")
+        public void ensureValid(String name, Object value) {
+            if (value == null) {
+                return;
+            }
+            try {
+                CompatibilityLevels.parse(((List<String>) value).stream().map(String::trim)
+                        .filter(entry -> !entry.isEmpty()).toList());
+            } catch (IllegalArgumentException e) {
+                throw new org.apache.kafka.common.config.ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "unset, or subject=LEVEL entries";
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.function.Function;
 @Command(name = "eventloom", mixinStandardHelpOptions = true,
         description = "Event sourcing and CQRS on Kafka Streams.",
         subcommands = {Main.RegistryCommand.class, Main.TopologyDocsCommand.class, TokenCommand.class,
-                BenchCommand.class})
+                SchemasCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
@@ -93,7 +93,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    private EventloomConfig config() {
+    EventloomConfig config() {
         return EventloomConfig.load(Optional.ofNullable(configFile), environment);
     }
 

@@ -1,13 +1,6 @@
 package io.eventloom.app;
 
-import io.eventloom.core.AggregateType;
-import io.eventloom.core.Domain;
-import io.eventloom.core.TopicNames;
-import io.eventloom.core.avro.CommandResult;
-import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.SchemaRegistryClient;
-import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,21 +15,10 @@ final class PublicSchemas {
     private PublicSchemas() {
     }
 
-    static void register(Domain domain, TopicNames topics, SchemaRegistryClient registry, AvroSerdeConfig config) {
-        for (AggregateType<?> type : domain.aggregates()) {
-            register(registry, config, topics.commands(type.name()), schemaOf(type.commandEnvelope()));
-            register(registry, config, topics.events(type.name()), schemaOf(type.eventEnvelope()));
-            register(registry, config, topics.commandResults(type.name()), CommandResult.getClassSchema());
+    static void register(DomainSchemas schemas, SchemaRegistryClient registry) {
+        for (DomainSchemas.Subject subject : schemas.publicSubjects()) {
+            int id = registry.register(subject.name(), subject.schema());
+            log.debug("Schema {} registered under {} as id {}", subject.schema().getFullName(), subject.name(), id);
         }
-    }
-
-    private static void register(SchemaRegistryClient registry, AvroSerdeConfig config, String topic, Schema schema) {
-        String subject = config.subjectNameStrategy().subject(topic, false, schema);
-        int id = registry.register(subject, schema);
-        log.debug("Schema of {} registered under {} as id {}", topic, subject, id);
-    }
-
-    private static Schema schemaOf(Class<?> type) {
-        return SpecificData.get().getSchema(type);
     }
 }

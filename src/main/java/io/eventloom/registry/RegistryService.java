@@ -25,12 +25,17 @@ final class RegistryService {
     }
 
     int register(String subject, SchemaRequest request) {
-        String canonical = request.parse().toString();
+        Schema schema = request.parse();
+        String canonical = schema.toString();
         // Registering what is already there is the common case (every serializer start); answer it without a write.
         Optional<RegistryState.Version> existing = state.find(subject, canonical);
         if (existing.isPresent()) {
             return existing.get().id();
         }
+        // Confluent's rules decide before the request is logged; the log applies it by the validator it always used.
+        state.effectiveLevel(subject).refusal(schema, state.liveVersionsNewestFirst(subject)).ifPresent(refusal -> {
+            throw RegistryException.incompatible(subject, refusal.confluentMessages().toString());
+        });
         return registered(log.append(new LogRecord.RegisterSchema(SchemaLog.newRequestId(), subject, canonical),
                 timeout)).id();
     }
@@ -98,17 +103,24 @@ final class RegistryService {
                 .get(0);
     }
 
-    /** Why the schema may not follow the given version (or, for "latest", the subject's history); empty if it may. */
+    /**
+     * Why the schema may not follow the given version (or, for "latest", the subject's history), in Confluent's
+     * words; empty if it may. Answers as a registration would: Confluent's rules, then the log's validator.
+     */
     List<String> compatibilityProblems(String subject, String version, SchemaRequest request) {
         Schema candidate = request.parse();
         int number = VersionId.parse(version);
-        List<Schema> against = fresh(() -> number == RegistryState.LATEST
-                ? state.liveSchemasNewestFirst(subject)
-                : List.of(state.schema(state.version(subject, number, false).id())));
+        List<SchemaVersion> against = fresh(() -> number == RegistryState.LATEST
+                ? state.liveVersionsNewestFirst(subject)
+                : List.of(new SchemaVersion(number, state.schema(state.version(subject, number, false).id()))));
         if (against.isEmpty()) {
             throw RegistryException.subjectNotFound(subject);
         }
-        return state.effectiveLevel(subject).problem(candidate, against).stream().toList();
+        Compatibility level = state.effectiveLevel(subject);
+        return level.refusal(candidate, against).map(Refusal::confluentMessages)
+                .or(() -> level.validatorProblem(candidate, against.stream().map(SchemaVersion::schema).toList())
+                        .map(List::of))
+                .orElse(List.of());
     }
 
     Compatibility globalLevel() {
@@ -132,6 +144,10 @@ final class RegistryService {
     }
 
     Compatibility setSubjectLevel(String subject, Compatibility level) {
+        // Apps set their subjects' levels at every start: the level already in force is answered without a write.
+        if (state.subjectLevel(subject).equals(Optional.of(level))) {
+            return level;
+        }
         return levelChanged(log.append(new LogRecord.SetCompatibility(SchemaLog.newRequestId(), subject, level),
                 timeout));
     }

@@ -94,11 +94,11 @@ final class RegistryState {
                 .filter(v -> v.id() == id && !v.deleted()).toList();
     }
 
-    /** The schemas of a subject's live versions, newest first, as compatibility checks take them. */
-    synchronized List<Schema> liveSchemasNewestFirst(String subject) {
+    /** A subject's live versions with their schemas, newest first, as compatibility checks take them. */
+    synchronized List<SchemaVersion> liveVersionsNewestFirst(String subject) {
         return liveVersions(subject).stream()
                 .sorted(Comparator.comparingInt(Version::version).reversed())
-                .map(v -> schemasById.get(v.id())).toList();
+                .map(v -> new SchemaVersion(v.version(), schemasById.get(v.id()))).toList();
     }
 
     synchronized Compatibility globalLevel() {
@@ -119,7 +119,8 @@ final class RegistryState {
         if (existing.isPresent()) {
             return new Outcome.Registered(existing.get().id(), existing.get().version());
         }
-        Optional<String> problem = effectiveLevel(subject).problem(schema, liveSchemasNewestFirst(subject));
+        Optional<String> problem = effectiveLevel(subject).validatorProblem(schema,
+                liveVersionsNewestFirst(subject).stream().map(SchemaVersion::schema).toList());
         if (problem.isPresent()) {
             throw RegistryException.incompatible(subject, problem.get());
         }

@@ -2,6 +2,7 @@ package io.eventloom.serde;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventloom.registry.Compatibility;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -97,14 +99,55 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        String text = send(HttpRequest.newBuilder().GET(), "/schemas/ids/" + id).path("schema").asText();
+        Schema schema = parse(send(HttpRequest.newBuilder().GET(), "/schemas/ids/" + id).path("schema").asText(),
+                "schema " + id);
+        schemaCache.putIfAbsent(id, schema);
+        return schema;
+    }
+
+    @Override
+    public void setCompatibility(String subject, Compatibility level) {
+        send(HttpRequest.newBuilder().header("Content-Type", CONTENT_TYPE).PUT(HttpRequest.BodyPublishers.ofString(
+                JSON.createObjectNode().put("compatibility", level.name()).toString(), StandardCharsets.UTF_8)),
+                "/config/" + encode(subject));
+    }
+
+    @Override
+    public List<String> compatibilityProblems(String subject, Schema schema) {
+        JsonNode answer = post("/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
+                schemaBody(schema));
+        if (answer.path("is_compatible").asBoolean(false)) {
+            return List.of();
+        }
+        List<String> messages = new ArrayList<>();
+        answer.path("messages").forEach(message -> messages.add(message.asText()));
+        // A registry that gives no reasons still said no: the answer must not read as compatible.
+        return messages.isEmpty() ? List.of("the registry found the schema incompatible and gave no reason") : messages;
+    }
+
+    /** The subjects that have a live version ({@code GET /subjects}). */
+    public List<String> subjects() {
+        List<String> subjects = new ArrayList<>();
+        send(HttpRequest.newBuilder().GET(), "/subjects").forEach(subject -> subjects.add(subject.asText()));
+        return subjects;
+    }
+
+    /**
+     * The schema of the subject's newest live version ({@code GET /subjects/{subject}/versions/latest}).
+     *
+     * @throws SchemaRegistryException with {@link SchemaRegistryException#SUBJECT_NOT_FOUND} when it has none
+     */
+    public Schema latestSchema(String subject) {
+        return parse(send(HttpRequest.newBuilder().GET(), "/subjects/" + encode(subject) + "/versions/latest")
+                .path("schema").asText(), "the latest schema of subject '" + subject + "'");
+    }
+
+    private static Schema parse(String text, String what) {
         try {
-            Schema schema = new Schema.Parser().parse(text);
-            schemaCache.putIfAbsent(id, schema);
-            return schema;
+            return new Schema.Parser().parse(text);
         } catch (SchemaParseException e) {
             throw new SchemaRegistryException(SchemaRegistryException.INVALID_SCHEMA,
-                    "schema " + id + " from the registry is not valid Avro: " + e.getMessage(), e);
+                    what + " from the registry is not valid Avro: " + e.getMessage(), e);
         }
     }
 

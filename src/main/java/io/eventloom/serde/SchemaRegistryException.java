@@ -40,6 +40,11 @@ public final class SchemaRegistryException extends RuntimeException {
                 || errorCode >= 500 && errorCode <= 599 || errorCode >= 50000 && errorCode <= 59999;
     }
 
+    /** True when the registry refused this client's credentials or their rights (401, 403, Confluent's 40301). */
+    public boolean isAccessDenied() {
+        return errorCode == 401 || errorCode == 403 || errorCode == 40301;
+    }
+
     public boolean isNotFound() {
         return errorCode == SUBJECT_NOT_FOUND || errorCode == VERSION_NOT_FOUND || errorCode == SCHEMA_NOT_FOUND;
     }

@@ -2,7 +2,9 @@ package io.eventloom.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventloom.core.CommandOptions;
 import io.eventloom.core.avro.CommandResult;
+import io.eventloom.core.avro.CommandStatus;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaTestClients;
@@ -12,7 +14,9 @@ import io.eventloom.kafka.TestBroker;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
 import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.serde.SchemaRegistryException;
+import io.eventloom.shop.Money;
 import io.eventloom.shop.order.OrderCommandEnvelope;
+import io.eventloom.shop.product.CreateProduct;
 import io.eventloom.shop.product.ProductEventEnvelope;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
@@ -160,6 +164,50 @@ class EventloomAppTest {
     }
 
     @Test
+    void givenTheEmbeddedRegistry_whenStartedAndACommandRuns_thenEverySubjectHasItsKindsLevelOrItsOverride(
+            TestBroker broker, @TempDir Path dir) throws Exception {
+        EventloomConfig config = EventloomConfig.of(Map.of(
+                EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                EventloomConfig.APPLICATION_ID, "app-test-levels",
+                EventloomConfig.STREAMS_STATE_DIR, dir.toString(),
+                EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, dir.resolve("admin.token").toString(),
+                EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(FreePort.find()),
+                EventloomConfig.SCHEMA_REGISTRY_TOPIC, "_eventloom_schemas-levels-" + UUID.randomUUID(),
+                EventloomConfig.TOPIC_NAMESPACE, "levels",
+                EventloomConfig.TOPIC_PARTITIONS, "1",
+                EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find()),
+                EventloomConfig.SCHEMA_REGISTRY_COMPATIBILITY_OVERRIDES, "levels.order.commands-value=FULL"));
+
+        try (EventloomApp app = EventloomApp.start(config)) {
+            assertThat(level(app, "levels.order.events-value")).isEqualTo("BACKWARD_TRANSITIVE");
+            assertThat(level(app, "levels.product.commands-value")).isEqualTo("BACKWARD");
+            assertThat(level(app, "levels.customer.command-results-value")).isEqualTo("BACKWARD");
+            assertThat(level(app, "levels.order.commands-value")).isEqualTo("FULL");
+            app.services().runtime().awaitRunning(Duration.ofSeconds(60));
+            CommandResult result = app.services().gateway().send("product", "mug", new CreateProduct("SKU-1", "Mug",
+                    new Money(500L, "EUR"), 3, null), CommandOptions.defaults(), Duration.ofSeconds(60)).join();
+
+            assertThat(result.getStatus()).isEqualTo(CommandStatus.ACCEPTED);
+            // The runtime's own subjects, registered as the command ran, got the level of what they carry: a snapshot
+            // is a cache rebuilt from the events when it cannot be read, so its schema may change in any way.
+            assertThat(level(app, "app-test-levels-product-aggregate-state-changelog-value"))
+                    .isEqualTo("NONE");
+            assertThat(level(app, "app-test-levels-product-command-dedupe-changelog-value"))
+                    .isEqualTo("BACKWARD_TRANSITIVE");
+        }
+    }
+
+    @Test
+    void givenAnOverrideNamingASubjectTheAppDoesNotHave_whenStarted_thenRefusedWithTheSubjectItMeant() {
+        EventloomConfig config = EventloomConfig.of(Map.of(EventloomConfig.SCHEMA_REGISTRY_COMPATIBILITY_OVERRIDES,
+                "shop.order.event-value=FULL"));
+
+        assertThatThrownBy(() -> EventloomApp.start(config)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schema.registry.compatibility.overrides: 'shop.order.event-value' is not a"
+                        + " subject of this app's public topics; did you mean shop.order.events-value?");
+    }
+
+    @Test
     void givenKafkaPassThrough_whenStarted_thenEveryKafkaClientTheAppMakesGetsIt(TestBroker broker,
                                                                                   @TempDir Path dir) {
         String clientId = "pass-through-" + UUID.randomUUID();
@@ -206,6 +254,14 @@ class EventloomAppTest {
                     Optional.of("Bearer " + registryOnly.adminToken().orElseThrow())).register("app.only-value", NOTE))
                     .isPositive();
         }
+    }
+
+    /** The subject's own compatibility level in the app's registry. */
+    private static String level(EventloomApp app, String subject) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(app.schemaRegistryUrl() + "/config/" + subject)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body()).path("compatibilityLevel").asText(response.body());
     }
 
     private static HttpResponse<String> get(int port, String path, Optional<String> token) throws Exception {

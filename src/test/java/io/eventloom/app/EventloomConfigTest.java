@@ -1,5 +1,6 @@
 package io.eventloom.app;
 
+import io.eventloom.registry.Compatibility;
 import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,6 +193,26 @@ class EventloomConfigTest {
                         .isEqualTo("`" + ConfigDef.convertToString(key.defaultValue, key.type) + "`");
             }
         });
+    }
+
+    @Test
+    void givenCompatibilityOverrides_whenAnEntryIsNoSubjectEqualsLevel_thenRefusedNamingIt() {
+        EventloomConfig config = EventloomConfig.of(Map.of(EventloomConfig.SCHEMA_REGISTRY_COMPATIBILITY_OVERRIDES,
+                " shop.order.commands-value = full , shop.product.events-value=NONE"));
+
+        assertThat(CompatibilityLevels.parse(config.list(EventloomConfig.SCHEMA_REGISTRY_COMPATIBILITY_OVERRIDES)))
+                .containsEntry("shop.order.commands-value", Compatibility.FULL)
+                .containsEntry("shop.product.events-value", Compatibility.NONE);
+        assertThatThrownBy(() -> config.with(EventloomConfig.SCHEMA_REGISTRY_COMPATIBILITY_OVERRIDES,
+                "shop.order.commands-value=BACKWARDS")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'BACKWARDS' in 'shop.order.commands-value=BACKWARDS' is not a compatibility"
+                        + " level; use one of [NONE, BACKWARD, BACKWARD_TRANSITIVE");
+        assertThatThrownBy(() -> config.with(EventloomConfig.SCHEMA_REGISTRY_COMPATIBILITY_OVERRIDES,
+                "shop.order.commands-value")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'shop.order.commands-value' is not subject=LEVEL");
+        assertThatThrownBy(() -> config.with(EventloomConfig.SCHEMA_REGISTRY_COMPATIBILITY_OVERRIDES,
+                "a-value=FULL,a-value=NONE")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'a-value' is given twice");
     }
 
     @Test

@@ -93,6 +93,28 @@ class AvroSerdeOverHttpTest {
     }
 
     @Test
+    void givenALevelSetBeforeTheFirstVersion_whenASchemaIsChecked_thenTheRegistryJudgesAtThatLevelInItsOwnWords() {
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(registry.url());
+
+        client.setCompatibility("http.levels-value", Compatibility.BACKWARD_TRANSITIVE);
+        client.register("http.levels-value", TestSchemas.GREETING_V1);
+        client.register("http.levels-value", Greeting.getClassSchema());
+
+        assertThat(http.get("/config/http.levels-value").json().path("compatibilityLevel").asText())
+                .isEqualTo("BACKWARD_TRANSITIVE");
+        assertThat(client.compatibilityProblems("http.levels-value", Greeting.getClassSchema())).isEmpty();
+        assertThat(client.compatibilityProblems("http.levels-value", TestSchemas.GREETING_V3_REQUIRED_FIELD))
+                .first().asString().contains("field 'region' in Greeting has no default");
+        assertThat(client.compatibilityProblems("http.levels-value", TestSchemas.GREETING_V3_REQUIRED_FIELD))
+                .contains("{compatibility: 'BACKWARD_TRANSITIVE'}");
+        assertThatThrownBy(() -> client.compatibilityProblems("http.nothing-yet-value", TestSchemas.GREETING_V1))
+                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.SUBJECT_NOT_FOUND));
+        assertThat(client.subjects()).contains("http.levels-value").doesNotContain("http.nothing-yet-value");
+        assertThat(client.latestSchema("http.levels-value")).isEqualTo(Greeting.getClassSchema());
+    }
+
+    @Test
     void givenAutoRegisterOff_whenSubjectUnknown_thenClientCarries40401AndSerializerSaysRegisterFirst() {
         HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(registry.url());
         SpecificAvroSerde<Greeting> serde = new SpecificAvroSerde<>(client, Greeting.class,

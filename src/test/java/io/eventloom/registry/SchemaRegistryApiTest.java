@@ -297,11 +297,36 @@ class SchemaRegistryApiTest {
 
         assertThat(optionalField.json().path("is_compatible").asBoolean()).isTrue();
         assertThat(requiredField.json().path("is_compatible").asBoolean()).isFalse();
-        assertThat(requiredField.json().path("messages")).isNotEmpty();
+        // As Confluent answers: each incompatibility, then the version it breaks, that version's schema, the level.
+        assertThat(requiredField.json().path("messages")).extracting(n -> n.asText()).containsExactly(
+                "{errorType:'READER_FIELD_MISSING_DEFAULT_VALUE', description:'field 'region' in Greeting has no"
+                        + " default, so data written with version 1 cannot be read', additionalInfo:'region'}",
+                "{oldSchemaVersion: 1}",
+                "{oldSchema: '" + TestSchemas.GREETING_V1 + "'}",
+                "{compatibility: 'BACKWARD'}");
         assertThat(http.post("/compatibility/subjects/" + subject + "/versions/7",
                 RegistryHttp.schemaBody(NOTE)).errorCode()).isEqualTo(40402);
         assertThat(http.post("/compatibility/subjects/" + subject + "-missing/versions/latest",
                 RegistryHttp.schemaBody(NOTE)).errorCode()).isEqualTo(40401);
+        assertThat(http.get("/subjects/" + subject + "/versions").text()).isEqualTo("[1]");
+    }
+
+    // Avro's validator, by which the log applies registrations, lets a renamed record through; Confluent does not.
+    @Test
+    void givenARenamedRecord_whenRegisteredOrChecked_thenRefusedAsConfluentRefusesIt() {
+        http.register(subject, NOTE);
+        Schema renamed = new Schema.Parser().parse(NOTE.toString().replace("\"Note\"", "\"Memo\""));
+
+        RegistryHttp.Response refused = http.post("/subjects/" + subject + "/versions",
+                RegistryHttp.schemaBody(renamed));
+        RegistryHttp.Response check = http.post("/compatibility/subjects/" + subject + "/versions/latest?verbose=true",
+                RegistryHttp.schemaBody(renamed));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("message").asText()).startsWith("Schema being registered is incompatible"
+                + " with an earlier schema for subject \"" + subject + "\", details: [{errorType:'NAME_MISMATCH',"
+                + " description:'the schema was renamed from test.Note to test.Memo");
+        assertThat(check.json().path("is_compatible").asBoolean()).isFalse();
         assertThat(http.get("/subjects/" + subject + "/versions").text()).isEqualTo("[1]");
     }
 

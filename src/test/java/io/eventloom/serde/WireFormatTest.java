@@ -1,5 +1,6 @@
 package io.eventloom.serde;
 
+import io.eventloom.registry.Compatibility;
 import io.eventloom.serde.testing.Greeting;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
@@ -7,6 +8,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +119,16 @@ class WireFormatTest {
                         "Schema " + requested + " not found");
             }
             return schema;
+        }
+
+        @Override
+        public void setCompatibility(String subject, Compatibility level) {
+            throw new UnsupportedOperationException("the wire format needs no compatibility levels");
+        }
+
+        @Override
+        public List<String> compatibilityProblems(String subject, Schema s) {
+            throw new UnsupportedOperationException("the wire format needs no compatibility checks");
         }
     }
 }

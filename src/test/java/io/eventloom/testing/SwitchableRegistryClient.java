@@ -1,10 +1,12 @@
 package io.eventloom.testing;
 
+import io.eventloom.registry.Compatibility;
 import io.eventloom.serde.InMemorySchemaRegistryClient;
 import io.eventloom.serde.SchemaRegistryClient;
 import io.eventloom.serde.SchemaRegistryException;
 import org.apache.avro.Schema;
 
+import java.util.List;
 import java.util.OptionalInt;
 
 /** An in-memory registry whose writes can be made unreachable, as a registry down for a while looks to a client. */
@@ -38,6 +40,18 @@ public final class SwitchableRegistryClient implements SchemaRegistryClient {
     public OptionalInt versionOf(String subject, int schemaId) {
         requireReachable();
         return inner.versionOf(subject, schemaId);
+    }
+
+    @Override
+    public void setCompatibility(String subject, Compatibility level) {
+        requireReachable();
+        inner.setCompatibility(subject, level);
+    }
+
+    @Override
+    public List<String> compatibilityProblems(String subject, Schema schema) {
+        requireReachable();
+        return inner.compatibilityProblems(subject, schema);
     }
 
     private void requireReachable() {
