@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -119,18 +118,6 @@ final class AccessSetup implements AutoCloseable {
     /** The admin key kept for a system without configured keys; empty when keys or JWTs are configured. */
     Optional<String> adminToken() {
         return adminToken;
-    }
-
-    /** The {@code Authorization} sent to a configured registry: its bearer token, or basic user info. */
-    static Optional<String> externalRegistryAuthorization(EventloomConfig config) {
-        Optional<String> bearer = config.get(EventloomConfig.SCHEMA_REGISTRY_BEARER_TOKEN);
-        Optional<String> basic = config.get(EventloomConfig.SCHEMA_REGISTRY_BASIC_USER_INFO);
-        if (bearer.isPresent() && basic.isPresent()) {
-            throw new ConfigException("set either " + EventloomConfig.SCHEMA_REGISTRY_BEARER_TOKEN + " or "
-                    + EventloomConfig.SCHEMA_REGISTRY_BASIC_USER_INFO + ", not both");
-        }
-        return bearer.map(token -> "Bearer " + token).or(() -> basic.map(userInfo -> "Basic " + Base64.getEncoder()
-                .encodeToString(userInfo.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** Stops fetching the identity provider's keys. */

@@ -109,7 +109,7 @@ public final class EventloomApp implements AutoCloseable {
                     ? useRegistry(configuredRegistry.get())
                     : embeddedRegistry.get().url();
             Optional<String> registryAuthorization = configuredRegistry.isPresent()
-                    ? AccessSetup.externalRegistryAuthorization(config)
+                    ? config.schemaRegistryAuthorization()
                     : access.embeddedRegistryAuthorization();
             // On the embedded default the app owns its registry, so it may register; elsewhere schemas are governed.
             boolean autoRegister = config.booleanValue(EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER,

@@ -11,11 +11,13 @@ import org.apache.kafka.streams.StreamsConfig;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -310,6 +312,23 @@ public final class EventloomConfig {
 
     public Path path(String key) {
         return Path.of(require(key));
+    }
+
+    /**
+     * The {@code Authorization} a client of this system sends to the schema registry: the configured bearer token,
+     * or the basic user info; empty when neither is set.
+     *
+     * @throws ConfigException when both are set
+     */
+    public Optional<String> schemaRegistryAuthorization() {
+        Optional<String> bearer = get(SCHEMA_REGISTRY_BEARER_TOKEN);
+        Optional<String> basic = get(SCHEMA_REGISTRY_BASIC_USER_INFO);
+        if (bearer.isPresent() && basic.isPresent()) {
+            throw new ConfigException("set either " + SCHEMA_REGISTRY_BEARER_TOKEN + " or "
+                    + SCHEMA_REGISTRY_BASIC_USER_INFO + ", not both");
+        }
+        return bearer.map(token -> "Bearer " + token).or(() -> basic.map(userInfo -> "Basic " + Base64.getEncoder()
+                .encodeToString(userInfo.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** The replication factor of the topics Eventloom creates; empty means the broker's default. */

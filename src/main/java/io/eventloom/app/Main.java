@@ -93,7 +93,8 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    EventloomConfig config() {
+    /** The settings the app would start with: {@code --config FILE}, then the {@code EVENTLOOM_*} variables. */
+    public EventloomConfig config() {
         return EventloomConfig.load(Optional.ofNullable(configFile), environment);
     }
 

@@ -49,7 +49,7 @@ final class SchemasCommand {
                     DomainSchemas.of(Shop.domain(config.duration(EventloomConfig.SAGA_STEP_TIMEOUT)),
                             TopicPlan.topicNames(config)),
                     config.require(EventloomConfig.APPLICATION_ID),
-                    new HttpSchemaRegistryClient(url, AccessSetup.externalRegistryAuthorization(config)));
+                    new HttpSchemaRegistryClient(url, config.schemaRegistryAuthorization()));
             List<SchemasCheck.Verdict> verdicts;
             try {
                 verdicts = check.run();

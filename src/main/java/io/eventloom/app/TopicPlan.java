@@ -46,7 +46,8 @@ public final class TopicPlan {
                 config.duration(EventloomConfig.COMMAND_DEDUPE_RETENTION), recordLimit);
     }
 
-    static TopicNames topicNames(EventloomConfig config) {
+    /** The topic names of the configured namespace. */
+    public static TopicNames topicNames(EventloomConfig config) {
         return new TopicNames(config.require(EventloomConfig.TOPIC_NAMESPACE));
     }
 }
