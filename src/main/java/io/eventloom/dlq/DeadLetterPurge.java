@@ -3,6 +3,7 @@ package io.eventloom.dlq;
 import io.eventloom.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.HashMap;
@@ -20,7 +21,7 @@ public final class DeadLetterPurge {
         this.topic = topic;
     }
 
-    /** @throws org.apache.kafka.common.KafkaException when the broker cannot be reached or refuses */
+    /** @throws KafkaException when the broker cannot be reached or refuses */
     public void execute(PurgePlan plan) throws InterruptedException {
         Map<TopicPartition, RecordsToDelete> deletions = new HashMap<>();
         plan.deleteBefore().forEach((partition, before) ->
@@ -28,8 +29,8 @@ public final class DeadLetterPurge {
         try (Admin admin = Admin.create(kafka.admin("dlq-purge", Map.of()))) {
             admin.deleteRecords(deletions).all().get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof org.apache.kafka.common.KafkaException kafkaError ? kafkaError
-                    : new org.apache.kafka.common.KafkaException(e.getCause());
+            throw e.getCause() instanceof KafkaException kafkaError ? kafkaError
+                    : new KafkaException(e.getCause());
         }
     }
 }
