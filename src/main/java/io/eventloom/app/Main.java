@@ -2,6 +2,7 @@ package io.eventloom.app;
 
 import io.eventloom.bench.BenchCommand;
 import io.eventloom.core.TopologyDocs;
+import io.eventloom.dlq.DlqCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ import java.util.function.Function;
 @Command(name = "eventloom", mixinStandardHelpOptions = true,
         description = "Event sourcing and CQRS on Kafka Streams.",
         subcommands = {Main.RegistryCommand.class, Main.TopologyDocsCommand.class, TokenCommand.class,
-                SchemasCommand.class, BenchCommand.class})
+                SchemasCommand.class, BenchCommand.class, DlqCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
