@@ -2,7 +2,7 @@ package io.eventloom.app;
 
 import io.eventloom.bench.BenchCommand;
 import io.eventloom.core.TopologyDocs;
-import io.eventloom.dlq.DlqCommand;
+import io.eventloom.cli.dlq.DlqCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -13,7 +13,7 @@ import io.eventloom.core.counter.CounterCommandEnvelope;
 import io.eventloom.core.counter.CounterEventEnvelope;
 import io.eventloom.core.counter.CounterTopics;
 import io.eventloom.core.counter.Increment;
-import io.eventloom.dlq.DeadLetterReplay;
+import io.eventloom.cli.dlq.DeadLetterReplay;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaTestClients;

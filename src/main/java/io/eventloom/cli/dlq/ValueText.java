@@ -1,4 +1,4 @@
-package io.eventloom.dlq;
+package io.eventloom.cli.dlq;
 
 import io.eventloom.serde.SchemaRegistryClient;
 import io.eventloom.serde.WireFormat;

@@ -1,4 +1,4 @@
-package io.eventloom.dlq;
+package io.eventloom.cli.dlq;
 
 import io.eventloom.cli.CliContext;
 import io.eventloom.cli.ExitCodes;

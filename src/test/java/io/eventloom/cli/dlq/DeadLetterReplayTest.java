@@ -1,4 +1,4 @@
-package io.eventloom.dlq;
+package io.eventloom.cli.dlq;
 
 import io.eventloom.core.DeadLetterHandler;
 import org.apache.kafka.clients.producer.ProducerRecord;

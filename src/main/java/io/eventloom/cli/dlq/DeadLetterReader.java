@@ -1,4 +1,4 @@
-package io.eventloom.dlq;
+package io.eventloom.cli.dlq;
 
 import io.eventloom.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

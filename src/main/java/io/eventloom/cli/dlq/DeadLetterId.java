@@ -1,4 +1,4 @@
-package io.eventloom.dlq;
+package io.eventloom.cli.dlq;
 
 /** Where a dead letter sits in the dead-letter topic, written {@code partition@offset}: its id for operators. */
 public record DeadLetterId(int partition, long offset) implements Comparable<DeadLetterId> {

@@ -1,4 +1,4 @@
-package io.eventloom.dlq;
+package io.eventloom.cli.dlq;
 
 import java.util.List;
 import java.util.Map;

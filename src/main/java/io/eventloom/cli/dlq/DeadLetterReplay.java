@@ -1,4 +1,4 @@
-package io.eventloom.dlq;
+package io.eventloom.cli.dlq;
 
 import io.eventloom.cli.Progress;
 import io.eventloom.core.DeadLetterHandler;

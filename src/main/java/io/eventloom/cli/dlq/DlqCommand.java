@@ -1,4 +1,4 @@
-package io.eventloom.dlq;
+package io.eventloom.cli.dlq;
 
 import io.eventloom.app.Main;
 import io.eventloom.cli.CliContext;

@@ -1,4 +1,4 @@
-package io.eventloom.dlq;
+package io.eventloom.cli.dlq;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
