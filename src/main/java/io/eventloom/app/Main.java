@@ -18,7 +18,7 @@ import java.util.function.Function;
 @Command(name = "eventloom", mixinStandardHelpOptions = true,
         description = "Event sourcing and CQRS on Kafka Streams.",
         subcommands = {Main.RegistryCommand.class, Main.TopologyDocsCommand.class, TokenCommand.class,
-                SchemasCommand.class, BenchCommand.class})
+                SchemasCommand.class, SendCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
