@@ -141,7 +141,8 @@ final class SendCommand implements Callable<Integer> {
     private CompletableFuture<Void> outcome(CommandGateway gateway, SendLine.Command command, SendTally tally) {
         CompletableFuture<Void> sent = waitForResults
                 ? gateway.send(command.type(), command.id(), command.payload(), command.options(),
-                        Duration.ofSeconds(timeoutSeconds)).thenAccept(result -> tally.answered(command.number(), result))
+                        Duration.ofSeconds(timeoutSeconds))
+                        .thenAccept(result -> tally.answered(command.number(), result))
                 : gateway.post(command.type(), command.id(), command.payload(), command.options());
         return sent.exceptionally(error -> {
             tally.failed(command.number(), error instanceof CompletionException

@@ -14,7 +14,7 @@ public sealed interface SendLine {
             implements SendLine {
     }
 
-    /** A line that is not a command: bad JSON, a missing field, an unknown type or command, a payload that does not fit. */
+    /** A line that is not a command: bad JSON, a missing field, an unknown type or command, a misfit payload. */
     record Malformed(long number, String error) implements SendLine {
     }
 }

@@ -57,7 +57,8 @@ public final class SendTally {
         }
         rejectedByCode.merge(result.getRejectionCode(), 1L, Long::sum);
         rejectionDetails.add(new Rejection(line, result.getRejectionCode(), result.getRejectionMessage()));
-        rejections.add(new Problem(line, "rejected " + result.getRejectionCode() + ": " + result.getRejectionMessage()));
+        rejections.add(new Problem(line, "rejected " + result.getRejectionCode() + ": "
+                + result.getRejectionMessage()));
     }
 
     /** The line could not be sent, or no result came in time: Kafka, the registry or the runtime is not there. */
