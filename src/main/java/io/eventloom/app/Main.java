@@ -18,7 +18,7 @@ import java.util.function.Function;
 @Command(name = "eventloom", mixinStandardHelpOptions = true,
         description = "Event sourcing and CQRS on Kafka Streams.",
         subcommands = {Main.RegistryCommand.class, Main.TopologyDocsCommand.class, TokenCommand.class,
-                SchemasCommand.class, SendCommand.class, EventsCommand.class, StateCommand.class,
+                SchemasCommand.class, SendCommand.class, EventsCommand.class, StateCommand.class, ReplayCommand.class,
                 BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
