@@ -1,5 +1,6 @@
 package io.eventloom.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventloom.core.avro.CommandResult;
@@ -18,11 +19,18 @@ import java.util.TreeMap;
  */
 public final class SendTally {
 
-    /** A line that did not end accepted, and why: as the operator reads it, {@code line 3: rejected CODE: message}. */
-    record Problem(long line, String what) {
-    }
+    private enum Kind { MALFORMED, REJECTED, FAILED }
 
-    private record Rejection(long line, String code, String message) {
+    /** A line that did not end accepted; {@code code} is the rejection code, for rejections only. */
+    private record Problem(long line, Kind kind, String code, String message) {
+
+        String text() {
+            return switch (kind) {
+                case MALFORMED -> "malformed: " + message;
+                case REJECTED -> "rejected " + code + ": " + message;
+                case FAILED -> "failed: " + message;
+            };
+        }
     }
 
     private final boolean waited;
@@ -30,10 +38,7 @@ public final class SendTally {
     private long sent;
     private long accepted;
     private final Map<String, Long> rejectedByCode = new TreeMap<>();
-    private final List<Problem> rejections = new ArrayList<>();
-    private final List<Rejection> rejectionDetails = new ArrayList<>();
-    private final List<Problem> malformed = new ArrayList<>();
-    private final List<Problem> failures = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
 
     /** @param waited whether results were awaited; without them nothing is known as accepted or rejected */
     public SendTally(boolean waited) {
@@ -42,7 +47,7 @@ public final class SendTally {
 
     public synchronized void malformed(SendLine.Malformed line) {
         lines++;
-        malformed.add(new Problem(line.number(), "malformed: " + line.error()));
+        problems.add(new Problem(line.number(), Kind.MALFORMED, null, line.error()));
     }
 
     public synchronized void sent() {
@@ -56,56 +61,61 @@ public final class SendTally {
             return;
         }
         rejectedByCode.merge(result.getRejectionCode(), 1L, Long::sum);
-        rejectionDetails.add(new Rejection(line, result.getRejectionCode(), result.getRejectionMessage()));
-        rejections.add(new Problem(line, "rejected " + result.getRejectionCode() + ": "
-                + result.getRejectionMessage()));
+        problems.add(new Problem(line, Kind.REJECTED, result.getRejectionCode(), result.getRejectionMessage()));
     }
 
     /** The line could not be sent, or no result came in time: Kafka, the registry or the runtime is not there. */
     public synchronized void failed(long line, Throwable error) {
-        failures.add(new Problem(line, "failed: " + error.getClass().getSimpleName() + ": " + error.getMessage()));
+        problems.add(new Problem(line, Kind.FAILED, null, error.getClass().getSimpleName() + ": "
+                + error.getMessage()));
     }
 
     public synchronized int exitCode() {
-        if (!failures.isEmpty()) {
+        if (count(Kind.FAILED) > 0) {
             return ExitCodes.UNAVAILABLE;
         }
-        return rejections.isEmpty() && malformed.isEmpty() ? ExitCodes.OK : ExitCodes.FOUND;
+        return problems.isEmpty() ? ExitCodes.OK : ExitCodes.FOUND;
     }
 
     /** One line per line that went wrong, in input order, then the summary. */
     public synchronized void printText(PrintWriter out) {
-        List<Problem> problems = new ArrayList<>(malformed);
-        problems.addAll(rejections);
-        problems.addAll(failures);
-        problems.sort(Comparator.comparingLong(Problem::line));
-        problems.forEach(problem -> out.println("line " + problem.line() + ": " + problem.what()));
+        inOrder().forEach(problem -> out.println("line " + problem.line() + ": " + problem.text()));
         StringBuilder summary = new StringBuilder().append(lines).append(" lines: ").append(sent).append(" sent");
         if (waited) {
-            summary.append(", ").append(accepted).append(" accepted, ").append(rejections.size())
+            summary.append(", ").append(accepted).append(" accepted, ").append(count(Kind.REJECTED))
                     .append(" rejected").append(rejectedByCode.isEmpty() ? "" : " " + rejectedByCode);
         }
-        summary.append(", ").append(malformed.size()).append(" malformed, ").append(failures.size())
+        summary.append(", ").append(count(Kind.MALFORMED)).append(" malformed, ").append(count(Kind.FAILED))
                 .append(" failed.");
         out.println(summary);
     }
 
     public synchronized ObjectNode json() {
-        ObjectNode json = JsonNodeFactory.instance.objectNode()
-                .put("lines", lines)
-                .put("sent", sent);
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("lines", lines).put("sent", sent);
         if (waited) {
             json.put("accepted", accepted);
             ObjectNode byCode = json.putObject("rejected");
             rejectedByCode.forEach(byCode::put);
-            rejectionDetails.stream().sorted(Comparator.comparingLong(Rejection::line)).forEach(rejection ->
-                    json.withArray("rejections").addObject().put("line", rejection.line())
-                            .put("code", rejection.code()).put("message", rejection.message()));
         }
-        malformed.forEach(problem -> json.withArray("malformed").addObject().put("line", problem.line())
-                .put("error", problem.what()));
-        failures.stream().sorted(Comparator.comparingLong(Problem::line)).forEach(problem ->
-                json.withArray("failed").addObject().put("line", problem.line()).put("error", problem.what()));
+        ArrayNode rejections = json.putArray("rejections");
+        ArrayNode malformed = json.putArray("malformed");
+        ArrayNode failed = json.putArray("failed");
+        for (Problem problem : inOrder()) {
+            switch (problem.kind()) {
+                case REJECTED -> rejections.addObject().put("line", problem.line()).put("code", problem.code())
+                        .put("message", problem.message());
+                case MALFORMED -> malformed.addObject().put("line", problem.line()).put("error", problem.message());
+                case FAILED -> failed.addObject().put("line", problem.line()).put("error", problem.message());
+            }
+        }
         return json;
+    }
+
+    private List<Problem> inOrder() {
+        return problems.stream().sorted(Comparator.comparingLong(Problem::line)).toList();
+    }
+
+    private long count(Kind kind) {
+        return problems.stream().filter(problem -> problem.kind() == kind).count();
     }
 }

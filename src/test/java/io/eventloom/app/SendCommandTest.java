@@ -116,6 +116,20 @@ class SendCommandTest {
         assertThat(run.err()).contains("Cannot reach Kafka at localhost:1");
     }
 
+    @Test
+    void givenAnUnreachableRegistry_whenSent_thenTheLineFailsAndItExitsUnavailable() throws Exception {
+        Path file = Files.writeString(dir.resolve("no-registry.jsonl"), createProduct("unregistered-mug") + "\n");
+
+        CliShop.Run run = shop.run(Map.of("EVENTLOOM_SCHEMA_REGISTRY_URL", "http://localhost:1"), "send", "--file",
+                file.toString(), "--output", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.UNAVAILABLE);
+        JsonNode summary = new ObjectMapper().readTree(run.out());
+        assertThat(summary.path("failed").get(0).path("line").asLong()).isEqualTo(1);
+        assertThat(summary.path("accepted").asLong()).isZero();
+        assertThat(shop.app().services().reader().state("product", "unregistered-mug")).isEmpty();
+    }
+
     private static CliShop.Run withStandardInput(String text, Supplier<CliShop.Run> command) {
         InputStream before = System.in;
         System.setIn(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
