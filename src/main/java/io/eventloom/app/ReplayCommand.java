@@ -76,7 +76,7 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (GroupRewind.ActiveGroupException e) {
             err.println("Refused: " + e.getMessage());
             return ExitCodes.FOUND;
-        } catch (IllegalArgumentException e) {
+        } catch (GroupRewind.NothingToRewindException e) {
             err.println(e.getMessage());
             return ExitCodes.USAGE;
         } catch (ExecutionException e) {

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +58,13 @@ public final class GroupRewind {
         }
     }
 
+    /** Nothing names what to rewind: no topics given, and the group has committed on none. */
+    public static final class NothingToRewindException extends Exception {
+        NothingToRewindException(String message) {
+            super(message);
+        }
+    }
+
     private final Admin admin;
     private final Duration timeout;
 
@@ -68,16 +76,16 @@ public final class GroupRewind {
     /**
      * @param topics the topics to rewind; when empty, every topic the group has committed offsets on
      * @throws ActiveGroupException when the group has members
-     * @throws IllegalArgumentException when there is nothing to rewind: no topics given and none committed
+     * @throws NothingToRewindException when no topics are given and the group has committed on none
      */
-    public Plan plan(String group, Instant from, Collection<String> topics)
-            throws ActiveGroupException, ExecutionException, InterruptedException, TimeoutException {
+    public Plan plan(String group, Instant from, Collection<String> topics) throws ActiveGroupException,
+            NothingToRewindException, ExecutionException, InterruptedException, TimeoutException {
         refuseActive(group);
         Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata());
         List<TopicPartition> partitions = topics.isEmpty() ? List.copyOf(committed.keySet()) : partitionsOf(topics);
         if (partitions.isEmpty()) {
-            throw new IllegalArgumentException("group '" + group + "' has no committed offsets; name the topics"
+            throw new NothingToRewindException("group '" + group + "' has no committed offsets; name the topics"
                     + " to rewind with --topic");
         }
         Map<TopicPartition, Long> atTime = offsets(partitions, OffsetSpec.forTimestamp(from.toEpochMilli()));
@@ -106,8 +114,15 @@ public final class GroupRewind {
 
     private void refuseActive(String group) throws ActiveGroupException, ExecutionException, InterruptedException,
             TimeoutException {
-        ConsumerGroupDescription description = get(admin.describeConsumerGroups(List.of(group)).describedGroups()
-                .get(group));
+        ConsumerGroupDescription description;
+        try {
+            description = get(admin.describeConsumerGroups(List.of(group)).describedGroups().get(group));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return; // A group the broker does not know has no members; rewinding it creates it.
+            }
+            throw e;
+        }
         if (!description.members().isEmpty()) {
             throw new ActiveGroupException("group '" + group + "' has " + description.members().size()
                     + " active member(s) (state " + description.state() + "); stop its consumers and try again");

@@ -130,6 +130,26 @@ class ReplayCommandTest {
         assertThat(run.err()).contains("is not an ISO-8601 time with offset");
     }
 
+    @Test
+    void givenAGroupThatNeverCommittedAndNoTopic_whenReplayed_thenItAsksForTheTopics() {
+        Run run = replay("--from", "2026-01-01T00:00:00Z", "--group", "never-committed");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("group 'never-committed' has no committed offsets; name the topics");
+    }
+
+    @Test
+    void givenANewGroupAndATopic_whenReplayed_thenItStartsAtTheTimeAndCountsToTheEnd() throws Exception {
+        group = topic + "-newcomer";
+
+        Run run = replay("--from", "2026-01-01T00:00:06Z", "--group", group, "--topic", topic);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains(topic + "-0: none committed -> 3, 2 to replay").contains(": 4 to replay");
+        assertThat(committed()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                new TopicPartition(topic, 0), 3L, new TopicPartition(topic, 1), 3L));
+    }
+
     private KafkaConsumer<String, String> consumer() {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
