@@ -43,6 +43,8 @@ public final class EventloomConfig {
 
     public static final String CONFIG_FILE_ENV = "EVENTLOOM_CONFIG";
     public static final String ENV_PREFIX = "EVENTLOOM_";
+    /** The API key operator commands send to the HTTP API; read by the commands, not a setting of the app. */
+    public static final String TOKEN_ENV = "EVENTLOOM_TOKEN";
     /** {@code kafka.<name>} passes {@code <name>} to every Kafka client the app makes that knows it. */
     public static final String KAFKA_PREFIX = "kafka.";
 
@@ -239,7 +241,7 @@ public final class EventloomConfig {
             settings.put(key, new Setting(value, source));
         }));
         new TreeMap<>(environment).forEach((name, value) -> {
-            if (!name.startsWith(ENV_PREFIX) || name.equals(CONFIG_FILE_ENV)) {
+            if (!name.startsWith(ENV_PREFIX) || name.equals(CONFIG_FILE_ENV) || name.equals(TOKEN_ENV)) {
                 return;
             }
             String key = KEYS_BY_ENV_NAME.getOrDefault(name, keyOf(name));

@@ -19,7 +19,8 @@ import java.util.function.Function;
 @Command(name = "eventloom", mixinStandardHelpOptions = true,
         description = "Event sourcing and CQRS on Kafka Streams.",
         subcommands = {Main.RegistryCommand.class, Main.TopologyDocsCommand.class, TokenCommand.class,
-                SchemasCommand.class, BenchCommand.class, DlqCommand.class})
+                SchemasCommand.class, SendCommand.class, EventsCommand.class, StateCommand.class, ReplayCommand.class,
+                DlqCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
@@ -97,6 +98,11 @@ public final class Main implements Callable<Integer> {
     /** The settings the app would start with: {@code --config FILE}, then the {@code EVENTLOOM_*} variables. */
     public EventloomConfig config() {
         return EventloomConfig.load(Optional.ofNullable(configFile), environment);
+    }
+
+    /** A variable of the environment the command runs in: the process's, or the one given for a test. */
+    public Optional<String> environmentVariable(String name) {
+        return Optional.ofNullable(environment.get(name));
     }
 
     private int runUntilStopped(Function<EventloomConfig, EventloomApp> starter) throws InterruptedException {

@@ -99,22 +99,14 @@ public final class CommandGateway implements AutoCloseable {
      */
     public CompletableFuture<CommandResult> send(String aggregateType, String aggregateId, SpecificRecord payload,
                                                  CommandOptions options, Duration timeout) {
-        AggregateTopics<?> type = types.get(aggregateType);
-        if (type == null) {
-            throw new IllegalArgumentException("unknown aggregate type '" + aggregateType + "'; known: "
-                    + types.keySet());
-        }
+        AggregateTopics<?> type = topicsOf(aggregateType);
         String requestId = UUID.randomUUID().toString();
         CompletableFuture<CommandResult> result = new CompletableFuture<>();
         // Registered before sending: the result may come back before send() returns. Every way out (result, send
         // error, timeout) removes the entry before the caller sees the outcome.
         pending.put(requestId, result);
         try {
-            IncomingCommand command = new IncomingCommand(options.commandId(), aggregateId, options.expectedVersion(),
-                    clock.instant(), options.correlationId().orElse(options.commandId()), options.causationId(),
-                    options.metadata(), payload);
-            ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(type.commands().name(),
-                    aggregateId, type.type().codec().writeCommand(command));
+            ProducerRecord<String, SpecificRecord> record = record(type, aggregateId, payload, options);
             record.headers().add(REQUEST_ID_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
@@ -134,6 +126,45 @@ public final class CommandGateway implements AutoCloseable {
             }
             return CompletableFuture.failedFuture(cause);
         });
+    }
+
+    /**
+     * Sends a command without waiting for its result: the future completes once the command topic has it, or fails
+     * with the producer's or serializer's error; this method itself throws only for an unknown aggregate type.
+     */
+    public CompletableFuture<Void> post(String aggregateType, String aggregateId, SpecificRecord payload,
+                                        CommandOptions options) {
+        AggregateTopics<?> type = topicsOf(aggregateType);
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        try {
+            producer.send(record(type, aggregateId, payload, options), (metadata, error) -> {
+                if (error != null) {
+                    written.completeExceptionally(error);
+                } else {
+                    written.complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            written.completeExceptionally(e);
+        }
+        return written;
+    }
+
+    private AggregateTopics<?> topicsOf(String aggregateType) {
+        AggregateTopics<?> type = types.get(aggregateType);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown aggregate type '" + aggregateType + "'; known: "
+                    + types.keySet());
+        }
+        return type;
+    }
+
+    private ProducerRecord<String, SpecificRecord> record(AggregateTopics<?> type, String aggregateId,
+                                                          SpecificRecord payload, CommandOptions options) {
+        IncomingCommand command = new IncomingCommand(options.commandId(), aggregateId, options.expectedVersion(),
+                clock.instant(), options.correlationId().orElse(options.commandId()), options.causationId(),
+                options.metadata(), payload);
+        return new ProducerRecord<>(type.commands().name(), aggregateId, type.type().codec().writeCommand(command));
     }
 
     private void fail(String requestId, CompletableFuture<CommandResult> result, Throwable error) {
