@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventloom.cli.ApiAnswers;
 import io.eventloom.cli.ApiClient;
+import io.eventloom.cli.AggregateRef;
 import io.eventloom.cli.ApiOptions;
 import io.eventloom.cli.ExitCodes;
 import io.eventloom.cli.OutputOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,11 +39,8 @@ final class EventsCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ApiOptions api;
 
-    @Parameters(index = "0", paramLabel = "TYPE", description = "The aggregate type, e.g. product.")
-    private String type;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The aggregate's id.")
-    private String id;
+    @CommandLine.Mixin
+    private AggregateRef aggregate;
 
     @Option(names = "--from-version", paramLabel = "N", defaultValue = "1",
             description = "The first version to print (default: ${DEFAULT-VALUE}).")
@@ -55,6 +52,8 @@ final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        String type = aggregate.type();
+        String id = aggregate.id();
         ApiClient client = api.client(parent.config(), parent.environmentVariable(EventloomConfig.TOKEN_ENV));
         PrintWriter err = spec.commandLine().getErr();
         ArrayNode events = JsonNodeFactory.instance.arrayNode();
@@ -82,7 +81,8 @@ final class EventsCommand implements Callable<Integer> {
 
     private void print(ArrayNode events, PrintWriter out) {
         if (output.json()) {
-            ObjectNode all = JsonNodeFactory.instance.objectNode().put("type", type).put("aggregateId", id);
+            ObjectNode all = JsonNodeFactory.instance.objectNode().put("type", aggregate.type())
+                    .put("aggregateId", aggregate.id());
             all.set("events", events);
             out.println(all.toPrettyString());
         } else {

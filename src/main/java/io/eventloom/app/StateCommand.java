@@ -2,12 +2,12 @@ package io.eventloom.app;
 
 import io.eventloom.cli.ApiAnswers;
 import io.eventloom.cli.ApiClient;
+import io.eventloom.cli.AggregateRef;
 import io.eventloom.cli.ApiOptions;
 import io.eventloom.cli.ExitCodes;
 import io.eventloom.cli.OutputOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,14 +33,13 @@ final class StateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ApiOptions api;
 
-    @Parameters(index = "0", paramLabel = "TYPE", description = "The aggregate type, e.g. product.")
-    private String type;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The aggregate's id.")
-    private String id;
+    @CommandLine.Mixin
+    private AggregateRef aggregate;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        String type = aggregate.type();
+        String id = aggregate.id();
         ApiClient client = api.client(parent.config(), parent.environmentVariable(EventloomConfig.TOKEN_ENV));
         PrintWriter err = spec.commandLine().getErr();
         ApiClient.Answer answer;

@@ -8,8 +8,6 @@ import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -40,17 +38,8 @@ final class DlqPurgeCommand implements Callable<Integer> {
     private OutputOption output;
 
     @ArgGroup(multiplicity = "1")
-    private Choice choice;
+    private DeadLetterChoice choice;
 
-    /** Either ids or {@code --all}. */
-    static final class Choice {
-        @Parameters(paramLabel = "ID", arity = "1..*", description = "partition@offset, as list prints it.",
-                converter = DlqCommand.IdConverter.class)
-        private List<DeadLetterId> ids;
-
-        @Option(names = "--all", required = true, description = "Every dead letter.")
-        private boolean all;
-    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -59,13 +48,13 @@ final class DlqPurgeCommand implements Callable<Integer> {
         try {
             DeadLetterLog log = dlq.read(context);
             List<DeadLetterId> unknown = new ArrayList<>();
-            if (!choice.all) {
-                DlqCommand.find(log, choice.ids, unknown);
+            if (!choice.all()) {
+                DlqCommand.find(log, choice.ids(), unknown);
             }
             if (!unknown.isEmpty()) {
                 return DlqCommand.unknown(err, unknown, context);
             }
-            PurgePlan plan = choice.all ? PurgePlan.all(log) : PurgePlan.of(log, new HashSet<>(choice.ids));
+            PurgePlan plan = choice.all() ? PurgePlan.all(log) : PurgePlan.of(log, new HashSet<>(choice.ids()));
             if (!plan.possible()) {
                 err.println("Nothing purged: Kafka deletes a partition's records only from its start, and these"
                         + " earlier dead letters were not named: " + plan.inTheWay().stream()

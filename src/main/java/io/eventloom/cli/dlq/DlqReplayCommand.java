@@ -11,7 +11,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -44,17 +43,8 @@ final class DlqReplayCommand implements Callable<Integer> {
     private OutputOption output;
 
     @ArgGroup(multiplicity = "1")
-    private Choice choice;
+    private DeadLetterChoice choice;
 
-    /** Either ids or {@code --all}. */
-    static final class Choice {
-        @Parameters(paramLabel = "ID", arity = "1..*", description = "partition@offset, as list prints it.",
-                converter = DlqCommand.IdConverter.class)
-        private List<DeadLetterId> ids;
-
-        @Option(names = "--all", required = true, description = "Every dead letter (of --source-topic, if given).")
-        private boolean all;
-    }
 
     @Option(names = "--source-topic", paramLabel = "TOPIC", description = "With --all: only those that failed on"
             + " this topic.")
@@ -64,7 +54,7 @@ final class DlqReplayCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CliContext context = dlq.context();
         PrintWriter err = spec.commandLine().getErr();
-        if (!choice.all && sourceTopic.isPresent()) {
+        if (!choice.all() && sourceTopic.isPresent()) {
             err.println("--source-topic goes with --all; ids name their dead letters already.");
             return ExitCodes.USAGE;
         }
@@ -72,7 +62,7 @@ final class DlqReplayCommand implements Callable<Integer> {
         List<DeadLetterId> unknown = new ArrayList<>();
         try {
             DeadLetterLog log = dlq.read(context);
-            chosen = choice.all ? log.from(sourceTopic) : DlqCommand.find(log, choice.ids, unknown);
+            chosen = choice.all() ? log.from(sourceTopic) : DlqCommand.find(log, choice.ids(), unknown);
         } catch (KafkaException e) {
             return DlqCommand.unavailable(err, context, e);
         }
