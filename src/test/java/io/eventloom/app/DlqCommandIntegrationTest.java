@@ -22,15 +22,13 @@ import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.serde.SchemaRegistryClient;
 import io.eventloom.serde.SchemaRegistryException;
 import io.eventloom.serde.WireFormat;
+import io.eventloom.testing.AvroBinary;
+import io.eventloom.testing.CounterSchemas;
 import io.eventloom.testing.RunningRuntime;
 import io.eventloom.testing.TestSerdes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -89,8 +86,8 @@ class DlqCommandIntegrationTest {
             sendGood(running, topics);
             await().atMost(TIMEOUT).until(() -> results(running, topics).size() == 1);
             int unheldId = nextSchemaId(registry);
-            Schema evolved = evolvedCommandSchema();
-            send(running, names.commands("counter"), WireFormat.frame(unheldId, avro(evolved, command(evolved))));
+            Schema evolved = CounterSchemas.evolvedCommandSchema();
+            send(running, names.commands("counter"), WireFormat.frame(unheldId, AvroBinary.encode(command(evolved))));
 
             await().atMost(TIMEOUT).until(() -> run(env, "dlq", "list").exit() == ExitCodes.FOUND);
             Run list = run(env, "dlq", "list", "--output", "json");
@@ -249,17 +246,6 @@ class DlqCommandIntegrationTest {
                 .map(ConsumerRecord::value).toList();
     }
 
-    /** The counter's command schema with one more optional field, as a newer producer would write it. */
-    private static Schema evolvedCommandSchema() {
-        Schema current = SpecificData.get().getSchema(CounterCommandEnvelope.class);
-        List<Schema.Field> fields = new ArrayList<>();
-        current.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
-        fields.add(new Schema.Field("channel", Schema.createUnion(Schema.create(Schema.Type.NULL),
-                Schema.create(Schema.Type.STRING)), "Added later: where the command came from.",
-                Schema.Field.NULL_DEFAULT_VALUE));
-        return Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
-    }
-
     private static GenericRecord command(Schema schema) {
         Schema increment = schema.getField("payload").schema().getTypes().stream()
                 .filter(s -> s.getName().equals("Increment")).findFirst().orElseThrow();
@@ -276,13 +262,5 @@ class DlqCommandIntegrationTest {
         envelope.put("payload", payload);
         envelope.put("channel", "from-a-restored-registry");
         return envelope;
-    }
-
-    private static byte[] avro(Schema schema, GenericRecord record) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-        new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
-        encoder.flush();
-        return bytes.toByteArray();
     }
 }

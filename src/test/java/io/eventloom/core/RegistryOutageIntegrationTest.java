@@ -8,12 +8,12 @@ import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.KafkaTestClients;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.serde.AvroSerdes;
+import io.eventloom.testing.CounterSchemas;
 import io.eventloom.testing.RunningRuntime;
 import io.eventloom.testing.TestSerdes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -64,7 +64,7 @@ class RegistryOutageIntegrationTest {
             // A newer command schema, compatible with the runtime's: the runtime meets its id for the first time
             // in the middle of the outage. It is registered, and its commands encoded, while the registry is up.
             Serializer<GenericRecord> newer = serdes.genericValue().serializer();
-            Schema evolved = evolvedCommandSchema();
+            Schema evolved = CounterSchemas.evolvedCommandSchema();
             List<byte[]> duringOutage = new ArrayList<>();
             for (int i = 0; i < DURING; i++) {
                 duringOutage.add(newer.serialize(TOPICS.commands("counter"), command(evolved, "during-" + i, i)));
@@ -109,16 +109,6 @@ class RegistryOutageIntegrationTest {
 
     private static boolean health(RunningRuntime running) {
         return running.runtime().health().stream().allMatch(check -> check.check().up());
-    }
-
-    private static Schema evolvedCommandSchema() {
-        Schema current = SpecificData.get().getSchema(CounterCommandEnvelope.class);
-        List<Schema.Field> fields = new ArrayList<>();
-        current.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
-        fields.add(new Schema.Field("channel", Schema.createUnion(Schema.create(Schema.Type.NULL),
-                Schema.create(Schema.Type.STRING)), "Added later: where the command came from.",
-                Schema.Field.NULL_DEFAULT_VALUE));
-        return Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
     }
 
     private static GenericRecord command(Schema schema, String id, int i) {

@@ -11,31 +11,26 @@ import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.serde.WireFormat;
+import io.eventloom.testing.AvroBinary;
+import io.eventloom.testing.KeyPartitions;
 import io.eventloom.testing.RunningRuntime;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -92,10 +87,10 @@ class StateEvolutionIntegrationTest {
             GenericRecord unreadable = new GenericData.Record(INCOMPATIBLE);
             unreadable.put("value", "three");
             writeSnapshot(broker, stateChangelog, "resolved", 2,
-                    WireFormat.frame(registry.register(stateChangelog + "-value", COMPATIBLE), encode(resolvable)));
+                    WireFormat.frame(registry.register(stateChangelog + "-value", COMPATIBLE), AvroBinary.encode(resolvable)));
             writeSnapshot(broker, stateChangelog, "rebuilt", 2,
                     WireFormat.frame(registry.register(stateChangelog + "-value", INCOMPATIBLE),
-                            encode(unreadable)));
+                            AvroBinary.encode(unreadable)));
             // The row as an older version wrote it, after the events it reflects: their offsets are committed, so the
             // next start restores this row and has nothing to fold again.
             await().atMost(TIMEOUT).until(() -> running.runtime().projections().row(CounterProjections.ROWS.name(),
@@ -106,7 +101,7 @@ class StateEvolutionIntegrationTest {
             olderRow.put("version", 2L);
             olderRow.put("label", "written before the label was dropped");
             write(broker, rowChangelog, "resolved", WireFormat.frame(registry.register(rowChangelog + "-value",
-                    OLDER_ROW), encode(olderRow)));
+                    OLDER_ROW), AvroBinary.encode(olderRow)));
         }
 
         // A fresh state directory: the stores restore from their changelogs, older snapshots included.
@@ -140,8 +135,7 @@ class StateEvolutionIntegrationTest {
 
     /** A record of a store's changelog, in the partition of the key's task. */
     private static void write(TestBroker broker, String changelog, String key, byte[] value) throws Exception {
-        int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8)))
-                % RunningRuntime.PARTITIONS;
+        int partition = KeyPartitions.of(key, RunningRuntime.PARTITIONS);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -155,13 +149,5 @@ class StateEvolutionIntegrationTest {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\": \"" + level + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    private static byte[] encode(GenericRecord record) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
-        encoder.flush();
-        return out.toByteArray();
     }
 }

@@ -10,6 +10,7 @@ import io.eventloom.registry.EmbeddedSchemaRegistry;
 import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.serde.SchemaRegistryClient;
 import io.eventloom.shop.Shop;
+import io.eventloom.testing.KeyPartitions;
 import io.eventloom.shop.evolution.VersionOneRecords.Fixture;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -19,10 +20,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +130,7 @@ final class VersionOneDeployment {
 
     // Kafka's default partitioner: where the aggregate's commands go, so the task whose stores hold it.
     private int partitionOf(String aggregateId) {
-        return Utils.toPositive(Utils.murmur2(aggregateId.getBytes(StandardCharsets.UTF_8))) % partitions;
+        return KeyPartitions.of(aggregateId, partitions);
     }
 
     // Each fixture's schema lives under its aggregate type: shop/<type>/...

@@ -23,18 +23,15 @@ import io.eventloom.shop.product.ProductEventEnvelope;
 import io.eventloom.shop.product.ProductState;
 import io.eventloom.shop.product.ReserveStock;
 import io.eventloom.shop.product.StockReserved;
+import io.eventloom.testing.AvroBinary;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,13 +51,9 @@ class VersionOneFixturesTest {
     @EnabledIfSystemProperty(named = "eventloom.fixtures.write", matches = "true")
     void whenAskedTo_thenWritesTheFixturesWithTheReleasedSchemas() throws IOException {
         for (Fixture fixture : VersionOneRecords.all()) {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(body, null);
-            new GenericDatumWriter<GenericRecord>(fixture.schema()).write(fixture.record(), encoder);
-            encoder.flush();
             Path file = Path.of("src", "test", "resources", "evolution", "v1").resolve(fixture.file());
             Files.createDirectories(file.getParent());
-            Files.write(file, body.toByteArray());
+            Files.write(file, AvroBinary.encode(fixture.record()));
         }
     }
 
