@@ -83,7 +83,7 @@ final class AccessGuard {
     }
 
     private Principal instance(Context ctx, String forwarded) {
-        PersonalData personal = InstanceRouter.personalData(ctx);
+        PersonalData personal = InstanceRouter.claimedPersonalData(ctx);
         if (!proof.verifies(forwarded, InstanceRouter.pathAndQuery(ctx), personal)) {
             throw new ApiError(403, "forbidden", InstanceRouter.FORWARDED_HEADER + " is set only by instances of"
                     + " this application, with proof it does not hold here", Map.of());

@@ -12,11 +12,11 @@ import java.util.Optional;
 public final class HttpSecurity {
 
     private final Optional<Authenticator> tokens;
-    private final byte[] forwardingSecret;
+    private final ForwardingProof forwardingProof;
 
     private HttpSecurity(Optional<Authenticator> tokens, byte[] forwardingSecret) {
         this.tokens = tokens;
-        this.forwardingSecret = forwardingSecret.clone();
+        this.forwardingProof = new ForwardingProof(forwardingSecret);
     }
 
     /** Every route but health and the OpenAPI file needs a bearer token the authenticator knows. */
@@ -35,6 +35,6 @@ public final class HttpSecurity {
     }
 
     ForwardingProof forwardingProof() {
-        return new ForwardingProof(forwardingSecret);
+        return forwardingProof;
     }
 }

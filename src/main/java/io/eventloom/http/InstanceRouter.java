@@ -55,7 +55,7 @@ final class InstanceRouter {
     }
 
     /** What a forwarded request says of personal data: masked unless it says shown. */
-    static PersonalData personalData(Context ctx) {
+    static PersonalData claimedPersonalData(Context ctx) {
         return PersonalData.SHOWN.name().equals(ctx.header(PERSONAL_DATA_HEADER)) ? PersonalData.SHOWN
                 : PersonalData.MASKED;
     }
