@@ -122,11 +122,12 @@ final class SendCommand implements Callable<Integer> {
             slots.acquire();
             tally.sent();
             outcome(gateway, command, tally).whenComplete((done, error) -> {
-                slots.release();
+                // Counted before the slot is given back, so that all slots back means all counted.
                 step(progress);
+                slots.release();
             });
         }
-        // Every slot back means every command has its outcome.
+        // Every slot back means every command has its outcome and is counted.
         slots.acquire(inFlight);
         progress.finish();
     }
