@@ -62,7 +62,7 @@ public final class EventloomApp implements AutoCloseable {
 
     /** The write and read side of a running app; absent when only the registry runs. */
     public record Services(Domain domain, TopicNames topics, EventloomRuntime runtime, CommandGateway gateway,
-                           AggregateReader reader, ProjectionQueries projections) {
+                           AggregateReader reader, ProjectionQueries projections, HealthCheck generations) {
     }
 
     private EventloomApp(String bootstrapServers, String schemaRegistryUrl, boolean autoRegisterSchemas,
@@ -126,9 +126,10 @@ public final class EventloomApp implements AutoCloseable {
             // Ready only while every part a command or read passes through works, this instance's registry included.
             List<HealthCheck> checks = new ArrayList<>(services.runtime().health());
             checks.add(services.gateway().health());
+            checks.add(services.generations());
             embeddedRegistry.ifPresent(embedded -> checks.add(embedded.health()));
             HttpApi http = HttpApi.start(httpSettings, access.http(), new HttpApi.Backend(domain, services.runtime().streams(),
-                    services.gateway(), services.reader(), services.projections(), checks,
+                    services.runtime()::streamsFor, services.gateway(), services.reader(), services.projections(), checks,
                     List.of(services.runtime().liveness())));
             started.push(http);
             return new EventloomApp(kafka.bootstrapServers(), registryUrl, autoRegister, started, services, http,
@@ -180,13 +181,17 @@ public final class EventloomApp implements AutoCloseable {
         EventloomRuntime runtime = EventloomRuntime.start(settings, TopicPlan.topologySettings(config, recordLimit),
                 domain, serdes, internal);
         started.push(runtime);
+        ProjectionGenerationFollower generations = ProjectionGenerationFollower.start(kafka,
+                topics.projectionGenerations(), runtime.projectionGenerations(), ADMIN_TIMEOUT);
+        started.push(generations);
         CommandGateway gateway = new CommandGateway(kafka, runtime.topics(), Clock.systemUTC());
         started.push(gateway);
         log.info("Runtime started for aggregate types {}, processes {} and projections {}",
                 domain.aggregates().stream().map(AggregateType::name).toList(),
                 domain.processes().stream().map(ProcessType::name).toList(),
                 domain.projections().stream().map(ProjectionType::name).toList());
-        return new Services(domain, topics, runtime, gateway, runtime.aggregates(), runtime.projections());
+        return new Services(domain, topics, runtime, gateway, runtime.aggregates(), runtime.projections(),
+                generations.health());
     }
 
     /** The runtime, gateway and reader; fails when this app runs only the schema registry. */

@@ -37,10 +37,11 @@ public final class EventloomRuntime implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final RestoreProgress restores;
     private final List<AggregateTopics<?>> topics;
+    private final ProjectionGenerations generations;
 
     private EventloomRuntime(KafkaStreams streams, AggregateReader aggregates, ProjectionReader projections,
                              StreamsHealth health, DeadLetters deadLetters, RestoreProgress restores,
-                             List<AggregateTopics<?>> topics) {
+                             List<AggregateTopics<?>> topics, ProjectionGenerations generations) {
         this.streams = streams;
         this.aggregates = aggregates;
         this.projections = projections;
@@ -48,6 +49,7 @@ public final class EventloomRuntime implements AutoCloseable {
         this.deadLetters = deadLetters;
         this.restores = restores;
         this.topics = topics;
+        this.generations = generations;
     }
 
     /**
@@ -74,7 +76,7 @@ public final class EventloomRuntime implements AutoCloseable {
                     .forEach((type, commands) -> fromProcesses.computeIfAbsent(type, t -> new ArrayList<>())
                             .add(commands));
         }
-        ProjectionTopology.addTo(sources, types, domain, internal, settings.recordLimit());
+        ProjectionTopology.addTo(sources, types, domain.projections(), internal, settings.recordLimit());
         for (AggregateTopics<?> type : topics) {
             addAggregate(builder, type, settings, fromProcesses.getOrDefault(type.type().name(), List.of()));
         }
@@ -90,14 +92,7 @@ public final class EventloomRuntime implements AutoCloseable {
         StaticMembership.addTo(properties, runtime.stateDir(), runtime.applicationId());
         List<AggregateTopics<?>> topics = AggregateTopics.of(domain.aggregates(), settings.topics(), serdes, internal);
         KafkaStreams streams = new KafkaStreams(topology(domain, settings, topics, internal), properties);
-        ThreadFailures failures = new ThreadFailures(Clock.systemUTC());
-        streams.setUncaughtExceptionHandler(error -> {
-            Duration pause = failures.failed(error);
-            log.error("Stream thread failed; its transaction was aborted, nothing is lost. Replacing it in {} ms",
-                    pause.toMillis(), error);
-            pauseBeforeReplacing(pause);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        ThreadFailures failures = replaceFailedThreads(streams);
         RestoreProgress restores = new RestoreProgress();
         StreamsHealth health = new StreamsHealth(streams::state, failures, restores);
         streams.setStateListener((now, before) -> {
@@ -109,8 +104,12 @@ public final class EventloomRuntime implements AutoCloseable {
         // Kafka Streams can say where a key lives only when instances advertise where they serve.
         LocalStoreQuery.Placement placement = runtime.applicationServer().isPresent()
                 ? LocalStoreQuery.Placement.METADATA : LocalStoreQuery.Placement.ALONE;
+        ProjectionGenerations generations = new ProjectionGenerations(streams, domain.projections(),
+                (projection, generation) -> ProjectionBuild.start(projection, generation, runtime, settings, topics,
+                        internal));
         return new EventloomRuntime(streams, new AggregateReader(streams, placement, topics),
-                new ProjectionReader(streams, placement, domain.projections()), health, deadLetters, restores, topics);
+                new ProjectionReader(generations::streamsFor, placement, domain.projections()), health, deadLetters,
+                restores, topics, generations);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -127,6 +126,22 @@ public final class EventloomRuntime implements AutoCloseable {
         AggregateTopology.addTo(builder, (AggregateTopics) type, settings, fromProcesses);
     }
 
+    /**
+     * A failed stream thread is replaced after a growing pause: its transaction was aborted, so nothing is lost, and
+     * a fault that lasts (the registry down) is retried without a tight loop of rebalances.
+     */
+    static ThreadFailures replaceFailedThreads(KafkaStreams streams) {
+        ThreadFailures failures = new ThreadFailures(Clock.systemUTC());
+        streams.setUncaughtExceptionHandler(error -> {
+            Duration pause = failures.failed(error);
+            log.error("Stream thread failed; its transaction was aborted, nothing is lost. Replacing it in {} ms",
+                    pause.toMillis(), error);
+            pauseBeforeReplacing(pause);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        return failures;
+    }
+
     // The handler runs on the dying thread before it is replaced: pausing here spaces out the retries.
     private static void pauseBeforeReplacing(Duration pause) {
         try {
@@ -138,6 +153,19 @@ public final class EventloomRuntime implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /**
+     * The Kafka Streams application whose store of this name answers reads: the runtime's own, or for a projection
+     * read from a rebuilt generation, that generation's.
+     */
+    public KafkaStreams streamsFor(String store) {
+        return generations.streamsFor(store);
+    }
+
+    /** The projections' generations on this instance, which {@code projections rebuild} moves on. */
+    public ProjectionGenerations projectionGenerations() {
+        return generations;
     }
 
     /** Each aggregate type's topics as this runtime reads and writes them; a gateway sends on these. */
@@ -204,6 +232,7 @@ public final class EventloomRuntime implements AutoCloseable {
      */
     @Override
     public void close() {
+        generations.close();
         if (!streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT))) {
             log.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);

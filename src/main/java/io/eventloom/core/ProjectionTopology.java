@@ -43,11 +43,11 @@ final class ProjectionTopology {
      *                 owns
      * @param limit    rows that would not fit the log are refused when written, so their input is dead-lettered
      */
-    static void addTo(SourceStreams sources, Map<String, AggregateTopics<?>> aggregates, Domain domain,
-                      AvroSerdes internal, RecordLimit limit) {
+    static void addTo(SourceStreams sources, Map<String, AggregateTopics<?>> aggregates,
+                      List<ProjectionType<?>> projections, AvroSerdes internal, RecordLimit limit) {
         ProjectionTopology topology = new ProjectionTopology(sources, aggregates, internal, limit);
-        for (ProjectionType<?> projection : domain.projections()) {
-            topology.table(projection, domain.projections());
+        for (ProjectionType<?> projection : projections) {
+            topology.table(projection, projections);
         }
     }
 
@@ -57,7 +57,7 @@ final class ProjectionTopology {
                                                               List<ProjectionType<?>> registered) {
         if (!registered.contains(projection)) {
             throw new IllegalArgumentException("projection " + projection.name()
-                    + " is used by another projection but not registered in the domain");
+                    + " is used by another projection but not among the projections built");
         }
         KTable<String, R> built = (KTable<String, R>) tables.get(projection.name());
         if (built == null) {
