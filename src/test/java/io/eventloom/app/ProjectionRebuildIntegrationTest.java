@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventloom.cli.ExitCodes;
 import io.eventloom.core.CommandOptions;
+import io.eventloom.core.EventloomRuntime;
 import io.eventloom.core.ProjectionGeneration;
 import io.eventloom.core.ProjectionGenerations;
 import io.eventloom.core.avro.CommandStatus;
@@ -181,6 +182,28 @@ class ProjectionRebuildIntegrationTest {
 
         CliShop.Run list = shop.run("projections", "list");
         assertThat(list.out()).contains("customer-rows: generation 3").contains("order-rows: generation 1");
+    }
+
+    @Test
+    void givenARebuiltProjection_whenTheInstanceRestarts_thenItReadsTheRebuiltGenerationFromItsStart()
+            throws Exception {
+        CliShop.Run run = shop.run("projections", "rebuild", "product-sales");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+
+        shop.close();
+        shop = CliShop.start(kafka, NAMESPACE, dir);
+
+        EventloomRuntime runtime = shop.app().services().runtime();
+        assertThat(runtime.projectionGenerations().of("product-sales").live()).isEqualTo(2);
+        assertThat(runtime.streamsFor("product-sales")).isNotSameAs(runtime.streams())
+                .isSameAs(runtime.projectionGenerations().build("product-sales", 2).orElseThrow());
+        HttpClientSupport http = HttpClientSupport.of(shop.app());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> row = http.get("/api/projections/product-sales/before-3");
+            assertThat(row.statusCode()).as(row.body()).isEqualTo(200);
+            assertThat(HttpClientSupport.json(row).path("row").path("sku").asText()).isEqualTo("before-3");
+        });
+        assertThat(catalogRows(http)).isGreaterThanOrEqualTo(PRODUCTS_BEFORE);
     }
 
     @Test
