@@ -8,6 +8,7 @@ import io.eventloom.core.EventloomRuntime;
 import io.eventloom.core.HealthCheck;
 import io.eventloom.core.ProcessType;
 import io.eventloom.core.ProjectionQueries;
+import io.eventloom.core.ProjectionStates;
 import io.eventloom.core.ProjectionType;
 import io.eventloom.core.RecordLimit;
 import io.eventloom.core.RuntimeSettings;
@@ -42,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The running system: an embedded broker when none is configured, the topics, an embedded schema registry when
@@ -178,12 +180,17 @@ public final class EventloomApp implements AutoCloseable {
                 Optional.of(http.applicationServer()),
                 config.intValue(EventloomConfig.STREAMS_STANDBY_REPLICAS),
                 streamsOverrides);
+        ProjectionStates projectionStates = projectionStates(kafka, topics, domain, registry, settings);
         EventloomRuntime runtime = EventloomRuntime.start(settings, TopicPlan.topologySettings(config, recordLimit),
-                domain, serdes, internal);
+                domain, serdes, internal, projectionStates);
         started.push(runtime);
         ProjectionGenerationFollower generations = ProjectionGenerationFollower.start(kafka,
                 topics.projectionGenerations(), runtime.projectionGenerations(), ADMIN_TIMEOUT);
         started.push(generations);
+        if (!projectionStates.unreadable().isEmpty()) {
+            started.push(ProjectionAutoRebuild.start(kafka, topics, settings.applicationId(), domain,
+                    projectionStates.unreadable()));
+        }
         CommandGateway gateway = new CommandGateway(kafka, runtime.topics(), Clock.systemUTC());
         started.push(gateway);
         log.info("Runtime started for aggregate types {}, processes {} and projections {}",
@@ -192,6 +199,18 @@ public final class EventloomApp implements AutoCloseable {
                 domain.projections().stream().map(ProjectionType::name).toList());
         return new Services(domain, topics, runtime, gateway, runtime.aggregates(), runtime.projections(),
                 generations.health());
+    }
+
+    /** The projections' generations, and which cannot be read with this code's row schemas, before the runtime. */
+    private static ProjectionStates projectionStates(KafkaClientSettings kafka, TopicNames topics, Domain domain,
+                                                     SchemaRegistryClient registry, RuntimeSettings settings) {
+        try {
+            return ProjectionRowCheck.states(domain, ProjectionGenerationLog.read(kafka,
+                    topics.projectionGenerations(), ADMIN_TIMEOUT), registry, settings.applicationId());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot read the projection generations in "
+                    + topics.projectionGenerations() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The runtime, gateway and reader; fails when this app runs only the schema registry. */

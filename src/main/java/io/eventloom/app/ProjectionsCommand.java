@@ -36,7 +36,7 @@ final class ProjectionsCommand {
         return parent.config();
     }
 
-    static int unavailable(PrintWriter err, CliContext context, Exception e) {
+    static int unavailable(PrintWriter err, CliContext context, Throwable e) {
         err.println("Cannot reach Kafka at " + context.kafka().bootstrapServers() + ": " + e.getMessage());
         return ExitCodes.UNAVAILABLE;
     }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The domain running: one Kafka Streams instance with a command sub-topology per registered aggregate type, the
@@ -66,6 +67,11 @@ public final class EventloomRuntime implements AutoCloseable {
 
     private static Topology topology(Domain domain, TopologySettings settings, List<AggregateTopics<?>> topics,
                                      AvroSerdes internal) {
+        return topology(domain, settings, topics, internal, new RetiredProjections(Set.of()));
+    }
+
+    private static Topology topology(Domain domain, TopologySettings settings, List<AggregateTopics<?>> topics,
+                                     AvroSerdes internal, RetiredProjections retired) {
         Map<String, AggregateTopics<?>> types = new LinkedHashMap<>();
         topics.forEach(type -> types.put(type.type().name(), type));
         StreamsBuilder builder = new StreamsBuilder();
@@ -76,7 +82,7 @@ public final class EventloomRuntime implements AutoCloseable {
                     .forEach((type, commands) -> fromProcesses.computeIfAbsent(type, t -> new ArrayList<>())
                             .add(commands));
         }
-        ProjectionTopology.addTo(sources, types, domain.projections(), internal, settings.recordLimit());
+        ProjectionTopology.addTo(sources, types, domain.projections(), internal, settings.recordLimit(), retired);
         for (AggregateTopics<?> type : topics) {
             addAggregate(builder, type, settings, fromProcesses.getOrDefault(type.type().name(), List.of()));
         }
@@ -86,12 +92,24 @@ public final class EventloomRuntime implements AutoCloseable {
     /** Builds the topology and starts Kafka Streams; every topic it uses must exist already. */
     public static EventloomRuntime start(RuntimeSettings runtime, TopologySettings settings, Domain domain,
                                          AvroSerdes serdes, AvroSerdes internal) {
+        return start(runtime, settings, domain, serdes, internal, ProjectionStates.BUILT_IN);
+    }
+
+    /**
+     * As {@link #start(RuntimeSettings, TopologySettings, Domain, AvroSerdes, AvroSerdes)}, with the projections'
+     * generations as they stand: a projection the runtime's own topology need not keep gets a store that keeps
+     * nothing, and a rebuilt generation that is read starts with it.
+     */
+    public static EventloomRuntime start(RuntimeSettings runtime, TopologySettings settings, Domain domain,
+                                         AvroSerdes serdes, AvroSerdes internal, ProjectionStates projectionStates) {
+        RetiredProjections retired = new RetiredProjections(projectionStates.retiredFromRuntime(domain.projections(),
+                projectionStates.generations()));
         DeadLetters deadLetters = new DeadLetters();
         Properties properties = new Properties();
         properties.putAll(runtime.streamsConfig(settings, deadLetters));
         StaticMembership.addTo(properties, runtime.stateDir(), runtime.applicationId());
         List<AggregateTopics<?>> topics = AggregateTopics.of(domain.aggregates(), settings.topics(), serdes, internal);
-        KafkaStreams streams = new KafkaStreams(topology(domain, settings, topics, internal), properties);
+        KafkaStreams streams = new KafkaStreams(topology(domain, settings, topics, internal, retired), properties);
         ThreadFailures failures = replaceFailedThreads(streams);
         RestoreProgress restores = new RestoreProgress();
         StreamsHealth health = new StreamsHealth(streams::state, failures, restores);
@@ -106,7 +124,7 @@ public final class EventloomRuntime implements AutoCloseable {
                 ? LocalStoreQuery.Placement.METADATA : LocalStoreQuery.Placement.ALONE;
         ProjectionGenerations generations = new ProjectionGenerations(streams, domain.projections(),
                 (projection, generation) -> ProjectionBuild.start(projection, generation, runtime, settings, topics,
-                        internal));
+                        internal), projectionStates, retired);
         return new EventloomRuntime(streams, new AggregateReader(streams, placement, topics),
                 new ProjectionReader(generations::streamsFor, placement, domain.projections()), health, deadLetters,
                 restores, topics, generations);

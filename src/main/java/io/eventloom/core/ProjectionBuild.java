@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * One rebuilt generation of a projection: a Kafka Streams application of its own that computes the projection (and,
@@ -46,7 +47,7 @@ final class ProjectionBuild implements AutoCloseable {
         topics.forEach(type -> types.put(type.type().name(), type));
         StreamsBuilder builder = new StreamsBuilder();
         ProjectionTopology.addTo(new SourceStreams(builder, types), types, projection.withEverythingBuiltFrom(),
-                internal, settings.recordLimit());
+                internal, settings.recordLimit(), new RetiredProjections(Set.of()));
         RuntimeSettings own = runtime.withApplicationId(applicationId);
         Properties properties = new Properties();
         properties.putAll(own.streamsConfig(settings, new DeadLetters()));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
@@ -25,25 +26,45 @@ public final class ProjectionGenerations implements AutoCloseable {
     private final KafkaStreams runtime;
     private final Map<String, ProjectionType<?>> projections = new LinkedHashMap<>();
     private final BiFunction<ProjectionType<?>, Integer, ProjectionBuild> starter;
+    private final ProjectionStates atStart;
+    private final RetiredProjections retired;
     private final Map<String, ProjectionGeneration> states = new HashMap<>();
+    /** Projections with no generation this code can read yet: read once a generation built by it is live. */
+    private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
     /** Per projection, its running builds by generation. */
     private final Map<String, Map<Integer, ProjectionBuild>> builds = new HashMap<>();
     /** Per projection whose read generation is a rebuilt one, that generation's application: read without locks. */
     private final Map<String, KafkaStreams> read = new ConcurrentHashMap<>();
 
     ProjectionGenerations(KafkaStreams runtime, List<ProjectionType<?>> projections,
-                          BiFunction<ProjectionType<?>, Integer, ProjectionBuild> starter) {
+                          BiFunction<ProjectionType<?>, Integer, ProjectionBuild> starter, ProjectionStates atStart,
+                          RetiredProjections retired) {
         this.runtime = runtime;
         projections.forEach(projection -> this.projections.put(projection.name(), projection));
         this.starter = starter;
+        this.atStart = atStart;
+        this.retired = retired;
+        this.states.putAll(atStart.generations());
+        this.unreadable.addAll(atStart.unreadable());
     }
 
     /**
      * The Kafka Streams application whose store of this name answers reads: a rebuilt generation's for a projection
      * read from one, else the runtime's own.
+     *
+     * @throws StoreUnavailableException for a projection whose rows cannot be read until a rebuilt generation is live
      */
     public KafkaStreams streamsFor(String store) {
+        if (unreadable.contains(store)) {
+            throw new StoreUnavailableException("projection " + store + " is being rebuilt from the events: the rows"
+                    + " it had cannot be read with its current row schema");
+        }
         return read.getOrDefault(store, runtime);
+    }
+
+    /** Projections with no generation this code can read yet, which are rebuilt before they are read. */
+    public Set<String> unreadable() {
+        return Set.copyOf(unreadable);
     }
 
     /** The generation of the projection as this instance last heard of it. */
@@ -73,13 +94,18 @@ public final class ProjectionGenerations implements AutoCloseable {
         Map<Integer, ProjectionBuild> running = builds.computeIfAbsent(projection, name -> new HashMap<>());
         state.building().ifPresent(generation -> running.computeIfAbsent(generation,
                 g -> starter.apply(type, g)));
-        if (state.live() > 1) {
+        if (state.live() > before.live()) {
+            // A generation switched to was built by this code, from the events: its rows can be read.
+            unreadable.remove(projection);
+        }
+        if (state.live() > 1 && !unreadable.contains(projection)) {
             ProjectionBuild live = running.computeIfAbsent(state.live(), g -> starter.apply(type, g));
             read.put(projection, live.streams());
         } else {
             read.remove(projection);
         }
         states.put(projection, state);
+        retired.retire(atStart.retiredFromRuntime(List.copyOf(projections.values()), states));
         if (before.live() != state.live()) {
             log.info("Projection {}: reads switched from generation {} to generation {}{}", projection,
                     before.live(), state.live(), before.live() == 1
@@ -87,7 +113,7 @@ public final class ProjectionGenerations implements AutoCloseable {
         }
         for (Iterator<ProjectionBuild> it = running.values().iterator(); it.hasNext(); ) {
             ProjectionBuild build = it.next();
-            boolean needed = build.generation() == state.live()
+            boolean needed = build.generation() == state.live() && !unreadable.contains(projection)
                     || state.building().stream().anyMatch(generation -> generation == build.generation());
             if (!needed) {
                 it.remove();
