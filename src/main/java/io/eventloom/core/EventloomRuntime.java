@@ -104,6 +104,7 @@ public final class EventloomRuntime implements AutoCloseable {
                                          AvroSerdes serdes, AvroSerdes internal, ProjectionStates projectionStates) {
         RetiredProjections retired = new RetiredProjections(projectionStates.retiredFromRuntime(domain.projections(),
                 projectionStates.generations()));
+        RetiredStores.delete(runtime.stateDir().resolve(runtime.applicationId()), retired.atStart());
         DeadLetters deadLetters = new DeadLetters();
         Properties properties = new Properties();
         properties.putAll(runtime.streamsConfig(settings, deadLetters));

@@ -19,6 +19,11 @@ final class RetiredProjections {
         now.addAll(atStart);
     }
 
+    /** The projections retired when the topology was built. */
+    Set<String> atStart() {
+        return atStart;
+    }
+
     /** Whether the projection was retired when the topology was built: its store then keeps nothing. */
     boolean atStart(String projection) {
         return atStart.contains(projection);

@@ -25,12 +25,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -87,6 +92,7 @@ class ProjectionRebuildIntegrationTest {
     void givenCommandsFlowingAndReadsGoingOn_whenTheCatalogIsRebuilt_thenReadsAnswerFromTheOldOneThenSwitchToTheNew()
             throws Exception {
         ProjectionGenerations generations = shop.app().services().runtime().projectionGenerations();
+        int before = generations.of("product-catalog").live();
         HttpClientSupport http = HttpClientSupport.of(shop.app());
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger created = new AtomicInteger();
@@ -118,16 +124,17 @@ class ProjectionRebuildIntegrationTest {
 
             run = shop.run("projections", "rebuild", "product-catalog", "--timeout", "PT2M");
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> reads.stream().filter(r -> r.generation() == 2)
-                    .count() >= 20);
+            await().atMost(Duration.ofSeconds(10)).until(() -> reads.stream()
+                    .filter(r -> r.generation() == before + 1).count() >= 20);
         } finally {
             running.set(false);
             load.join();
             reader.join();
         }
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("product-catalog: generation 2 is read now");
-        assertThat(run.err()).contains("Building generation 2 of product-catalog beside generation 1")
+        assertThat(run.out()).contains("product-catalog: generation " + (before + 1) + " is read now");
+        assertThat(run.err()).contains("Building generation " + (before + 1) + " of product-catalog beside generation "
+                        + before)
                 .contains("rebuild product-catalog: ");
 
         // Every read answered, and no page ever missed a row the catalog had before the rebuild began.
@@ -135,12 +142,13 @@ class ProjectionRebuildIntegrationTest {
             assertThat(read.rowStatus()).isEqualTo(200);
             assertThat(read.pageRows()).isGreaterThanOrEqualTo(PRODUCTS_BEFORE);
         });
-        assertThat(reads).extracting(Read::generation).contains(1, 2);
+        assertThat(reads).extracting(Read::generation).contains(before, before + 1);
         // The first read from the new generation already has what was created before the rebuild started.
-        assertThat(reads.stream().filter(read -> read.generation() == 2).findFirst().orElseThrow().pageRows())
+        assertThat(reads.stream().filter(read -> read.generation() == before + 1).findFirst().orElseThrow()
+                .pageRows())
                 .isGreaterThanOrEqualTo(PRODUCTS_BEFORE + createdBeforeRebuild);
-        assertThat(generations.of("product-catalog")).isEqualTo(new ProjectionGeneration(2,
-                java.util.OptionalInt.empty()));
+        assertThat(generations.of("product-catalog")).isEqualTo(new ProjectionGeneration(before + 1,
+                OptionalInt.empty()));
         assertThat(shop.app().services().runtime().streamsFor("product-catalog"))
                 .isNotSameAs(shop.app().services().runtime().streams());
         // The new generation keeps following the events: every product created during the rebuild is in it.
@@ -185,25 +193,39 @@ class ProjectionRebuildIntegrationTest {
     }
 
     @Test
-    void givenARebuiltProjection_whenTheInstanceRestarts_thenItReadsTheRebuiltGenerationFromItsStart()
+    void givenARebuiltProjection_whenTheInstanceRestarts_thenItReadsTheRebuiltGenerationAndKeepsNoOldStore()
             throws Exception {
-        CliShop.Run run = shop.run("projections", "rebuild", "product-sales");
+        int rebuilt = shop.app().services().runtime().projectionGenerations().of("product-catalog").live() + 1;
+        CliShop.Run run = shop.run("projections", "rebuild", "product-catalog");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        Path runtimeState = dir.resolve("state").resolve(NAMESPACE);
+        assertThat(localStores(runtimeState, "product-catalog")).isNotEmpty();
 
         shop.close();
         shop = CliShop.start(kafka, NAMESPACE, dir);
 
         EventloomRuntime runtime = shop.app().services().runtime();
-        assertThat(runtime.projectionGenerations().of("product-sales").live()).isEqualTo(2);
-        assertThat(runtime.streamsFor("product-sales")).isNotSameAs(runtime.streams())
-                .isSameAs(runtime.projectionGenerations().build("product-sales", 2).orElseThrow());
+        assertThat(runtime.projectionGenerations().of("product-catalog").live()).isEqualTo(rebuilt);
+        assertThat(runtime.streamsFor("product-catalog")).isNotSameAs(runtime.streams())
+                .isSameAs(runtime.projectionGenerations().build("product-catalog", rebuilt).orElseThrow());
+        // The runtime's own generation is no longer kept: its local stores are gone; those it keeps are there.
+        assertThat(localStores(runtimeState, "product-catalog")).isEmpty();
+        assertThat(localStores(runtimeState, "product-sales")).isNotEmpty();
         HttpClientSupport http = HttpClientSupport.of(shop.app());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            HttpResponse<String> row = http.get("/api/projections/product-sales/before-3");
+            HttpResponse<String> row = http.get("/api/projections/product-catalog/before-3");
             assertThat(row.statusCode()).as(row.body()).isEqualTo(200);
             assertThat(HttpClientSupport.json(row).path("row").path("sku").asText()).isEqualTo("before-3");
         });
         assertThat(catalogRows(http)).isGreaterThanOrEqualTo(PRODUCTS_BEFORE);
+    }
+
+    /** The RocksDB directories of a store in an application's task directories. */
+    private static List<Path> localStores(Path applicationDir, String store) throws IOException {
+        try (Stream<Path> paths = Files.walk(applicationDir)) {
+            return paths.filter(path -> path.getFileName().toString().equals(store)
+                    && path.getParent().getFileName().toString().equals("rocksdb")).toList();
+        }
     }
 
     @Test
