@@ -110,8 +110,9 @@ final class ProjectionRebuild {
      */
     String removePrevious(Started started) throws ExecutionException, InterruptedException, TimeoutException {
         if (started.previous() == 1) {
-            return "generation 1 is part of the runtime's own topology: it is no longer read, and each instance"
-                    + " stops keeping its rows (at once for new updates, entirely at its next start)";
+            return "generation 1 is part of the runtime's own topology: it is no longer read, and unless a"
+                    + " projection of generation 1 is computed from it each instance stops keeping its rows (at once"
+                    + " for new updates, entirely at its next start)";
         }
         String oldId = ProjectionGeneration.applicationId(applicationId, projection.name(), started.previous());
         GroupCatchUp catchUp = new GroupCatchUp(admin, timeout);
