@@ -28,8 +28,26 @@ final class ProjectionRowCheck {
     private ProjectionRowCheck() {
     }
 
+    /**
+     * The projections' states; with the registry unreachable (a fault the runtime rides out), the rows are taken to
+     * be readable, as they were before this check, and the log says so.
+     */
     static ProjectionStates states(Domain domain, Map<String, ProjectionGeneration> generations,
                                    SchemaRegistryClient registry, String applicationId) {
+        try {
+            return checked(domain, generations, registry, applicationId);
+        } catch (SchemaRegistryException e) {
+            if (!e.isTransient()) {
+                throw e;
+            }
+            log.warn("Cannot ask the schema registry now whether the projections' rows can be read ({}); taking them"
+                    + " to be readable. A restart with the registry reachable checks again", e.getMessage());
+            return ProjectionStates.of(domain.projections(), generations, Set.of(), Set.of());
+        }
+    }
+
+    private static ProjectionStates checked(Domain domain, Map<String, ProjectionGeneration> generations,
+                                            SchemaRegistryClient registry, String applicationId) {
         Set<String> brokenStores = new HashSet<>();
         Set<String> unreadableRebuilds = new HashSet<>();
         for (ProjectionType<?> projection : domain.projections()) {
