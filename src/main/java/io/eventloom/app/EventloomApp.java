@@ -8,6 +8,7 @@ import io.eventloom.core.EventloomRuntime;
 import io.eventloom.core.HealthCheck;
 import io.eventloom.core.ProcessType;
 import io.eventloom.core.ProjectionQueries;
+import io.eventloom.core.ProjectionStates;
 import io.eventloom.core.ProjectionType;
 import io.eventloom.core.RecordLimit;
 import io.eventloom.core.RuntimeSettings;
@@ -42,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The running system: an embedded broker when none is configured, the topics, an embedded schema registry when
@@ -62,7 +64,7 @@ public final class EventloomApp implements AutoCloseable {
 
     /** The write and read side of a running app; absent when only the registry runs. */
     public record Services(Domain domain, TopicNames topics, EventloomRuntime runtime, CommandGateway gateway,
-                           AggregateReader reader, ProjectionQueries projections) {
+                           AggregateReader reader, ProjectionQueries projections, HealthCheck generations) {
     }
 
     private EventloomApp(String bootstrapServers, String schemaRegistryUrl, boolean autoRegisterSchemas,
@@ -126,9 +128,10 @@ public final class EventloomApp implements AutoCloseable {
             // Ready only while every part a command or read passes through works, this instance's registry included.
             List<HealthCheck> checks = new ArrayList<>(services.runtime().health());
             checks.add(services.gateway().health());
+            checks.add(services.generations());
             embeddedRegistry.ifPresent(embedded -> checks.add(embedded.health()));
             HttpApi http = HttpApi.start(httpSettings, access.http(), new HttpApi.Backend(domain, services.runtime().streams(),
-                    services.gateway(), services.reader(), services.projections(), checks,
+                    services.runtime()::streamsFor, services.gateway(), services.reader(), services.projections(), checks,
                     List.of(services.runtime().liveness())));
             started.push(http);
             return new EventloomApp(kafka.bootstrapServers(), registryUrl, autoRegister, started, services, http,
@@ -177,16 +180,37 @@ public final class EventloomApp implements AutoCloseable {
                 Optional.of(http.applicationServer()),
                 config.intValue(EventloomConfig.STREAMS_STANDBY_REPLICAS),
                 streamsOverrides);
+        ProjectionStates projectionStates = projectionStates(kafka, topics, domain, registry, settings);
         EventloomRuntime runtime = EventloomRuntime.start(settings, TopicPlan.topologySettings(config, recordLimit),
-                domain, serdes, internal);
+                domain, serdes, internal, projectionStates);
         started.push(runtime);
+        ProjectionGenerationFollower generations = ProjectionGenerationFollower.start(kafka,
+                topics.projectionGenerations(), runtime.projectionGenerations(), ADMIN_TIMEOUT);
+        started.push(generations);
+        if (!projectionStates.unreadable().isEmpty()) {
+            started.push(ProjectionAutoRebuild.start(kafka, topics, settings.applicationId(), domain,
+                    projectionStates.unreadable()));
+        }
         CommandGateway gateway = new CommandGateway(kafka, runtime.topics(), Clock.systemUTC());
         started.push(gateway);
         log.info("Runtime started for aggregate types {}, processes {} and projections {}",
                 domain.aggregates().stream().map(AggregateType::name).toList(),
                 domain.processes().stream().map(ProcessType::name).toList(),
                 domain.projections().stream().map(ProjectionType::name).toList());
-        return new Services(domain, topics, runtime, gateway, runtime.aggregates(), runtime.projections());
+        return new Services(domain, topics, runtime, gateway, runtime.aggregates(), runtime.projections(),
+                generations.health());
+    }
+
+    /** The projections' generations, and which cannot be read with this code's row schemas, before the runtime. */
+    private static ProjectionStates projectionStates(KafkaClientSettings kafka, TopicNames topics, Domain domain,
+                                                     SchemaRegistryClient registry, RuntimeSettings settings) {
+        try {
+            return ProjectionRowCheck.states(domain, ProjectionGenerationLog.read(kafka,
+                    topics.projectionGenerations(), ADMIN_TIMEOUT), registry, settings.applicationId());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot read the projection generations in "
+                    + topics.projectionGenerations() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The runtime, gateway and reader; fails when this app runs only the schema registry. */

@@ -20,7 +20,7 @@ import java.util.function.Function;
         description = "Event sourcing and CQRS on Kafka Streams.",
         subcommands = {Main.RegistryCommand.class, Main.TopologyDocsCommand.class, TokenCommand.class,
                 SchemasCommand.class, SendCommand.class, EventsCommand.class, StateCommand.class, ReplayCommand.class,
-                DlqCommand.class, BenchCommand.class})
+                DlqCommand.class, ProjectionsCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,

@@ -19,7 +19,8 @@ public final class TopicPlan {
 
     /**
      * Per aggregate type its commands, events (kept forever) and results, all with one partition count so that an
-     * aggregate's command, state and events meet in one task; plus the dead letters.
+     * aggregate's command, state and events meet in one task; plus the dead letters and the projections'
+     * generations.
      */
     static List<TopicSpec> of(EventloomConfig config, Domain domain) {
         return specs(topicNames(config), domain, config.intValue(EventloomConfig.TOPIC_PARTITIONS),
@@ -37,6 +38,8 @@ public final class TopicPlan {
         }
         // Dead letters are kept like events: each one is a record someone has to look at, never silently aged out.
         topics.add(TopicSpec.retainedForever(names.deadLetters(), partitions, replication));
+        // One partition: every instance reads all of it, and one projection's changes stay in order.
+        topics.add(TopicSpec.compacted(names.projectionGenerations(), 1, replication));
         return topics;
     }
 

@@ -10,7 +10,7 @@ public final class Progress {
     private static final long EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final String label;
-    private final OptionalLong total;
+    private OptionalLong total;
     private final PrintWriter err;
     private final long started = System.nanoTime();
     private long lastPrinted = started;
@@ -26,6 +26,17 @@ public final class Progress {
     /** Counts {@code count} more done; prints when a second has passed since the last line. */
     public void add(long count) {
         done += count;
+        printIfDue();
+    }
+
+    /** Where it stands now, for a total that grows while it runs; prints as {@link #add} does. */
+    public void moveTo(long done, long total) {
+        this.done = done;
+        this.total = OptionalLong.of(total);
+        printIfDue();
+    }
+
+    private void printIfDue() {
         long now = System.nanoTime();
         if (now - lastPrinted >= EVERY_NANOS) {
             lastPrinted = now;

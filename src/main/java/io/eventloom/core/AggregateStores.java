@@ -28,7 +28,7 @@ public record AggregateStores(String state, String processedCommands, String his
     }
 
     /** The changelog topic Kafka Streams keeps a store of this application in. */
-    static String changelog(String applicationId, String store) {
+    public static String changelog(String applicationId, String store) {
         return applicationId + "-" + store + "-changelog";
     }
 }

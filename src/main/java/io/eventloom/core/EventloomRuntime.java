@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The domain running: one Kafka Streams instance with a command sub-topology per registered aggregate type, the
@@ -37,10 +38,11 @@ public final class EventloomRuntime implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final RestoreProgress restores;
     private final List<AggregateTopics<?>> topics;
+    private final ProjectionGenerations generations;
 
     private EventloomRuntime(KafkaStreams streams, AggregateReader aggregates, ProjectionReader projections,
                              StreamsHealth health, DeadLetters deadLetters, RestoreProgress restores,
-                             List<AggregateTopics<?>> topics) {
+                             List<AggregateTopics<?>> topics, ProjectionGenerations generations) {
         this.streams = streams;
         this.aggregates = aggregates;
         this.projections = projections;
@@ -48,6 +50,7 @@ public final class EventloomRuntime implements AutoCloseable {
         this.deadLetters = deadLetters;
         this.restores = restores;
         this.topics = topics;
+        this.generations = generations;
     }
 
     /**
@@ -64,6 +67,11 @@ public final class EventloomRuntime implements AutoCloseable {
 
     private static Topology topology(Domain domain, TopologySettings settings, List<AggregateTopics<?>> topics,
                                      AvroSerdes internal) {
+        return topology(domain, settings, topics, internal, new RetiredProjections(Set.of()));
+    }
+
+    private static Topology topology(Domain domain, TopologySettings settings, List<AggregateTopics<?>> topics,
+                                     AvroSerdes internal, RetiredProjections retired) {
         Map<String, AggregateTopics<?>> types = new LinkedHashMap<>();
         topics.forEach(type -> types.put(type.type().name(), type));
         StreamsBuilder builder = new StreamsBuilder();
@@ -74,7 +82,7 @@ public final class EventloomRuntime implements AutoCloseable {
                     .forEach((type, commands) -> fromProcesses.computeIfAbsent(type, t -> new ArrayList<>())
                             .add(commands));
         }
-        ProjectionTopology.addTo(sources, types, domain, internal, settings.recordLimit());
+        ProjectionTopology.addTo(sources, types, domain.projections(), internal, settings.recordLimit(), retired);
         for (AggregateTopics<?> type : topics) {
             addAggregate(builder, type, settings, fromProcesses.getOrDefault(type.type().name(), List.of()));
         }
@@ -84,20 +92,26 @@ public final class EventloomRuntime implements AutoCloseable {
     /** Builds the topology and starts Kafka Streams; every topic it uses must exist already. */
     public static EventloomRuntime start(RuntimeSettings runtime, TopologySettings settings, Domain domain,
                                          AvroSerdes serdes, AvroSerdes internal) {
+        return start(runtime, settings, domain, serdes, internal, ProjectionStates.BUILT_IN);
+    }
+
+    /**
+     * As {@link #start(RuntimeSettings, TopologySettings, Domain, AvroSerdes, AvroSerdes)}, with the projections'
+     * generations as they stand: a projection the runtime's own topology need not keep gets a store that keeps
+     * nothing, and a rebuilt generation that is read starts with it.
+     */
+    public static EventloomRuntime start(RuntimeSettings runtime, TopologySettings settings, Domain domain,
+                                         AvroSerdes serdes, AvroSerdes internal, ProjectionStates projectionStates) {
+        RetiredProjections retired = new RetiredProjections(projectionStates.retiredFromRuntime(domain.projections(),
+                projectionStates.generations()));
+        RetiredStores.delete(runtime.stateDir().resolve(runtime.applicationId()), retired.atStart());
         DeadLetters deadLetters = new DeadLetters();
         Properties properties = new Properties();
         properties.putAll(runtime.streamsConfig(settings, deadLetters));
         StaticMembership.addTo(properties, runtime.stateDir(), runtime.applicationId());
         List<AggregateTopics<?>> topics = AggregateTopics.of(domain.aggregates(), settings.topics(), serdes, internal);
-        KafkaStreams streams = new KafkaStreams(topology(domain, settings, topics, internal), properties);
-        ThreadFailures failures = new ThreadFailures(Clock.systemUTC());
-        streams.setUncaughtExceptionHandler(error -> {
-            Duration pause = failures.failed(error);
-            log.error("Stream thread failed; its transaction was aborted, nothing is lost. Replacing it in {} ms",
-                    pause.toMillis(), error);
-            pauseBeforeReplacing(pause);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        KafkaStreams streams = new KafkaStreams(topology(domain, settings, topics, internal, retired), properties);
+        ThreadFailures failures = replaceFailedThreads(streams);
         RestoreProgress restores = new RestoreProgress();
         StreamsHealth health = new StreamsHealth(streams::state, failures, restores);
         streams.setStateListener((now, before) -> {
@@ -109,8 +123,12 @@ public final class EventloomRuntime implements AutoCloseable {
         // Kafka Streams can say where a key lives only when instances advertise where they serve.
         LocalStoreQuery.Placement placement = runtime.applicationServer().isPresent()
                 ? LocalStoreQuery.Placement.METADATA : LocalStoreQuery.Placement.ALONE;
+        ProjectionGenerations generations = new ProjectionGenerations(streams, domain.projections(),
+                (projection, generation) -> ProjectionBuild.start(projection, generation, runtime, settings, topics,
+                        internal), projectionStates, retired);
         return new EventloomRuntime(streams, new AggregateReader(streams, placement, topics),
-                new ProjectionReader(streams, placement, domain.projections()), health, deadLetters, restores, topics);
+                new ProjectionReader(generations::streamsFor, placement, domain.projections()), health, deadLetters,
+                restores, topics, generations);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -127,6 +145,22 @@ public final class EventloomRuntime implements AutoCloseable {
         AggregateTopology.addTo(builder, (AggregateTopics) type, settings, fromProcesses);
     }
 
+    /**
+     * A failed stream thread is replaced after a growing pause: its transaction was aborted, so nothing is lost, and
+     * a fault that lasts (the registry down) is retried without a tight loop of rebalances.
+     */
+    static ThreadFailures replaceFailedThreads(KafkaStreams streams) {
+        ThreadFailures failures = new ThreadFailures(Clock.systemUTC());
+        streams.setUncaughtExceptionHandler(error -> {
+            Duration pause = failures.failed(error);
+            log.error("Stream thread failed; its transaction was aborted, nothing is lost. Replacing it in {} ms",
+                    pause.toMillis(), error);
+            pauseBeforeReplacing(pause);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        return failures;
+    }
+
     // The handler runs on the dying thread before it is replaced: pausing here spaces out the retries.
     private static void pauseBeforeReplacing(Duration pause) {
         try {
@@ -138,6 +172,19 @@ public final class EventloomRuntime implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /**
+     * The Kafka Streams application whose store of this name answers reads: the runtime's own, or for a projection
+     * read from a rebuilt generation, that generation's.
+     */
+    public KafkaStreams streamsFor(String store) {
+        return generations.streamsFor(store);
+    }
+
+    /** The projections' generations on this instance, which {@code projections rebuild} moves on. */
+    public ProjectionGenerations projectionGenerations() {
+        return generations;
     }
 
     /** Each aggregate type's topics as this runtime reads and writes them; a gateway sends on these. */
@@ -204,6 +251,7 @@ public final class EventloomRuntime implements AutoCloseable {
      */
     @Override
     public void close() {
+        generations.close();
         if (!streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT))) {
             log.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);

@@ -15,22 +15,25 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reads projection rows from this instance's projection stores with interactive queries (IQv2). */
 public final class ProjectionReader implements ProjectionQueries {
 
-    private final KafkaStreams streams;
+    private final Function<String, KafkaStreams> streamsFor;
     private final LocalStoreQuery.Placement placement;
     private final Set<String> names;
 
     /** A reader for a runtime without {@code application.server}, which runs alone: its active partitions answer. */
     public ProjectionReader(KafkaStreams streams, List<ProjectionType<?>> projections) {
-        this(streams, LocalStoreQuery.Placement.ALONE, projections);
+        this(store -> streams, LocalStoreQuery.Placement.ALONE, projections);
     }
 
-    ProjectionReader(KafkaStreams streams, LocalStoreQuery.Placement placement, List<ProjectionType<?>> projections) {
-        this.streams = streams;
+    /** @param streamsFor the application whose store of that name answers: generations may live in different ones */
+    ProjectionReader(Function<String, KafkaStreams> streamsFor, LocalStoreQuery.Placement placement,
+                     List<ProjectionType<?>> projections) {
+        this.streamsFor = streamsFor;
         this.placement = placement;
         this.names = projections.stream().map(ProjectionType::name).collect(Collectors.toUnmodifiableSet());
     }
@@ -43,7 +46,8 @@ public final class ProjectionReader implements ProjectionQueries {
     @Override
     public Optional<SpecificRecord> row(String projection, String key) {
         KeyQuery<String, Object> query = KeyQuery.withKey(key);
-        return LocalStoreQuery.forKey(streams, placement, known(projection), key, query).stream()
+        String store = known(projection);
+        return LocalStoreQuery.forKey(streamsFor.apply(store), placement, store, key, query).stream()
                 .map(ProjectionReader::unwrap).filter(Objects::nonNull).findFirst();
     }
 
@@ -54,7 +58,8 @@ public final class ProjectionReader implements ProjectionQueries {
         }
         RangeQuery<String, Object> query = after.map(RangeQuery::<String, Object>withLowerBound)
                 .orElseGet(RangeQuery::withNoBounds);
-        List<KeyValueIterator<String, Object>> ranges = LocalStoreQuery.allPartitions(streams, known(projection),
+        String store = known(projection);
+        List<KeyValueIterator<String, Object>> ranges = LocalStoreQuery.allPartitions(streamsFor.apply(store), store,
                 query);
         try {
             return merged(ranges, after, limit);

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.TableJoined;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 import java.util.HashMap;
 import java.util.List;
@@ -28,26 +29,30 @@ final class ProjectionTopology {
     private final Map<String, AggregateTopics<?>> aggregates;
     private final AvroSerdes internal;
     private final RecordLimit limit;
+    private final RetiredProjections retired;
     private final Map<String, KTable<String, ? extends SpecificRecord>> tables = new HashMap<>();
 
     private ProjectionTopology(SourceStreams sources, Map<String, AggregateTopics<?>> aggregates,
-                               AvroSerdes internal, RecordLimit limit) {
+                               AvroSerdes internal, RecordLimit limit, RetiredProjections retired) {
         this.sources = sources;
         this.aggregates = aggregates;
         this.internal = internal;
         this.limit = limit;
+        this.retired = retired;
     }
 
     /**
      * @param internal serdes for the projection stores' changelogs and internal topics, whose schemas the runtime
      *                 owns
      * @param limit    rows that would not fit the log are refused when written, so their input is dead-lettered
+     * @param retired  the projections whose processors write no rows (now, or from the start)
      */
-    static void addTo(SourceStreams sources, Map<String, AggregateTopics<?>> aggregates, Domain domain,
-                      AvroSerdes internal, RecordLimit limit) {
-        ProjectionTopology topology = new ProjectionTopology(sources, aggregates, internal, limit);
-        for (ProjectionType<?> projection : domain.projections()) {
-            topology.table(projection, domain.projections());
+    static void addTo(SourceStreams sources, Map<String, AggregateTopics<?>> aggregates,
+                      List<ProjectionType<?>> projections, AvroSerdes internal, RecordLimit limit,
+                      RetiredProjections retired) {
+        ProjectionTopology topology = new ProjectionTopology(sources, aggregates, internal, limit, retired);
+        for (ProjectionType<?> projection : projections) {
+            topology.table(projection, projections);
         }
     }
 
@@ -57,7 +62,7 @@ final class ProjectionTopology {
                                                               List<ProjectionType<?>> registered) {
         if (!registered.contains(projection)) {
             throw new IllegalArgumentException("projection " + projection.name()
-                    + " is used by another projection but not registered in the domain");
+                    + " is used by another projection but not among the projections built");
         }
         KTable<String, R> built = (KTable<String, R>) tables.get(projection.name());
         if (built == null) {
@@ -94,7 +99,8 @@ final class ProjectionTopology {
         // Keyed by aggregate id already, like the topic: grouping by key needs no repartition.
         return sources.events(fold.aggregateType())
                 .groupByKey(Grouped.with(projection.name() + "-by-aggregate", events.keySerde(), events.valueSerde()))
-                .aggregate(() -> null, (id, envelope, row) -> fold.fold().apply(row, codec.readEvent(envelope)),
+                .aggregate(() -> null, (id, envelope, row) -> retired.isRetired(projection.name()) ? null
+                                : fold.fold().apply(row, codec.readEvent(envelope)),
                         Named.as(projection.name() + "-fold"), materialized(projection));
     }
 
@@ -103,7 +109,8 @@ final class ProjectionTopology {
         KTable<String, L> left = table(join.left(), registered);
         KTable<String, F> right = table(join.right(), registered);
         // A left join: a row exists as soon as its left side does, and gains its right side when that arrives.
-        return left.leftJoin(right, join.foreignKey(), join.joiner()::apply,
+        return left.leftJoin(right, join.foreignKey(), (leftRow, rightRow) -> retired.isRetired(projection.name())
+                        ? null : join.joiner().apply(leftRow, rightRow),
                 TableJoined.as(projection.name() + "-join"), materialized(projection));
     }
 
@@ -114,13 +121,22 @@ final class ProjectionTopology {
                 .groupBy((key, row) -> KeyValue.pair(regroup.key().apply(row), row),
                         Grouped.with(projection.name() + "-regroup", Serdes.String(), rowSerde(regroup.source())))
                 .aggregate(regroup.initial()::get,
-                        (key, row, aggregate) -> regroup.adder().apply(aggregate, row),
-                        (key, row, aggregate) -> regroup.subtractor().apply(aggregate, row),
+                        (key, row, aggregate) -> retired.isRetired(projection.name()) ? null
+                                : regroup.adder().apply(aggregate, row),
+                        (key, row, aggregate) -> retired.isRetired(projection.name()) ? null
+                                : regroup.subtractor().apply(aggregate, row),
                         Named.as(projection.name() + "-aggregate"), materialized(projection));
     }
 
     private <R extends SpecificRecord> Materialized<String, R, KeyValueStore<Bytes, byte[]>> materialized(
             ProjectionType<R> projection) {
+        if (retired.atStart(projection.name())) {
+            // Only deletes ever reach it, so it stays empty: no disk, no changelog, nothing restored or read.
+            return Materialized.<String, R>as(Stores.inMemoryKeyValueStore(projection.name()))
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(rowSerde(projection))
+                    .withLoggingDisabled();
+        }
         return Materialized.<String, R, KeyValueStore<Bytes, byte[]>>as(projection.name())
                 .withKeySerde(Serdes.String())
                 .withValueSerde(rowSerde(projection));

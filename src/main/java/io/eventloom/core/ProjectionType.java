@@ -4,7 +4,10 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,6 +54,30 @@ public record ProjectionType<R extends SpecificRecord>(String name, Class<R> row
             regroup(String name, Class<R> row, ProjectionType<V> source, Function<V, String> key, Supplier<R> initial,
                     BiFunction<R, V, R> adder, BiFunction<R, V, R> subtractor) {
         return new ProjectionType<>(name, row, new Regroup<>(source, key, initial, adder, subtractor));
+    }
+
+    /** The projections this one's rows are computed from: none for a fold. */
+    public List<ProjectionType<?>> builtFrom() {
+        if (definition instanceof Join<R, ?, ?> join) {
+            return List.of(join.left(), join.right());
+        }
+        if (definition instanceof Regroup<R, ?> regroup) {
+            return List.of(regroup.source());
+        }
+        return List.of();
+    }
+
+    /** This projection and every projection it is computed from, directly or not, each once. */
+    public List<ProjectionType<?>> withEverythingBuiltFrom() {
+        Set<ProjectionType<?>> all = new LinkedHashSet<>();
+        addWithInputs(this, all);
+        return List.copyOf(all);
+    }
+
+    private static void addWithInputs(ProjectionType<?> projection, Set<ProjectionType<?>> all) {
+        if (all.add(projection)) {
+            projection.builtFrom().forEach(input -> addWithInputs(input, all));
+        }
     }
 
     /** The row after one event of its aggregate; {@code row} is null before the aggregate's first event. */

@@ -41,6 +41,11 @@ public record RuntimeSettings(
                 standbyReplicas, streamsOverrides);
     }
 
+    public RuntimeSettings withApplicationId(String value) {
+        return new RuntimeSettings(value, bootstrapServers, stateDir, commitInterval, applicationServer,
+                standbyReplicas, streamsOverrides);
+    }
+
     public RuntimeSettings withStreamsOverrides(Map<String, Object> value) {
         return new RuntimeSettings(applicationId, bootstrapServers, stateDir, commitInterval, applicationServer,
                 standbyReplicas, value);

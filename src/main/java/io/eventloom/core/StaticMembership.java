@@ -58,4 +58,14 @@ final class StaticMembership {
             throw new UncheckedIOException("cannot keep the group member id in " + file, e);
         }
     }
+
+    /** Deletes the application's stored id, once the application is gone for good. */
+    static void forget(Path stateDir, String applicationId) {
+        Path file = stateDir.resolve(applicationId + SUFFIX);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the group member id in " + file, e);
+        }
+    }
 }

@@ -27,4 +27,9 @@ public record TopicNames(String namespace) {
     public String deadLetters() {
         return namespace + ".dead-letters";
     }
+
+    /** Which generation of each projection is read and which is being built, keyed by projection name. */
+    public String projectionGenerations() {
+        return namespace + ".projection-generations";
+    }
 }

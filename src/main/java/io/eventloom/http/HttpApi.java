@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The HTTP API: commands, aggregate and projection reads, health, metrics and its OpenAPI description. */
 public final class HttpApi implements AutoCloseable {
@@ -35,11 +36,18 @@ public final class HttpApi implements AutoCloseable {
      * What the API serves: the domain's runtime pieces, the projection reader, what readiness checks (this instance
      * can serve) and what liveness checks (it has not failed for good).
      */
-    public record Backend(Domain domain, KafkaStreams streams, CommandGateway gateway, AggregateReader reader,
-                          ProjectionQueries projections, List<HealthCheck> readiness, List<HealthCheck> liveness) {
+    public record Backend(Domain domain, KafkaStreams streams, Function<String, KafkaStreams> streamsFor,
+                          CommandGateway gateway, AggregateReader reader, ProjectionQueries projections,
+                          List<HealthCheck> readiness, List<HealthCheck> liveness) {
         public Backend {
             readiness = List.copyOf(readiness);
             liveness = List.copyOf(liveness);
+        }
+
+        /** A backend whose every store is in {@code streams}: no projection is read from a rebuilt generation. */
+        public Backend(Domain domain, KafkaStreams streams, CommandGateway gateway, AggregateReader reader,
+                       ProjectionQueries projections, List<HealthCheck> readiness, List<HealthCheck> liveness) {
+            this(domain, streams, store -> streams, gateway, reader, projections, readiness, liveness);
         }
     }
 
@@ -67,7 +75,7 @@ public final class HttpApi implements AutoCloseable {
     /** Starts serving on the settings' address and port; returns once it listens. */
     public static HttpApi start(HttpSettings settings, HttpSecurity security, Backend backend) {
         HostInfo self = new HostInfo(settings.advertisedHost(), settings.port());
-        InstanceRouter router = new InstanceRouter(backend.streams(), self,
+        InstanceRouter router = new InstanceRouter(backend.streamsFor(), self,
                 settings.readWait().plus(FORWARD_MARGIN), security.forwardingProof());
         // Answers are built on the server's own pool once what they wait for is there: no request holds a thread
         // while a command is processed or a version is awaited, so /health/* always finds one free.

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Finds the instance whose stores hold a key (Kafka Streams' metadata from {@code application.server}) and
@@ -35,14 +36,16 @@ final class InstanceRouter {
     /** What Kafka Streams names as the active host of a partition no instance holds actively right now. */
     private static final HostInfo NO_ACTIVE_HOST = new HostInfo("unavailable", -1);
 
-    private final KafkaStreams streams;
+    private final Function<String, KafkaStreams> streamsFor;
     private final HostInfo self;
     private final HttpClient client;
     private final Duration requestTimeout;
     private final ForwardingProof proof;
 
-    InstanceRouter(KafkaStreams streams, HostInfo self, Duration requestTimeout, ForwardingProof proof) {
-        this.streams = streams;
+    /** @param streamsFor the application that holds a store of that name (a rebuilt projection has its own) */
+    InstanceRouter(Function<String, KafkaStreams> streamsFor, HostInfo self, Duration requestTimeout,
+                   ForwardingProof proof) {
+        this.streamsFor = streamsFor;
         this.self = self;
         this.requestTimeout = requestTimeout;
         this.proof = proof;
@@ -74,31 +77,32 @@ final class InstanceRouter {
      * @throws StoreUnavailableException while no instance is known to hold the key (starting, rebalancing, stopping)
      */
     Optional<HostInfo> remoteOwner(String store, String key) {
+        KafkaStreams streams = streamsFor.apply(store);
         KeyQueryMetadata metadata;
         try {
             metadata = streams.queryMetadataForKey(store, key, new StringSerializer());
         } catch (IllegalStateException | InvalidStateStoreException e) {
             // Kafka Streams answers this only while RUNNING or REBALANCING: not started, stopping or failed.
-            throw unknownOwner(store, key);
+            throw unknownOwner(streams, store, key);
         }
         if (metadata == null) {
             return Optional.empty();
         }
         if (metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)
                 || metadata.activeHost().equals(NO_ACTIVE_HOST)) {
-            throw unknownOwner(store, key);
+            throw unknownOwner(streams, store, key);
         }
         return metadata.activeHost().equals(self) ? Optional.empty() : Optional.of(metadata.activeHost());
     }
 
-    private StoreUnavailableException unknownOwner(String store, String key) {
+    private static StoreUnavailableException unknownOwner(KafkaStreams streams, String store, String key) {
         return new StoreUnavailableException("no instance is known to hold key '" + key + "' in store " + store
                 + " now (Kafka Streams " + streams.state() + ")");
     }
 
     /** The other instances that hold partitions of the store, actively or as standbys. */
     List<HostInfo> otherHostsWith(String store) {
-        return streams.metadataForAllStreamsClients().stream()
+        return streamsFor.apply(store).metadataForAllStreamsClients().stream()
                 .filter(instance -> instance.stateStoreNames().contains(store))
                 .map(StreamsMetadata::hostInfo)
                 .filter(host -> !host.equals(self))

@@ -42,6 +42,7 @@ final class CliShop implements AutoCloseable {
                 EventloomConfig.envNameOf(EventloomConfig.BOOTSTRAP_SERVERS), broker.bootstrapServers(),
                 EventloomConfig.envNameOf(EventloomConfig.SCHEMA_REGISTRY_URL), app.schemaRegistryUrl(),
                 EventloomConfig.envNameOf(EventloomConfig.TOPIC_NAMESPACE), namespace,
+                EventloomConfig.envNameOf(EventloomConfig.APPLICATION_ID), namespace,
                 EventloomConfig.envNameOf(EventloomConfig.HTTP_PORT), String.valueOf(app.httpPort()),
                 EventloomConfig.envNameOf(EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE), tokenFile.toString()));
     }

@@ -72,7 +72,8 @@ class EventloomAppTest {
         try (EventloomApp app = EventloomApp.start(config);
              Admin admin = KafkaTestClients.admin(app.bootstrapServers())) {
             assertThat(admin.listTopics().names().get()).contains("shop.dead-letters", "shop.order.commands",
-                    "shop.order.events", "shop.order.command-results", "shop.product.events", "shop.customer.events");
+                    "shop.order.events", "shop.order.command-results", "shop.product.events", "shop.customer.events",
+                    "shop.projection-generations");
             assertThat(app.autoRegisterSchemas()).isTrue();
             adminToken = app.adminToken().orElseThrow();
             assertThat(Files.readString(tokenFile).trim()).isEqualTo(adminToken);
@@ -103,7 +104,7 @@ class EventloomAppTest {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(readiness(again).path("status")
                     .asText()).isEqualTo("UP"));
             assertThat(readiness(again).path("checks").fieldNames()).toIterable()
-                    .containsExactly("streams", "dead-letters", "gateway", "registry");
+                    .containsExactly("streams", "dead-letters", "gateway", "projection-generations", "registry");
             assertThat(again.adminToken()).as("the same admin key after a restart").hasValue(adminToken);
         }
     }
@@ -127,7 +128,7 @@ class EventloomAppTest {
             assertThat(app.schemaRegistryUrl()).isEqualTo("http://registry.example:8081");
             assertThat(app.autoRegisterSchemas()).isFalse();
             assertThat(readiness(app).path("checks").fieldNames()).toIterable()
-                    .containsExactly("streams", "dead-letters", "gateway");
+                    .containsExactly("streams", "dead-letters", "gateway", "projection-generations");
             assertThatThrownBy(() -> new HttpSchemaRegistryClient("http://localhost:" + unusedPort).schemaById(1))
                     .isInstanceOfSatisfying(SchemaRegistryException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.UNREACHABLE));
