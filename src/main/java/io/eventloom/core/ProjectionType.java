@@ -4,7 +4,10 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
+import java.util.Collections;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,6 +54,25 @@ public record ProjectionType<R extends SpecificRecord>(String name, Class<R> row
             regroup(String name, Class<R> row, ProjectionType<V> source, Function<V, String> key, Supplier<R> initial,
                     BiFunction<R, V, R> adder, BiFunction<R, V, R> subtractor) {
         return new ProjectionType<>(name, row, new Regroup<>(source, key, initial, adder, subtractor));
+    }
+
+    /**
+     * The aggregate types whose events this projection's rows are made of, directly or through the projections it is
+     * built on.
+     */
+    public Set<String> aggregateTypes() {
+        if (definition instanceof Fold<R> fold) {
+            return Set.of(fold.aggregateType());
+        }
+        if (definition instanceof Join<R, ?, ?> join) {
+            Set<String> types = new TreeSet<>(join.left().aggregateTypes());
+            types.addAll(join.right().aggregateTypes());
+            return Collections.unmodifiableSet(types);
+        }
+        if (definition instanceof Regroup<R, ?> regroup) {
+            return regroup.source().aggregateTypes();
+        }
+        throw new IllegalStateException("unknown projection definition " + definition.getClass().getName());
     }
 
     /** The row after one event of its aggregate; {@code row} is null before the aggregate's first event. */
