@@ -12,6 +12,7 @@ import io.eventloom.shop.order.OrderState;
 import io.eventloom.shop.order.OrderStatus;
 import io.eventloom.shop.order.PlaceOrder;
 import io.eventloom.shop.product.CreateProduct;
+import io.eventloom.shop.product.Restock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,11 +20,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.eventloom.shop.TestMoney.eur;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code eventloom audit} on a shop whose every state and row the runtime made: products, customers, and orders the
@@ -90,6 +98,35 @@ class AuditCommandTest {
         assertThat(counts.path("differences").asLong()).isZero();
         assertThat(report.path("differences").isArray()).isTrue();
         assertThat(report.path("differences")).isEmpty();
+    }
+
+    @Test
+    void givenCommandsFlowingOnAProductWhileAuditing_whenAudited_thenWhatIsInFlightIsNotADifference()
+            throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger restocked = new AtomicInteger();
+        ExecutorService traffic = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> sending = traffic.submit(() -> {
+                while (!stop.get()) {
+                    shop.accept("product", "lamp", new Restock(1));
+                    restocked.incrementAndGet();
+                }
+                return null;
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> restocked.get() >= 3);
+            int before = restocked.get();
+
+            CliShop.Run run = shop.run("audit", "product");
+
+            assertThat(restocked.get()).as("commands accepted while auditing").isGreaterThan(before);
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
+            stop.set(true);
+            sending.get();
+        } finally {
+            stop.set(true);
+            traffic.shutdown();
+        }
     }
 
     @Test

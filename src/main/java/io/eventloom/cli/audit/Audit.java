@@ -1,5 +1,6 @@
 package io.eventloom.cli.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.eventloom.cli.Progress;
 import io.eventloom.core.AggregateType;
 import io.eventloom.core.ProjectionType;
@@ -18,18 +19,15 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One audit: folds every event in scope again, then compares each aggregate's state and each projection row the live
- * app holds with what the events make. What may only be in flight is checked again, with the events read on, until it
- * agrees or the settle time is over: a state ahead of the events read (traffic since), and any projection difference
- * (projections follow the events asynchronously). A state behind its events, or apart from them at the same version,
- * is reported at once: a command's state and events commit in one transaction, so no traffic explains it.
+ * app holds with what the events make. A state behind its events, or apart from them at the same version, is reported
+ * at once: a command's state and events commit in one transaction, so no traffic explains it. A state ahead of the
+ * events read, and any projection difference (projections follow the events asynchronously), may be in flight:
+ * {@link InFlight} looks at it again before it is reported.
  */
 final class Audit {
-
-    private static final Duration RECHECK_EVERY = Duration.ofMillis(500);
 
     private final AuditScope scope;
     private final EventLog log;
@@ -40,6 +38,8 @@ final class Audit {
     private final Set<String> audited = new HashSet<>();
     private final RecomputedStates states;
     private final RecomputedProjections projections;
+    private final InFlight inFlight = new InFlight();
+    private final Progress read;
     private final List<Difference> found = new ArrayList<>();
     private final EventLog.Reader fold = new EventLog.Reader() {
         @Override
@@ -49,6 +49,7 @@ final class Audit {
                 states.apply(type, event);
             }
             projections.apply(type, event);
+            inFlight.reached(type, event);
         }
 
         @Override
@@ -57,8 +58,6 @@ final class Audit {
             found.add(Difference.unreadable(type, key, where, reason));
         }
     };
-    private final Progress read;
-    private List<Suspect> suspects = new ArrayList<>();
     private long aggregates;
     private long rows;
 
@@ -69,24 +68,15 @@ final class Audit {
         this.live = live;
         this.settle = settle;
         this.progress = progress;
-        this.read = new Progress("audit: events read", OptionalLong.empty(), progress);
         scope.audited().forEach(type -> audited.add(type.name()));
         this.states = new RecomputedStates(scope.audited());
         this.projections = new RecomputedProjections(scope.projections());
-    }
-
-    /** A difference that may be in flight, and how to look at it again. */
-    private record Suspect(Difference difference, Check check) {
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        Optional<Difference> again() throws IOException, InterruptedException;
+        this.read = new Progress("audit: events read", OptionalLong.empty(), progress);
     }
 
     /**
-     * @throws IOException                  when the HTTP API cannot be reached
-     * @throws LiveReads.RefusedException   when the HTTP API refuses a read
+     * @throws IOException                            when the HTTP API cannot be reached
+     * @throws LiveReads.RefusedException             when the HTTP API refuses a read
      * @throws org.apache.kafka.common.KafkaException when Kafka or the schema registry cannot be reached
      */
     AuditReport run() throws IOException, InterruptedException {
@@ -94,7 +84,7 @@ final class Audit {
         read.finish();
         compareStates();
         compareProjections();
-        settle();
+        found.addAll(inFlight.settle(settle, () -> log.readOn(fold)));
         return new AuditReport(scope, read.done(), aggregates, rows, found);
     }
 
@@ -103,13 +93,7 @@ final class Audit {
         Progress done = new Progress("audit: aggregates", OptionalLong.of(total), progress);
         for (AggregateType<?> type : scope.audited()) {
             for (String id : states.ids(type.name())) {
-                Check check = () -> compareState(type.name(), id);
-                Optional<Difference> difference = check.again();
-                if (difference.isPresent() && difference.get().liveIsAhead()) {
-                    suspects.add(new Suspect(difference.get(), check));
-                } else {
-                    difference.ifPresent(found::add);
-                }
+                compareState(type.name(), id);
                 aggregates++;
                 done.add(1);
             }
@@ -117,13 +101,20 @@ final class Audit {
         done.finish();
     }
 
-    private Optional<Difference> compareState(String type, String id) throws IOException, InterruptedException {
+    private void compareState(String type, String id) throws IOException, InterruptedException {
         Optional<RecomputedStates.Unfoldable> unfoldable = states.unfoldable(type, id);
         if (unfoldable.isPresent()) {
-            return Optional.of(Difference.unfoldable(type, id, unfoldable.get().version(),
-                    unfoldable.get().reason()));
+            found.add(Difference.unfoldable(type, id, unfoldable.get().version(), unfoldable.get().reason()));
+            return;
         }
-        return comparison.state(type, id, states.snapshot(type, id), live.state(type, id));
+        InFlight.Compare compare = answer -> comparison.state(type, id, states.snapshot(type, id), answer);
+        Optional<JsonNode> answer = live.state(type, id);
+        Optional<Difference> difference = compare.with(answer);
+        if (difference.isPresent() && difference.get().liveIsAhead()) {
+            inFlight.perAggregate(type, id, () -> live.state(type, id), compare, answer, difference.get());
+        } else {
+            difference.ifPresent(found::add);
+        }
     }
 
     private void compareProjections() throws IOException, InterruptedException {
@@ -133,14 +124,12 @@ final class Audit {
             Set<String> seen = new HashSet<>();
             live.rows(projection.name(), (key, row) -> {
                 seen.add(key);
-                suspect(projection, key, comparison.row(projection, key, Optional.ofNullable(expected.get(key)),
-                        Optional.of(row)));
+                compareRow(projection, key, Optional.of(row));
                 done.add(1);
             });
             for (String key : expected.keySet()) {
                 if (!seen.contains(key)) {
-                    suspect(projection, key, comparison.row(projection, key, Optional.of(expected.get(key)),
-                            Optional.empty()));
+                    compareRow(projection, key, Optional.empty());
                     done.add(1);
                 }
             }
@@ -149,28 +138,16 @@ final class Audit {
         done.finish();
     }
 
-    private void suspect(ProjectionType<?> projection, String key, Optional<Difference> difference) {
-        difference.ifPresent(first -> suspects.add(new Suspect(first, () -> comparison.row(projection, key,
-                Optional.ofNullable(projections.rows(projection).get(key)), live.row(projection.name(), key)))));
-    }
-
-    // Each round reads the events on first, so a live side that was ahead meets the events that put it there.
-    private void settle() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + settle.toNanos();
-        while (!suspects.isEmpty()) {
-            log.readOn(fold);
-            List<Suspect> still = new ArrayList<>();
-            for (Suspect suspect : suspects) {
-                Optional<Difference> again = suspect.check().again();
-                again.ifPresent(difference -> still.add(new Suspect(difference, suspect.check())));
+    private void compareRow(ProjectionType<?> projection, String key, Optional<JsonNode> answer) {
+        InFlight.Compare compare = row -> comparison.row(projection, key,
+                Optional.ofNullable(projections.rows(projection).get(key)), row);
+        InFlight.LiveRead reread = () -> live.row(projection.name(), key);
+        compare.with(answer).ifPresent(difference -> {
+            if (projection.definition() instanceof ProjectionType.Fold<?> fold) {
+                inFlight.perAggregate(fold.aggregateType(), key, reread, compare, answer, difference);
+            } else {
+                inFlight.reread(reread, compare, difference);
             }
-            suspects = still;
-            long left = deadline - System.nanoTime();
-            if (suspects.isEmpty() || left <= 0) {
-                break;
-            }
-            Thread.sleep(Math.min(RECHECK_EVERY.toMillis(), TimeUnit.NANOSECONDS.toMillis(left) + 1));
-        }
-        suspects.forEach(suspect -> found.add(suspect.difference()));
+        });
     }
 }

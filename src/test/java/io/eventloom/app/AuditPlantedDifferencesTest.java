@@ -1,0 +1,181 @@
+package io.eventloom.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventloom.cli.ExitCodes;
+import io.eventloom.core.AggregateTopics;
+import io.eventloom.core.StoredEvent;
+import io.eventloom.core.Topic;
+import io.eventloom.core.TopicNames;
+import io.eventloom.kafka.KafkaBrokerExtension;
+import io.eventloom.kafka.KafkaTestClients;
+import io.eventloom.kafka.TestBroker;
+import io.eventloom.serde.AvroSerdeConfig;
+import io.eventloom.serde.AvroSerdes;
+import io.eventloom.serde.HttpSchemaRegistryClient;
+import io.eventloom.shop.customer.ContactEmailChanged;
+import io.eventloom.shop.customer.CustomerAggregate;
+import io.eventloom.shop.customer.RegisterCustomer;
+import io.eventloom.shop.order.OrderLine;
+import io.eventloom.shop.order.OrderState;
+import io.eventloom.shop.order.OrderStatus;
+import io.eventloom.shop.order.PlaceOrder;
+import io.eventloom.shop.product.CreateProduct;
+import io.eventloom.shop.projection.ProductCatalog;
+import io.eventloom.shop.projection.ProductCatalogRow;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.eventloom.shop.TestMoney.eur;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code eventloom audit} finds differences planted on purpose, as real corruption would leave them: an event
+ * appended to the log past the command processor (the state store is behind its events), and projection rows
+ * restored from a changelog someone wrote into (a row with other stock, and a row no events make). Each test
+ * audits only the type it planted in, so neither sees the other's.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class AuditPlantedDifferencesTest {
+
+    private static final String NAMESPACE = "cli-audit-planted";
+
+    @TempDir
+    static Path dir;
+
+    private static TestBroker broker;
+    private static CliShop shop;
+
+    @BeforeAll
+    static void start(TestBroker testBroker) throws Exception {
+        broker = testBroker;
+        shop = CliShop.start(broker, NAMESPACE, dir);
+        shop.accept("product", "mug", new CreateProduct("MUG-1", "Mug", eur(1250), 10, null));
+        shop.accept("product", "lamp", new CreateProduct("LAMP-1", "Lamp", eur(4000), 5, null));
+        shop.accept("customer", "ada", new RegisterCustomer("Ada Lovelace", "ada@example.com"));
+        shop.accept("order", "o-1", new PlaceOrder("ada", List.of(new OrderLine("mug", 2, eur(1250))), "web"));
+        shop.awaitState("order", "o-1", OrderState.class, state -> state.getStatus() == OrderStatus.CONFIRMED);
+    }
+
+    @AfterAll
+    static void stop() {
+        shop.close();
+    }
+
+    @Test
+    void givenAnEventAppendedPastTheCommandProcessor_whenAudited_thenTheStateStoreIsBehindFromThatVersion()
+            throws Exception {
+        appendEvent("ada", 2, new ContactEmailChanged("eve@example.com"));
+
+        CliShop.Run json = shop.run("audit", "customer", "--output", "json");
+        CliShop.Run text = shop.run("audit", "customer");
+
+        assertThat(json.exitCode()).as(json.out() + json.err()).isEqualTo(ExitCodes.FOUND);
+        JsonNode differences = new ObjectMapper().readTree(json.out()).path("differences");
+        // The projections folded the planted event like any other, so only the store differs.
+        assertThat(differences).hasSize(1);
+        JsonNode state = differences.get(0);
+        assertThat(state.path("source").asText()).isEqualTo("state");
+        assertThat(state.path("name").asText()).isEqualTo("customer");
+        assertThat(state.path("key").asText()).isEqualTo("ada");
+        assertThat(state.path("kind").asText()).isEqualTo("different");
+        assertThat(state.path("liveVersion").asLong()).isEqualTo(1);
+        assertThat(state.path("eventsVersion").asLong()).isEqualTo(2);
+        assertThat(state.path("firstDifferingVersion").asLong()).isEqualTo(2);
+        assertThat(state.path("fields")).extracting(JsonNode::asText).containsExactly("email");
+        assertThat(text.exitCode()).isEqualTo(ExitCodes.FOUND);
+        assertThat(text.out()).contains("state customer 'ada': different: store at version 1; events at version 2;"
+                + " first differing version 2; fields email\n").contains(": 1 difference.");
+    }
+
+    @Test
+    void givenProjectionRowsRestoredFromAChangelogWrittenInto_whenAudited_thenEachIsFoundByKey()
+            throws Exception {
+        ProductCatalogRow mug = (ProductCatalogRow) shop.app().services().projections()
+                .row(ProductCatalog.TYPE.name(), "mug").orElseThrow();
+        ProductCatalogRow moreStock = new ProductCatalogRow(mug.getProductId(), mug.getSku(), mug.getName(),
+                mug.getPrice(), 999L, mug.getReservedStock(), mug.getStatus(), mug.getVersion(), mug.getCategory());
+        ProductCatalogRow ghost = new ProductCatalogRow("ghost", "GHOST-1", "Ghost", eur(1), 1L, 0L,
+                mug.getStatus(), 1L, null);
+        restartRestoring(ProductCatalog.TYPE.name(), Map.of("mug", moreStock, "ghost", ghost));
+
+        CliShop.Run run = shop.run("audit", "product", "--output", "json", "--settle", "2");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FOUND);
+        JsonNode differences = new ObjectMapper().readTree(run.out()).path("differences");
+        assertThat(differences).hasSize(2);
+        JsonNode unexpected = differences.get(0);
+        assertThat(unexpected.path("name").asText()).isEqualTo("product-catalog");
+        assertThat(unexpected.path("key").asText()).isEqualTo("ghost");
+        assertThat(unexpected.path("kind").asText()).isEqualTo("unexpected");
+        assertThat(unexpected.path("eventsVersion").isNull()).isTrue();
+        JsonNode different = differences.get(1);
+        assertThat(different.path("source").asText()).isEqualTo("projection");
+        assertThat(different.path("key").asText()).isEqualTo("mug");
+        assertThat(different.path("kind").asText()).isEqualTo("different");
+        assertThat(different.path("liveVersion").asLong()).isEqualTo(mug.getVersion());
+        assertThat(different.path("eventsVersion").asLong()).isEqualTo(mug.getVersion());
+        assertThat(different.path("firstDifferingVersion").asLong()).isEqualTo(mug.getVersion());
+        assertThat(different.path("fields")).extracting(JsonNode::asText).containsExactly("availableStock");
+    }
+
+    // As a producer that skipped the command processor writes it: the next version, serialized as the runtime does.
+    private static void appendEvent(String customer, long version, SpecificRecord payload) throws Exception {
+        AvroSerdes serdes = lookingUp();
+        Topic<String, SpecificRecord> events = AggregateTopics.of(CustomerAggregate.TYPE, new TopicNames(NAMESPACE),
+                serdes, serdes).events();
+        StoredEvent event = new StoredEvent("planted-" + version, customer, version, Instant.now(), "planted",
+                "planted", Optional.empty(), payload);
+        try (KafkaProducer<String, SpecificRecord> producer = KafkaTestClients.producer(broker.bootstrapServers(),
+                events, Map.of(ProducerConfig.ACKS_CONFIG, "all"))) {
+            producer.send(new ProducerRecord<>(events.name(), customer,
+                    CustomerAggregate.TYPE.codec().writeEvent(event))).get();
+        }
+    }
+
+    /**
+     * Stops the app, writes the rows into the projection store's changelog, and starts the app again on a local
+     * state directory without its stores (the group member id kept beside them stays), so it restores them all from
+     * the changelogs, the written rows last. The rows are serialized while the app's registry still runs.
+     */
+    private static void restartRestoring(String projection, Map<String, ProductCatalogRow> rows) throws Exception {
+        String changelog = NAMESPACE + "-" + projection + "-changelog";
+        AvroSerdes serdes = lookingUp();
+        Map<String, byte[]> values = new HashMap<>();
+        rows.forEach((key, row) -> values.put(key,
+                serdes.specificValue(ProductCatalogRow.class).serializer().serialize(changelog, row)));
+        shop.close();
+        Utils.delete(dir.resolve("state").resolve(NAMESPACE).toFile());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            for (Map.Entry<String, byte[]> value : values.entrySet()) {
+                // Keyed like the events, so the default partitioner puts each row in its product's partition.
+                producer.send(new ProducerRecord<>(changelog, value.getKey(), value.getValue())).get();
+            }
+        }
+        shop = CliShop.start(broker, NAMESPACE, dir);
+    }
+
+    // Registering takes the admin's token; the runtime registered these schemas already, so a lookup finds them.
+    private static AvroSerdes lookingUp() {
+        return new AvroSerdes(new HttpSchemaRegistryClient(shop.app().schemaRegistryUrl()), AvroSerdeConfig.defaults());
+    }
+}
