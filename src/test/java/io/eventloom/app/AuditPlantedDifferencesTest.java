@@ -38,19 +38,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static io.eventloom.shop.TestMoney.eur;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code eventloom audit} finds differences planted on purpose, as real corruption would leave them: an event
- * appended to the log past the command processor (the state store is behind its events), and projection rows
- * restored from a changelog someone wrote into (a row with other stock, and a row no events make). Each test
- * audits only the type it planted in, so neither sees the other's.
+ * appended to the log past the command processor (the state store is behind its events), projection rows restored
+ * from a changelog someone wrote into (a row with other stock, and a row no events make), and a record in an events
+ * topic that is no event. Each test audits the type it planted in.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class AuditPlantedDifferencesTest {
@@ -88,8 +90,11 @@ class AuditPlantedDifferencesTest {
         CliShop.Run text = shop.run("audit", "customer");
 
         assertThat(json.exitCode()).as(json.out() + json.err()).isEqualTo(ExitCodes.FOUND);
-        JsonNode differences = new ObjectMapper().readTree(json.out()).path("differences");
-        // The projections folded the planted event like any other, so only the store differs.
+        // The projections folded the planted event like any other, so only the store differs. (The order events,
+        // read for the order summaries' join, may hold the record another test planted: that is reported too.)
+        List<JsonNode> differences = new ArrayList<>();
+        new ObjectMapper().readTree(json.out()).path("differences").forEach(differences::add);
+        differences.removeIf(difference -> difference.path("source").asText().equals("events"));
         assertThat(differences).hasSize(1);
         JsonNode state = differences.get(0);
         assertThat(state.path("source").asText()).isEqualTo("state");
@@ -102,7 +107,7 @@ class AuditPlantedDifferencesTest {
         assertThat(state.path("fields")).extracting(JsonNode::asText).containsExactly("email");
         assertThat(text.exitCode()).isEqualTo(ExitCodes.FOUND);
         assertThat(text.out()).contains("state customer 'ada': different: store at version 1; events at version 2;"
-                + " first differing version 2; fields email\n").contains(": 1 difference.");
+                + " first differing version 2; fields email\n");
     }
 
     @Test
@@ -136,6 +141,27 @@ class AuditPlantedDifferencesTest {
         assertThat(different.path("fields")).extracting(JsonNode::asText).containsExactly("availableStock");
     }
 
+    @Test
+    void givenARecordInTheEventsTopicThatIsNoEvent_whenAudited_thenUnreadableWhereItIs() throws Exception {
+        String topic = new TopicNames(NAMESPACE).events("order");
+        try (KafkaProducer<String, byte[]> producer = bytesProducer()) {
+            producer.send(new ProducerRecord<>(topic, "o-garbage", "not an event".getBytes(UTF_8))).get();
+        }
+
+        CliShop.Run run = shop.run("audit", "order", "--output", "json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FOUND);
+        JsonNode differences = new ObjectMapper().readTree(run.out()).path("differences");
+        assertThat(differences).hasSize(1);
+        JsonNode unreadable = differences.get(0);
+        assertThat(unreadable.path("source").asText()).isEqualTo("events");
+        assertThat(unreadable.path("name").asText()).isEqualTo("order");
+        assertThat(unreadable.path("key").asText()).isEqualTo("o-garbage");
+        assertThat(unreadable.path("kind").asText()).isEqualTo("unreadable");
+        assertThat(unreadable.path("detail").asText()).startsWith(topic + "-").contains("@")
+                .contains("magic byte");
+    }
+
     // As a producer that skipped the command processor writes it: the next version, serialized as the runtime does.
     private static void appendEvent(String customer, long version, SpecificRecord payload) throws Exception {
         AvroSerdes serdes = lookingUp();
@@ -163,15 +189,18 @@ class AuditPlantedDifferencesTest {
                 serdes.specificValue(ProductCatalogRow.class).serializer().serialize(changelog, row)));
         shop.close();
         Utils.delete(dir.resolve("state").resolve(NAMESPACE).toFile());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = bytesProducer()) {
             for (Map.Entry<String, byte[]> value : values.entrySet()) {
                 // Keyed like the events, so the default partitioner puts each row in its product's partition.
                 producer.send(new ProducerRecord<>(changelog, value.getKey(), value.getValue())).get();
             }
         }
         shop = CliShop.start(broker, NAMESPACE, dir);
+    }
+
+    private static KafkaProducer<String, byte[]> bytesProducer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 
     // Registering takes the admin's token; the runtime registered these schemas already, so a lookup finds them.
