@@ -91,10 +91,12 @@ public record Difference(Source source, String name, String key, Kind kind, Opti
         return !live ? Kind.MISSING : !events ? Kind.UNEXPECTED : Kind.DIFFERENT;
     }
 
-    /** Whether the live side is at a later version than the events read: they may simply not be read yet. */
+    /**
+     * Whether the live side is at a later version than the events read (none read is version 0): they may simply not
+     * be read yet.
+     */
     boolean liveIsAhead() {
-        return liveVersion.isPresent() && eventsVersion.isPresent()
-                && liveVersion.getAsLong() > eventsVersion.getAsLong();
+        return liveVersion.isPresent() && liveVersion.getAsLong() > eventsVersion.orElse(0);
     }
 
     /** One line for people: where, how, the versions and the fields that differ. */

@@ -113,6 +113,9 @@ class LiveComparisonTest {
         assertThat(behind.fields()).isEmpty();
         assertThat(unexpected.kind()).isEqualTo(Difference.Kind.UNEXPECTED);
         assertThat(unexpected.eventsVersion()).isEmpty();
+        // An aggregate made since the events were read looks like this too, until they are read on.
+        assertThat(unexpected.liveIsAhead()).isTrue();
+        assertThat(behind.liveIsAhead()).isFalse();
     }
 
     @Test
