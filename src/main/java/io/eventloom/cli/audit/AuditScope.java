@@ -12,17 +12,17 @@ import java.util.Set;
  * What one audit covers: the aggregate types whose states it compares, the projections whose rows it compares, and
  * the aggregate types whose events it reads for both (a join also needs the events of its other side).
  */
-public record AuditScope(List<AggregateType<?>> audited, List<ProjectionType<?>> projections,
+record AuditScope(List<AggregateType<?>> audited, List<ProjectionType<?>> projections,
                          List<AggregateType<?>> read) {
 
-    public AuditScope {
+    AuditScope {
         audited = List.copyOf(audited);
         projections = List.copyOf(projections);
         read = List.copyOf(read);
     }
 
     /** Every aggregate type and every projection of the domain. */
-    public static AuditScope all(Domain domain) {
+    static AuditScope all(Domain domain) {
         return new AuditScope(domain.aggregates(), domain.projections(), domain.aggregates());
     }
 
@@ -31,7 +31,7 @@ public record AuditScope(List<AggregateType<?>> audited, List<ProjectionType<?>>
      *
      * @throws IllegalArgumentException for a type the domain does not have, naming those it has
      */
-    public static AuditScope of(Domain domain, String type) {
+    static AuditScope of(Domain domain, String type) {
         AggregateType<?> audited = domain.aggregate(type).orElseThrow(() -> new IllegalArgumentException(
                 "unknown aggregate type '" + type + "'; known: "
                         + domain.aggregates().stream().map(AggregateType::name).toList()));

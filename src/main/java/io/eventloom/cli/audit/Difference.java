@@ -15,12 +15,12 @@ import java.util.OptionalLong;
  * row (keyed by its key), or an event that cannot be read. The live side's version and the events' are given where
  * there is one, and for what is kept per aggregate, the first version on which the two differ.
  */
-public record Difference(Source source, String name, String key, Kind kind, OptionalLong liveVersion,
+record Difference(Source source, String name, String key, Kind kind, OptionalLong liveVersion,
                          OptionalLong eventsVersion, OptionalLong firstDifferingVersion, List<String> fields,
                          String detail) {
 
     /** What differs from the events. */
-    public enum Source {
+    enum Source {
         /** The events topic itself: a record that is not a readable event. */
         EVENTS,
         /** An aggregate's state, as its state store holds it. */
@@ -30,7 +30,7 @@ public record Difference(Source source, String name, String key, Kind kind, Opti
     }
 
     /** How it differs. */
-    public enum Kind {
+    enum Kind {
         /** Both sides have it, in another version or with other fields. */
         DIFFERENT,
         /** The events make it, and the live side does not have it. */
@@ -43,7 +43,7 @@ public record Difference(Source source, String name, String key, Kind kind, Opti
         UNREADABLE
     }
 
-    public Difference {
+    Difference {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(key, "key");
