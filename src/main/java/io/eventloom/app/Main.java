@@ -2,6 +2,7 @@ package io.eventloom.app;
 
 import io.eventloom.bench.BenchCommand;
 import io.eventloom.core.TopologyDocs;
+import io.eventloom.cli.audit.AuditCommand;
 import io.eventloom.cli.dlq.DlqCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import java.util.function.Function;
         description = "Event sourcing and CQRS on Kafka Streams.",
         subcommands = {Main.RegistryCommand.class, Main.TopologyDocsCommand.class, TokenCommand.class,
                 SchemasCommand.class, SendCommand.class, EventsCommand.class, StateCommand.class, ReplayCommand.class,
-                DlqCommand.class, ProjectionsCommand.class, BenchCommand.class})
+                DlqCommand.class, ProjectionsCommand.class, AuditCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,

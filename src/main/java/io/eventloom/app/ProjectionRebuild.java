@@ -82,9 +82,7 @@ final class ProjectionRebuild {
             throws ExecutionException, InterruptedException, TimeoutException {
         String buildId = ProjectionGeneration.applicationId(applicationId, projection.name(), started.generation());
         Set<String> sources = new TreeSet<>();
-        projection.withEverythingBuiltFrom().stream().map(ProjectionType::definition)
-                .filter(ProjectionType.Fold.class::isInstance)
-                .forEach(fold -> sources.add(topics.events(((ProjectionType.Fold<?>) fold).aggregateType())));
+        projection.aggregateTypes().forEach(type -> sources.add(topics.events(type)));
         GroupCatchUp catchUp = new GroupCatchUp(admin, timeout);
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {

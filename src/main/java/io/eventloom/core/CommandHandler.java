@@ -54,19 +54,19 @@ final class CommandHandler<S extends SpecificRecord> {
         }
         List<SpecificRecord> payloads = ((Decision.Accepted<SpecificRecord>) decision).events();
         List<StoredEvent> events = new ArrayList<>(payloads.size());
-        S state = current.state();
-        long version = current.version();
+        Snapshot<S> next = current;
         for (SpecificRecord payload : payloads) {
-            version++;
-            state = type.decider().evolve(state, payload);
-            events.add(new StoredEvent(eventId(command, version), command.aggregateId(), version, now,
-                    command.commandId(), command.correlationId(), Optional.of(command.commandId()), payload));
+            long version = next.version() + 1;
+            StoredEvent event = new StoredEvent(eventId(command, version), command.aggregateId(), version, now,
+                    command.commandId(), command.correlationId(), Optional.of(command.commandId()), payload);
+            next = next.next(type.decider(), event);
+            events.add(event);
         }
-        CommandResult result = result(command, origin, CommandStatus.ACCEPTED, version, now)
+        CommandResult result = result(command, origin, CommandStatus.ACCEPTED, next.version(), now)
                 .setEventCount(events.size())
                 .setEventTypes(payloads.stream().map(p -> p.getSchema().getName()).toList())
                 .build();
-        return new Handled<>(new Snapshot<>(version, state), events, result);
+        return new Handled<>(next, events, result);
     }
 
     /** A rejection of the command with the runtime's or a decider's code; nothing is appended. */

@@ -4,10 +4,12 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -78,6 +80,20 @@ public record ProjectionType<R extends SpecificRecord>(String name, Class<R> row
         if (all.add(projection)) {
             projection.builtFrom().forEach(input -> addWithInputs(input, all));
         }
+    }
+
+    /**
+     * The aggregate types whose events this projection's rows are made of, directly or through the projections it is
+     * built on.
+     */
+    public Set<String> aggregateTypes() {
+        Set<String> types = new TreeSet<>();
+        for (ProjectionType<?> projection : withEverythingBuiltFrom()) {
+            if (projection.definition() instanceof Fold<?> fold) {
+                types.add(fold.aggregateType());
+            }
+        }
+        return Collections.unmodifiableSet(types);
     }
 
     /** The row after one event of its aggregate; {@code row} is null before the aggregate's first event. */

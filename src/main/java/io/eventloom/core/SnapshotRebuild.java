@@ -37,11 +37,9 @@ final class SnapshotRebuild {
             if (events.isEmpty()) {
                 throw unreadable;
             }
-            S state = type.decider().fold(type.decider().initialState(),
-                    events.stream().map(StoredEvent::payload).toList());
             log.warn("Snapshot of {} '{}' cannot be read as the current {} ({}); rebuilt from its {} events",
                     type.name(), aggregateId, type.state().getSimpleName(), unreadable.getMessage(), events.size());
-            return new Snapshot<>(events.get(events.size() - 1).version(), state);
+            return Snapshot.replay(type.decider(), events);
         }
     }
 }

@@ -1,7 +1,11 @@
 package io.eventloom.app;
 
+import io.eventloom.core.CommandOptions;
+import io.eventloom.core.avro.CommandResult;
+import io.eventloom.core.avro.CommandStatus;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.TestBroker;
+import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -10,12 +14,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The shop running on the test broker with its embedded registry, and operator commands run against it configured
  * as an operator would: by {@code EVENTLOOM_*} variables alone.
  */
 final class CliShop implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final EventloomApp app;
     private final Map<String, String> environment;
@@ -49,6 +60,20 @@ final class CliShop implements AutoCloseable {
 
     EventloomApp app() {
         return app;
+    }
+
+    /** Sends a command through the app's gateway, and fails unless it is accepted. */
+    void accept(String type, String id, SpecificRecord payload) throws ExecutionException, InterruptedException {
+        CommandResult result = app.services().gateway().send(type, id, payload, CommandOptions.defaults(), TIMEOUT)
+                .get();
+        assertThat(result.getStatus()).as(type + " " + id + ": " + result.getRejectionMessage())
+                .isEqualTo(CommandStatus.ACCEPTED);
+    }
+
+    /** Waits until the aggregate's state, as its store holds it, is as asked: a saga's steps are asynchronous. */
+    <S extends SpecificRecord> void awaitState(String type, String id, Class<S> state, Predicate<S> condition) {
+        await().atMost(TIMEOUT).until(() -> app.services().reader().state(type, id)
+                .map(snapshot -> condition.test(state.cast(snapshot.state()))).orElse(false));
     }
 
     /** Runs {@code eventloom args...} with the shop's variables, and more or replaced ones from {@code extra}. */
