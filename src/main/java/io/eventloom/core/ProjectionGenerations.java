@@ -4,6 +4,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 /**
@@ -22,6 +26,7 @@ import java.util.function.BiFunction;
 public final class ProjectionGenerations implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionGenerations.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaStreams runtime;
     private final Map<String, ProjectionType<?>> projections = new LinkedHashMap<>();
@@ -35,6 +40,15 @@ public final class ProjectionGenerations implements AutoCloseable {
     private final Map<String, Map<Integer, ProjectionBuild>> builds = new HashMap<>();
     /** Per projection whose read generation is a rebuilt one, that generation's application: read without locks. */
     private final Map<String, KafkaStreams> read = new ConcurrentHashMap<>();
+    /**
+     * Stops and deletes generations no longer needed, off the caller's thread: closing an application can take
+     * seconds, and the caller is the reader of the generations topic, whose health readiness watches.
+     */
+    private final ExecutorService removals = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-generation-removal");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ProjectionGenerations(KafkaStreams runtime, List<ProjectionType<?>> projections,
                           BiFunction<ProjectionType<?>, Integer, ProjectionBuild> starter, ProjectionStates atStart,
@@ -117,15 +131,23 @@ public final class ProjectionGenerations implements AutoCloseable {
                     || state.building().stream().anyMatch(generation -> generation == build.generation());
             if (!needed) {
                 it.remove();
-                build.remove();
+                removals.execute(build::remove);
             }
         }
     }
 
-    /** Stops every rebuilt generation's application, keeping its local state. */
+    /** Finishes the removals under way and stops every rebuilt generation's application, keeping its local state. */
     @Override
     public synchronized void close() {
         read.clear();
+        removals.shutdown();
+        try {
+            if (!removals.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Removing old projection generations did not finish within {}", CLOSE_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         builds.values().forEach(running -> running.values().forEach(ProjectionBuild::close));
         builds.clear();
     }
