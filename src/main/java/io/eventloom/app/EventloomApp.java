@@ -86,7 +86,7 @@ public final class EventloomApp implements AutoCloseable {
 
     /** Starts every part in order; if one fails, the parts already started are stopped again. */
     public static EventloomApp start(EventloomConfig config, Domain domain) {
-        log.info("Starting with settings {} (secrets hidden; the rest are defaults)", config);
+        log.info("Starting with this configuration (secrets hidden):{}", config.effective());
         DomainSchemas schemas = DomainSchemas.of(domain, TopicPlan.topicNames(config));
         CompatibilityLevels levels = CompatibilityLevels.of(config, schemas);
         AccessSetup access = AccessSetup.of(config);
@@ -223,7 +223,7 @@ public final class EventloomApp implements AutoCloseable {
 
     /** Starts the schema registry alone, on the configured Kafka or on an embedded broker when none is set. */
     public static EventloomApp startSchemaRegistryOnly(EventloomConfig config) {
-        log.info("Starting the schema registry with settings {} (secrets hidden; the rest are defaults)", config);
+        log.info("Starting the schema registry with this configuration (secrets hidden):{}", config.effective());
         AccessSetup access = AccessSetup.of(config);
         Deque<AutoCloseable> started = new ArrayDeque<>();
         started.push(access);

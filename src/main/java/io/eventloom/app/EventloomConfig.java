@@ -83,6 +83,7 @@ public final class EventloomConfig {
     public static final String HTTP_CORS_ORIGINS = "http.cors.allowed.origins";
     public static final String HTTP_COMMAND_TIMEOUT = "http.command.timeout";
     public static final String HTTP_READ_WAIT = "http.read.wait";
+    public static final String LOG_FORMAT = "log.format";
 
     private static final ConfigDef.Validator PORT = ConfigDef.Range.between(1, 65535);
     private static final ConfigDef.Validator NON_EMPTY = new ConfigDef.NonEmptyString();
@@ -170,7 +171,10 @@ public final class EventloomConfig {
             .define(HTTP_COMMAND_TIMEOUT, Type.STRING, "PT10S", new PositiveDuration(), Importance.MEDIUM,
                     "how long POST /api/... waits for a command's result before answering 504")
             .define(HTTP_READ_WAIT, Type.STRING, "PT5S", new PositiveDuration(), Importance.MEDIUM,
-                    "how long a read with ?minVersion=N waits for version N before answering 503");
+                    "how long a read with ?minVersion=N waits for version N before answering 503")
+            .define(LOG_FORMAT, Type.STRING, "text", ConfigDef.ValidString.in("text", "json"), Importance.LOW,
+                    "text: one readable line per event, the log context at its end; json: one JSON object per"
+                            + " line (Elastic Common Schema, the log context as fields of its own) for log shippers");
 
     /**
      * Client settings Eventloom sets itself, so passing them through would fight it or break a guarantee; each
@@ -367,7 +371,27 @@ public final class EventloomConfig {
         return new EventloomConfig(copy);
     }
 
-    /** What was set and where, secrets masked: for the log at start. */
+    /**
+     * Every setting as the app runs with it, one per line in key order: the value (secrets masked) and where it comes
+     * from ({@code default} for those not set), then the {@code kafka.*} client settings passed through.
+     */
+    public String effective() {
+        StringBuilder text = new StringBuilder();
+        for (String key : new TreeSet<>(DEFINITION.names())) {
+            Setting set = settings.get(key);
+            Object value = set != null ? set.value() : DEFINITION.configKeys().get(key).defaultValue;
+            text.append(System.lineSeparator()).append("  ").append(key).append(" = ")
+                    .append(value == null ? "(unset)" : shown(key, String.valueOf(value)))
+                    .append(" (").append(set != null ? set.source() : "default").append(')');
+        }
+        settings.keySet().stream().filter(EventloomConfig::isPassThrough).forEach(key -> text
+                .append(System.lineSeparator()).append("  ").append(key).append(" = ")
+                .append(shown(key, settings.get(key).value())).append(" (").append(settings.get(key).source())
+                .append(')'));
+        return text.toString();
+    }
+
+    /** What was set and where, secrets masked. */
     @Override
     public String toString() {
         return settings.entrySet().stream()

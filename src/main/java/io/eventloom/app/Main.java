@@ -107,7 +107,9 @@ public final class Main implements Callable<Integer> {
     }
 
     private int runUntilStopped(Function<EventloomConfig, EventloomApp> starter) throws InterruptedException {
-        EventloomApp app = starter.apply(config());
+        EventloomConfig config = config();
+        LogFormat.apply(config);
+        EventloomApp app = starter.apply(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

@@ -92,6 +92,13 @@ final class CommandProcessor<S extends SpecificRecord>
                 new IllegalStateException("a command must come from a topic"));
         boolean fromClient = source.topic().equals(commandsTopic.name());
         IncomingCommand command = codec.readCommand(record.value());
+        LogContext.command(type.name(), command);
+        process(record, command, source, fromClient);
+        LogContext.clear();
+    }
+
+    private void process(Record<String, SpecificRecord> record, IncomingCommand command, RecordMetadata source,
+                         boolean fromClient) {
         Optional<ProcessOrigin> process = fromClient ? Optional.empty() : Optional.of(ProcessOrigin.of(command));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         String key = record.key() == null ? "" : record.key();

@@ -132,12 +132,15 @@ public final class DeadLetterHandler
         log.warn("Fault while processing {}-{}@{} at {}: {}; the task stops and retries this record",
                 context.topic(), context.partition(), context.offset(), context.processorNodeId(),
                 exception.toString());
+        // The failed record's processing ends here: its log context (kept for this line) goes with it.
+        LogContext.clear();
         return true;
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception) {
         log.warn("Dead-lettering record {}-{}@{} at processor {}: {}", context.topic(), context.partition(),
                 context.offset(), context.processorNodeId(), exception.toString());
+        LogContext.clear();
         monitor.recorded(context.topic(), context.partition(), context.offset(), context.processorNodeId(),
                 exception);
         Headers headers = new RecordHeaders(context.headers().toArray());

@@ -81,6 +81,7 @@ final class ProcessProcessor<S extends SpecificRecord>
     }
 
     private void handle(String instance, ProcessInput input, long timestamp) {
+        LogContext.processInput(process.name(), instance, correlationId(input));
         ProcessManager<S> manager = process.manager();
         S state = Optional.ofNullable(states.get(instance)).orElseGet(manager::initialState);
         List<ProcessCommand> commands = manager.react(state, input);
@@ -103,6 +104,7 @@ final class ProcessProcessor<S extends SpecificRecord>
             after.ifPresent(deadline -> deadlines.put(ProcessStores.deadlineKey(deadline, instance), instance));
         }
         outgoing.forEach(context::forward);
+        LogContext.clear();
     }
 
     /** Gives every instance whose deadline has passed its timeout, oldest deadline first. */
@@ -127,6 +129,16 @@ final class ProcessProcessor<S extends SpecificRecord>
             }
             handle(instance, new ProcessInput.Timeout(instance, now), nowMillis);
         }
+    }
+
+    private static String correlationId(ProcessInput input) {
+        if (input instanceof ProcessInput.Event event) {
+            return event.event().correlationId();
+        }
+        if (input instanceof ProcessInput.Result result) {
+            return result.result().getCorrelationId();
+        }
+        return null;
     }
 
     private Record<String, SpecificRecord> envelope(ProcessCommand command, String instance, long timestamp) {

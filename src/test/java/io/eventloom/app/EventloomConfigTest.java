@@ -58,6 +58,26 @@ class EventloomConfigTest {
     }
 
     @Test
+    void givenSomeSettings_whenTheEffectiveConfigurationIsDescribed_thenEveryKeyShowsWithItsSourceAndSecretsHidden() {
+        EventloomConfig config = EventloomConfig.load(Optional.empty(), Map.of(
+                "EVENTLOOM_TOPIC_PARTITIONS", "3",
+                "EVENTLOOM_HTTP_FORWARDING_SECRET", "a-secret-of-enough-bytes",
+                "EVENTLOOM_KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required;"));
+
+        String effective = config.effective();
+
+        assertThat(effective.lines().map(String::trim)).contains(
+                "topic.partitions = 3 (environment variable EVENTLOOM_TOPIC_PARTITIONS)",
+                "topic.namespace = shop (default)",
+                "bootstrap.servers = (unset) (default)",
+                "http.forwarding.secret = [hidden] (environment variable EVENTLOOM_HTTP_FORWARDING_SECRET)",
+                "kafka.sasl.jaas.config = [hidden] (environment variable EVENTLOOM_KAFKA_SASL_JAAS_CONFIG)");
+        assertThat(effective.lines().filter(line -> !line.isBlank()).count())
+                .isEqualTo(EventloomConfig.DEFINITION.names().size() + 1);
+        assertThat(effective).doesNotContain("a-secret-of-enough-bytes").doesNotContain("PlainLoginModule");
+    }
+
+    @Test
     void givenBlankEnvironmentValue_thenSettingCountsAsUnset() {
         EventloomConfig config = EventloomConfig.load(Optional.empty(), Map.of("EVENTLOOM_BOOTSTRAP_SERVERS", " "));
 

@@ -10,6 +10,7 @@ import io.eventloom.core.counter.Explode;
 import io.eventloom.core.counter.Increment;
 import io.eventloom.core.counter.Incremented;
 import io.eventloom.serde.AvroSerdes;
+import io.eventloom.testing.CapturedLogs;
 import io.eventloom.testing.TestDrivers;
 import io.eventloom.testing.TestSerdes;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -155,6 +157,25 @@ class CommandTopologyTest {
 
         assertThat(results.readValue().getStatus()).isEqualTo(CommandStatus.ACCEPTED);
         assertThat(events.readValue().getVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void givenDeciderThatThrows_whenDeadLettered_thenItsLogLineNamesTheCommandAndNoContextOutlivesAProcessing() {
+        try (CapturedLogs logs = CapturedLogs.of(DeadLetterHandler.class)) {
+            commands.pipeInput("c-1", command("cmd-1", "c-1", null, new Increment(1)));
+            assertThat(MDC.get(LogContext.COMMAND_ID)).as("after a command processed").isNull();
+
+            commands.pipeInput("c-1", command("cmd-2", "c-1", null, new Explode()));
+
+            assertThat(logs.lines()).singleElement().satisfies(line -> {
+                assertThat(line.message()).startsWith("Dead-lettering record test.counter.commands-0@1");
+                assertThat(line.context()).containsEntry(LogContext.COMMAND_ID, "cmd-2")
+                        .containsEntry(LogContext.AGGREGATE_TYPE, "counter")
+                        .containsEntry(LogContext.AGGREGATE_ID, "c-1")
+                        .containsKey(LogContext.CORRELATION_ID);
+            });
+            assertThat(MDC.get(LogContext.COMMAND_ID)).as("after a command dead-lettered").isNull();
+        }
     }
 
     @Test
