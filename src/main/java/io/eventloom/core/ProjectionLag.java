@@ -18,7 +18,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -59,7 +58,6 @@ final class ProjectionLag implements AutoCloseable {
     private final KafkaClientSettings kafka;
     private final List<String> projections;
     private final Function<String, Inputs> inputs;
-    private final Clock clock;
     private final Map<String, List<TopicPartition>> partitions = new HashMap<>();
     private Admin admin;
     private Consumer<byte[], byte[]> probe;
@@ -69,12 +67,10 @@ final class ProjectionLag implements AutoCloseable {
     private boolean closed;
 
     /** @param inputs per projection, where it is computed now (a rebuilt generation is computed by its own group) */
-    private ProjectionLag(KafkaClientSettings kafka, List<String> projections, Function<String, Inputs> inputs,
-                          Clock clock) {
+    private ProjectionLag(KafkaClientSettings kafka, List<String> projections, Function<String, Inputs> inputs) {
         this.kafka = kafka;
         this.projections = List.copyOf(projections);
         this.inputs = inputs;
-        this.clock = clock;
     }
 
     /**
@@ -92,11 +88,11 @@ final class ProjectionLag implements AutoCloseable {
             String group = live == 1 ? runtime.applicationId()
                     : ProjectionGeneration.applicationId(runtime.applicationId(), name, live);
             return new Inputs(group, ProjectionTopology.inputTopics(projections.get(name), types, group));
-        }, Clock.systemUTC());
+        });
     }
 
     synchronized Lag of(String projection) {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         if (!closed && !now.isBefore(lastLook.plus(FRESH_FOR))) {
             last = look(now);
             lastLook = now;

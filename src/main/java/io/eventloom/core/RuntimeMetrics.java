@@ -28,10 +28,10 @@ public final class RuntimeMetrics {
     public static final String CONFIG = "eventloom.metrics";
 
     /** The answer times dashboards and SLOs are drawn at: each is a bucket of the command duration's histogram. */
-    static final Duration[] COMMAND_SLOS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+    private static final Duration[] COMMAND_SLOS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
             Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
-    static final double[] COMMAND_QUANTILES = {0.5, 0.95, 0.99};
+    private static final double[] COMMAND_QUANTILES = {0.5, 0.95, 0.99};
 
     /** What a read waited on for a version. */
     public enum ReadKind {
@@ -101,8 +101,8 @@ public final class RuntimeMetrics {
     ProcessInstances sagaInstances(String process) {
         return processInstances.computeIfAbsent(process, name -> {
             ProcessInstances instances = new ProcessInstances();
-            Gauge.builder("eventloom.saga.instances", instances, ProcessInstances::inFlight)
-                    .description("Process instances in flight in this instance's tasks")
+            gauge("eventloom.saga.instances", "Process instances in flight in this instance's tasks", instances,
+                    ProcessInstances::inFlight)
                     .tag("process", name)
                     .strongReference(true)
                     .register(registry);
@@ -111,26 +111,17 @@ public final class RuntimeMetrics {
     }
 
     <T> void storeRestore(String store, T source, ToDoubleFunction<T> remaining, ToDoubleFunction<T> restored) {
-        Gauge.builder("eventloom.store.restore.remaining", source, remaining)
-                .description("Records left to restore into a store from its changelog, 0 when not restoring")
-                .tag("store", store)
-                .register(registry);
-        Gauge.builder("eventloom.store.restore.restored", source, restored)
-                .description("Records restored into a store in the restore going on, 0 when not restoring")
-                .tag("store", store)
-                .register(registry);
+        gauge("eventloom.store.restore.remaining", "Records left to restore into a store from its changelog, 0 when"
+                + " not restoring", source, remaining).tag("store", store).register(registry);
+        gauge("eventloom.store.restore.restored", "Records restored into a store in the restore going on, 0 when not"
+                + " restoring", source, restored).tag("store", store).register(registry);
     }
 
     <T> void projectionLag(String projection, T source, ToDoubleFunction<T> records, ToDoubleFunction<T> seconds) {
-        Gauge.builder("eventloom.projection.lag.records", source, records)
-                .description("Records of a projection's input topics its application has not processed yet")
-                .tag("projection", projection)
-                .register(registry);
-        Gauge.builder("eventloom.projection.lag.seconds", source, seconds)
-                .description("Age of the oldest input record a projection has not processed yet, 0 when none")
-                .tag("projection", projection)
-                .baseUnit("seconds")
-                .register(registry);
+        gauge("eventloom.projection.lag.records", "Records of a projection's input topics its application has not"
+                + " processed yet", source, records).tag("projection", projection).register(registry);
+        gauge("eventloom.projection.lag.seconds", "Age of the oldest input record a projection has not processed yet,"
+                + " 0 when none", source, seconds).tag("projection", projection).baseUnit("seconds").register(registry);
     }
 
     /** A command sent through the gateway got its result (accepted or rejected) after {@code nanos}. */
@@ -151,8 +142,8 @@ public final class RuntimeMetrics {
                 .serviceLevelObjectives(COMMAND_SLOS)
                 .register(registry);
         for (double quantile : COMMAND_QUANTILES) {
-            Gauge.builder("eventloom.command.duration.quantile", timer, t -> valueAt(t, quantile))
-                    .description("This instance's quantile of the command duration over the last minutes")
+            gauge("eventloom.command.duration.quantile", "This instance's quantile of the command duration over the"
+                    + " last minutes", timer, t -> valueAt(t, quantile))
                     .tags("type", type, "quantile", String.valueOf(quantile))
                     .baseUnit("seconds")
                     .register(registry);
@@ -175,15 +166,18 @@ public final class RuntimeMetrics {
     }
 
     void gatewayPending(Map<?, ?> pending) {
-        Gauge.builder("eventloom.gateway.pending", pending, Map::size)
-                .description("Commands sent through the gateway waiting for their result")
-                .register(registry);
+        gauge("eventloom.gateway.pending", "Commands sent through the gateway waiting for their result", pending,
+                Map::size).register(registry);
     }
 
     /** A read that waited for a version (minVersion) gave up. */
     public void readWaitTimedOut(ReadKind kind) {
         count("eventloom.read.wait.timeouts", "Reads that waited for a version and gave up, by what they read",
                 "kind", kind.tag());
+    }
+
+    private static <T> Gauge.Builder<T> gauge(String name, String description, T source, ToDoubleFunction<T> value) {
+        return Gauge.builder(name, source, value).description(description);
     }
 
     private void count(String name, String description, String... tags) {
