@@ -11,6 +11,7 @@ import io.eventloom.core.ProjectionQueries;
 import io.eventloom.core.ProjectionStates;
 import io.eventloom.core.ProjectionType;
 import io.eventloom.core.RecordLimit;
+import io.eventloom.core.RuntimeMetrics;
 import io.eventloom.core.RuntimeSettings;
 import io.eventloom.core.TopicNames;
 import io.eventloom.http.HttpApi;
@@ -27,6 +28,10 @@ import io.eventloom.serde.AvroSerdes;
 import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.serde.SchemaRegistryClient;
 import io.eventloom.shop.Shop;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -92,6 +97,9 @@ public final class EventloomApp implements AutoCloseable {
         AccessSetup access = AccessSetup.of(config);
         Deque<AutoCloseable> started = new ArrayDeque<>();
         started.push(access);
+        // One registry for the whole app, served at /metrics; closed after every part that publishes to it.
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        started.push(meters::close);
         try {
             KafkaClientSettings kafka = config.kafkaClients(connectOrStartBroker(config, started));
             RecordLimit recordLimit;
@@ -106,7 +114,7 @@ public final class EventloomApp implements AutoCloseable {
             Optional<String> configuredRegistry = config.get(EventloomConfig.SCHEMA_REGISTRY_URL);
             Optional<EmbeddedSchemaRegistry> embeddedRegistry = configuredRegistry.isPresent()
                     ? Optional.empty()
-                    : Optional.of(startRegistry(config, kafka, access, started));
+                    : Optional.of(startRegistry(config, kafka, access, meters, started));
             String registryUrl = configuredRegistry.isPresent()
                     ? useRegistry(configuredRegistry.get())
                     : embeddedRegistry.get().url();
@@ -124,7 +132,7 @@ public final class EventloomApp implements AutoCloseable {
             // A body larger than a record the log takes could never become a command.
             HttpSettings httpSettings = httpSettings(config).withMaxBodyBytes(recordLimit.maxRecordBytes());
             Services services = startServices(config, domain, schemas, kafka, registry, autoRegister, httpSettings,
-                    recordLimit, started);
+                    recordLimit, new RuntimeMetrics(meters), started);
             // Ready only while every part a command or read passes through works, this instance's registry included.
             List<HealthCheck> checks = new ArrayList<>(services.runtime().health());
             checks.add(services.gateway().health());
@@ -132,7 +140,7 @@ public final class EventloomApp implements AutoCloseable {
             embeddedRegistry.ifPresent(embedded -> checks.add(embedded.health()));
             HttpApi http = HttpApi.start(httpSettings, access.http(), new HttpApi.Backend(domain, services.runtime().streams(),
                     services.runtime()::streamsFor, services.gateway(), services.reader(), services.projections(), checks,
-                    List.of(services.runtime().liveness())));
+                    List.of(services.runtime().liveness())), meters);
             started.push(http);
             return new EventloomApp(kafka.bootstrapServers(), registryUrl, autoRegister, started, services, http,
                     access.adminToken());
@@ -162,7 +170,7 @@ public final class EventloomApp implements AutoCloseable {
     private static Services startServices(EventloomConfig config, Domain domain, DomainSchemas schemas,
                                           KafkaClientSettings kafka, SchemaRegistryClient registry,
                                           boolean autoRegister, HttpSettings http, RecordLimit recordLimit,
-                                          Deque<AutoCloseable> started) {
+                                          RuntimeMetrics metrics, Deque<AutoCloseable> started) {
         TopicNames topics = TopicPlan.topicNames(config);
         AvroSerdes serdes = new AvroSerdes(registry, AvroSerdeConfig.defaults().withAutoRegister(autoRegister));
         if (autoRegister) {
@@ -182,7 +190,7 @@ public final class EventloomApp implements AutoCloseable {
                 streamsOverrides);
         ProjectionStates projectionStates = projectionStates(kafka, topics, domain, registry, settings);
         EventloomRuntime runtime = EventloomRuntime.start(settings, TopicPlan.topologySettings(config, recordLimit),
-                domain, serdes, internal, projectionStates);
+                domain, serdes, internal, projectionStates, metrics);
         started.push(runtime);
         ProjectionGenerationFollower generations = ProjectionGenerationFollower.start(kafka,
                 topics.projectionGenerations(), runtime.projectionGenerations(), ADMIN_TIMEOUT);
@@ -191,7 +199,7 @@ public final class EventloomApp implements AutoCloseable {
             started.push(ProjectionAutoRebuild.start(kafka, topics, settings.applicationId(), domain,
                     projectionStates.unreadable()));
         }
-        CommandGateway gateway = new CommandGateway(kafka, runtime.topics(), Clock.systemUTC());
+        CommandGateway gateway = new CommandGateway(kafka, runtime.topics(), Clock.systemUTC(), metrics);
         started.push(gateway);
         log.info("Runtime started for aggregate types {}, processes {} and projections {}",
                 domain.aggregates().stream().map(AggregateType::name).toList(),
@@ -229,7 +237,7 @@ public final class EventloomApp implements AutoCloseable {
         started.push(access);
         try {
             KafkaClientSettings kafka = config.kafkaClients(connectOrStartBroker(config, started));
-            String registryUrl = startRegistry(config, kafka, access, started).url();
+            String registryUrl = startRegistry(config, kafka, access, new SimpleMeterRegistry(), started).url();
             return new EventloomApp(kafka.bootstrapServers(), registryUrl, true, started, null, null,
                     access.adminToken());
         } catch (RuntimeException e) {
@@ -294,14 +302,16 @@ public final class EventloomApp implements AutoCloseable {
     }
 
     private static EmbeddedSchemaRegistry startRegistry(EventloomConfig config, KafkaClientSettings kafka,
-                                                        AccessSetup access, Deque<AutoCloseable> started) {
+                                                        AccessSetup access, MeterRegistry meters,
+                                                        Deque<AutoCloseable> started) {
         log.info("No {} configured: starting the embedded schema registry (set {} to use another)",
                 EventloomConfig.SCHEMA_REGISTRY_URL, EventloomConfig.envNameOf(EventloomConfig.SCHEMA_REGISTRY_URL));
         EmbeddedSchemaRegistry.Settings settings = EmbeddedSchemaRegistry.Settings
                 .of(kafka, config.intValue(EventloomConfig.SCHEMA_REGISTRY_PORT))
                 .withTopic(config.require(EventloomConfig.SCHEMA_REGISTRY_TOPIC))
                 .withReplicationFactor(config.topicReplicationFactor())
-                .withAccess(access.registry());
+                .withAccess(access.registry())
+                .withMeters(meters);
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(AccessSetup.bindAddress(config)
                 .map(settings::withBindAddress).orElse(settings));
         started.push(registry);

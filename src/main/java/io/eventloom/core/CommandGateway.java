@@ -3,6 +3,7 @@ package io.eventloom.core;
 import io.eventloom.core.avro.CommandResult;
 import io.eventloom.kafka.ConsumerLoop;
 import io.eventloom.kafka.KafkaClientSettings;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,11 +49,24 @@ public final class CommandGateway implements AutoCloseable {
     private final Map<String, CompletableFuture<CommandResult>> pending = new ConcurrentHashMap<>();
     private final ConsumerLoop<String, CommandResult> reader;
     private final Clock clock;
+    private final RuntimeMetrics metrics;
+    private final List<KafkaClientMetrics> clientMetrics;
 
-    /** @param types the aggregate types it sends to, with their topics: usually {@link EventloomRuntime#topics()} */
+    /** A gateway whose meters are kept in memory only. */
     public CommandGateway(KafkaClientSettings kafka, List<AggregateTopics<?>> types, Clock clock) {
+        this(kafka, types, clock, RuntimeMetrics.inMemory());
+    }
+
+    /**
+     * @param types   the aggregate types it sends to, with their topics: usually {@link EventloomRuntime#topics()}
+     * @param metrics where it publishes how long commands take, how many wait and time out, and its Kafka clients'
+     *                metrics
+     */
+    public CommandGateway(KafkaClientSettings kafka, List<AggregateTopics<?>> types, Clock clock,
+                          RuntimeMetrics metrics) {
         this.types = types.stream().collect(Collectors.toUnmodifiableMap(t -> t.type().name(), t -> t));
         this.clock = clock;
+        this.metrics = metrics;
         List<Topic<String, SpecificRecord>> commands = types.stream().map(AggregateTopics::commands).toList();
         List<Topic<String, CommandResult>> results = types.stream().map(AggregateTopics::results).toList();
         this.producer = new KafkaProducer<>(kafka.producer("gateway-producer", Map.of(
@@ -80,6 +94,9 @@ public final class CommandGateway implements AutoCloseable {
             throw e;
         }
         this.reader = ConsumerLoop.start("gateway", "eventloom-command-results", consumer, POLL, this::complete);
+        this.clientMetrics = List.of(new KafkaClientMetrics(producer), new KafkaClientMetrics(consumer));
+        clientMetrics.forEach(binder -> binder.bindTo(metrics.registry()));
+        metrics.gatewayPending(pending);
     }
 
     /** The aggregate type names this gateway can send to. */
@@ -101,7 +118,10 @@ public final class CommandGateway implements AutoCloseable {
                                                  CommandOptions options, Duration timeout) {
         AggregateTopics<?> type = topicsOf(aggregateType);
         String requestId = UUID.randomUUID().toString();
+        long sentAt = System.nanoTime();
         CompletableFuture<CommandResult> result = new CompletableFuture<>();
+        // Only a result ends the measure: a send that fails or times out never got one.
+        result.thenRun(() -> metrics.commandAnswered(aggregateType, System.nanoTime() - sentAt));
         // Registered before sending: the result may come back before send() returns. Every way out (result, send
         // error, timeout) removes the entry before the caller sees the outcome.
         pending.put(requestId, result);
@@ -122,6 +142,7 @@ public final class CommandGateway implements AutoCloseable {
             pending.remove(requestId, result);
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof TimeoutException) {
+                metrics.gatewayTimedOut(aggregateType);
                 return CompletableFuture.failedFuture(new CommandTimeoutException(options.commandId(), timeout));
             }
             return CompletableFuture.failedFuture(cause);
@@ -192,6 +213,7 @@ public final class CommandGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        clientMetrics.forEach(KafkaClientMetrics::close);
         reader.close();
         producer.close(Duration.ofSeconds(10));
     }

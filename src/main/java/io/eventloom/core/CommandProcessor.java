@@ -58,6 +58,7 @@ final class CommandProcessor<S extends SpecificRecord>
     private CommandDedupe dedupe;
     private KeyValueStore<String, byte[]> history;
     private String stateChangelog;
+    private RuntimeMetrics metrics;
 
     CommandProcessor(AggregateTopics<S> topics, TopologySettings settings) {
         this.type = topics.type();
@@ -84,6 +85,7 @@ final class CommandProcessor<S extends SpecificRecord>
                 settings.dedupeRetention());
         context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME,
                 now -> dedupe.sweep(Instant.ofEpochMilli(now)));
+        this.metrics = RuntimeMetrics.from(context.appConfigs());
     }
 
     @Override
@@ -111,26 +113,39 @@ final class CommandProcessor<S extends SpecificRecord>
         Optional<ProcessedCommand> earlier = dedupe.find(dedupeKey, now);
         Snapshot<S> current = snapshot(key);
         if (earlier.isPresent()) {
-            CommandResult result = Arrays.equals(earlier.get().getFingerprint().array(), fingerprint)
-                    ? earlier.get().getResult()
-                    : handler.rejected(command, current, process, RuntimeRejections.IDEMPOTENCY_KEY_REUSED,
-                    "command id '" + command.commandId() + "' was used before on this aggregate for a command"
-                            + " asking something else; use a new id for a new request", now).result();
-            forward(key, resultsTopic.name(), serialize(resultsTopic, result), record, now);
+            if (Arrays.equals(earlier.get().getFingerprint().array(), fingerprint)) {
+                metrics.commandDeduplicated(type.name());
+                forward(key, resultsTopic.name(), serialize(resultsTopic, earlier.get().getResult()), record, now);
+                return;
+            }
+            CommandResult reused = handler.rejected(command, current, process,
+                    RuntimeRejections.IDEMPOTENCY_KEY_REUSED, "command id '" + command.commandId() + "' was used"
+                            + " before on this aggregate for a command asking something else; use a new id for a"
+                            + " new request", now).result();
+            forward(key, resultsTopic.name(), serialize(resultsTopic, reused), record, now);
+            metrics.commandProcessed(type.name(), commandName(command), reused);
             return;
         }
-        Outputs outputs = encode(key, dedupeKey, handler.handle(key, command, current, process, now), fingerprint,
-                record.headers(), now);
+        CommandHandler.Handled<S> handled = handler.handle(key, command, current, process, now);
+        Outputs outputs = encode(key, dedupeKey, handled, fingerprint, record.headers(), now);
         Optional<String> tooLarge = outputs.tooLarge(settings.recordLimit());
         if (tooLarge.isPresent()) {
-            outputs = encode(key, dedupeKey, handler.rejected(command, current, process,
-                    RuntimeRejections.RECORD_TOO_LARGE, tooLarge.get(), now), fingerprint, record.headers(), now);
+            handled = handler.rejected(command, current, process, RuntimeRejections.RECORD_TOO_LARGE,
+                    tooLarge.get(), now);
+            outputs = encode(key, dedupeKey, handled, fingerprint, record.headers(), now);
             outputs.tooLarge(settings.recordLimit()).ifPresent(reason -> {
                 throw new OutputTooLargeException("even the rejection of command " + command.commandId()
                         + " does not fit the log: " + reason);
             });
         }
         write(outputs, record, now);
+        metrics.commandProcessed(type.name(), commandName(command), handled.result());
+        handled.events().forEach(event -> metrics.eventAppended(type.name(),
+                event.payload().getSchema().getName()));
+    }
+
+    private static String commandName(IncomingCommand command) {
+        return command.payload().getSchema().getName();
     }
 
     /**
@@ -156,6 +171,7 @@ final class CommandProcessor<S extends SpecificRecord>
                         + owner + ", which owns its key: the topic's partition count differs from the "
                         + settings.partitions() + " the runtime was started with", now).result();
         forward(record.key(), resultsTopic.name(), serialize(resultsTopic, rejection), record, now);
+        metrics.commandProcessed(type.name(), commandName(command), rejection);
     }
 
     /** Everything one command writes, serialized, so it can be measured before any of it is written. */

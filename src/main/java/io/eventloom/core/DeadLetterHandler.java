@@ -55,6 +55,7 @@ public final class DeadLetterHandler
     private String applicationId;
     private RecordLimit limit = RecordLimit.DEFAULT;
     private DeadLetters monitor = new DeadLetters();
+    private RuntimeMetrics metrics;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -71,6 +72,7 @@ public final class DeadLetterHandler
         if (configs.get(DeadLetters.CONFIG) instanceof DeadLetters shared) {
             monitor = shared;
         }
+        metrics = RuntimeMetrics.from(configs);
     }
 
     @Override
@@ -143,6 +145,7 @@ public final class DeadLetterHandler
         LogContext.clear();
         monitor.recorded(context.topic(), context.partition(), context.offset(), context.processorNodeId(),
                 exception);
+        metrics.deadLettered(context.topic());
         Headers headers = new RecordHeaders(context.headers().toArray());
         add(headers, ERROR_CLASS, exception.getClass().getName());
         add(headers, ERROR_MESSAGE, clamp(String.valueOf(exception.getMessage()), MAX_MESSAGE_CHARS));

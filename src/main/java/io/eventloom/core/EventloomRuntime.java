@@ -39,10 +39,11 @@ public final class EventloomRuntime implements AutoCloseable {
     private final RestoreProgress restores;
     private final List<AggregateTopics<?>> topics;
     private final ProjectionGenerations generations;
+    private final ProjectionLag lag;
 
     private EventloomRuntime(KafkaStreams streams, AggregateReader aggregates, ProjectionReader projections,
                              StreamsHealth health, DeadLetters deadLetters, RestoreProgress restores,
-                             List<AggregateTopics<?>> topics, ProjectionGenerations generations) {
+                             List<AggregateTopics<?>> topics, ProjectionGenerations generations, ProjectionLag lag) {
         this.streams = streams;
         this.aggregates = aggregates;
         this.projections = projections;
@@ -51,6 +52,7 @@ public final class EventloomRuntime implements AutoCloseable {
         this.restores = restores;
         this.topics = topics;
         this.generations = generations;
+        this.lag = lag;
     }
 
     /**
@@ -98,21 +100,32 @@ public final class EventloomRuntime implements AutoCloseable {
     /**
      * As {@link #start(RuntimeSettings, TopologySettings, Domain, AvroSerdes, AvroSerdes)}, with the projections'
      * generations as they stand: a projection the runtime's own topology need not keep gets a store that keeps
-     * nothing, and a rebuilt generation that is read starts with it.
+     * nothing, and a rebuilt generation that is read starts with it. Its meters are kept in memory only.
      */
     public static EventloomRuntime start(RuntimeSettings runtime, TopologySettings settings, Domain domain,
                                          AvroSerdes serdes, AvroSerdes internal, ProjectionStates projectionStates) {
+        return start(runtime, settings, domain, serdes, internal, projectionStates, RuntimeMetrics.inMemory());
+    }
+
+    /**
+     * As {@link #start(RuntimeSettings, TopologySettings, Domain, AvroSerdes, AvroSerdes, ProjectionStates)},
+     * publishing the runtime's meters (commands, events, dead letters, processes, projection lag, restores) there.
+     */
+    public static EventloomRuntime start(RuntimeSettings runtime, TopologySettings settings, Domain domain,
+                                         AvroSerdes serdes, AvroSerdes internal, ProjectionStates projectionStates,
+                                         RuntimeMetrics metrics) {
         RetiredProjections retired = new RetiredProjections(projectionStates.retiredFromRuntime(domain.projections(),
                 projectionStates.generations()));
         RetiredStores.delete(runtime.stateDir().resolve(runtime.applicationId()), retired.atStart());
         DeadLetters deadLetters = new DeadLetters();
         Properties properties = new Properties();
         properties.putAll(runtime.streamsConfig(settings, deadLetters));
+        properties.put(RuntimeMetrics.CONFIG, metrics);
         StaticMembership.addTo(properties, runtime.stateDir(), runtime.applicationId());
         List<AggregateTopics<?>> topics = AggregateTopics.of(domain.aggregates(), settings.topics(), serdes, internal);
         KafkaStreams streams = new KafkaStreams(topology(domain, settings, topics, internal, retired), properties);
         ThreadFailures failures = replaceFailedThreads(streams);
-        RestoreProgress restores = new RestoreProgress();
+        RestoreProgress restores = new RestoreProgress(metrics);
         StreamsHealth health = new StreamsHealth(streams::state, failures, restores);
         streams.setStateListener((now, before) -> {
             log.info("Kafka Streams {} -> {}", before, now);
@@ -125,10 +138,15 @@ public final class EventloomRuntime implements AutoCloseable {
                 ? LocalStoreQuery.Placement.METADATA : LocalStoreQuery.Placement.ALONE;
         ProjectionGenerations generations = new ProjectionGenerations(streams, domain.projections(),
                 (projection, generation) -> ProjectionBuild.start(projection, generation, runtime, settings, topics,
-                        internal), projectionStates, retired);
+                        internal, metrics), projectionStates, retired);
+        // Registered now, so that a process without instances on this instance reads 0 rather than nothing.
+        domain.processes().forEach(process -> metrics.sagaInstances(process.name()));
+        ProjectionLag lag = ProjectionLag.of(runtime, domain, topics, generations);
+        domain.projections().forEach(projection -> metrics.projectionLag(projection.name(), lag,
+                lags -> lags.of(projection.name()).records(), lags -> lags.of(projection.name()).seconds()));
         return new EventloomRuntime(streams, new AggregateReader(streams, placement, topics),
                 new ProjectionReader(generations::streamsFor, placement, domain.projections()), health, deadLetters,
-                restores, topics, generations);
+                restores, topics, generations, lag);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -251,6 +269,7 @@ public final class EventloomRuntime implements AutoCloseable {
      */
     @Override
     public void close() {
+        lag.close();
         generations.close();
         if (!streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT))) {

@@ -37,4 +37,16 @@ public interface ProcessManager<S> {
     default Optional<Instant> deadline(S state) {
         return Optional.empty();
     }
+
+    /**
+     * The name of the step an instance in this state is at, for metrics: an instance counts as entering a step when
+     * an input moves it to a state whose step differs. Few distinct names, never ids. By default
+     * {@code not_started} in the initial state, {@code finished} in a terminal one, {@code started} in between.
+     */
+    default String step(S state) {
+        if (isTerminal(state)) {
+            return "finished";
+        }
+        return state.equals(initialState()) ? "not_started" : "started";
+    }
 }

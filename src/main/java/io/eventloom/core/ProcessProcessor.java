@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one process manager: per instance, react to the input, keep the evolved state (unless it is the initial or
@@ -47,6 +48,9 @@ final class ProcessProcessor<S extends SpecificRecord>
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, S> states;
     private KeyValueStore<String, String> deadlines;
+    private RuntimeMetrics metrics;
+    private ProcessInstances instances;
+    private AtomicLong inFlight;
 
     /**
      * @param commandSizers  per target type, the serializer of its command topic from this process, to measure
@@ -73,6 +77,25 @@ final class ProcessProcessor<S extends SpecificRecord>
         repartitions.forEach((type, name) -> commandTopics.put(type,
                 context.applicationId() + "-" + name + "-repartition"));
         context.schedule(TIMEOUT_CHECK_EVERY, PunctuationType.WALL_CLOCK_TIME, this::timeOut);
+        this.metrics = RuntimeMetrics.from(context.appConfigs());
+        this.instances = metrics.sagaInstances(process.name());
+        this.inFlight = instances.started(context.taskId(), stored());
+    }
+
+    private long stored() {
+        long count = 0;
+        try (KeyValueIterator<String, S> all = states.all()) {
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public void close() {
+        instances.closed(context.taskId(), inFlight);
     }
 
     @Override
@@ -83,7 +106,8 @@ final class ProcessProcessor<S extends SpecificRecord>
     private void handle(String instance, ProcessInput input, long timestamp) {
         LogContext.processInput(process.name(), instance, correlationId(input));
         ProcessManager<S> manager = process.manager();
-        S state = Optional.ofNullable(states.get(instance)).orElseGet(manager::initialState);
+        S stored = states.get(instance);
+        S state = stored == null ? manager.initialState() : stored;
         List<ProcessCommand> commands = manager.react(state, input);
         S next = manager.evolve(state, input);
         List<Record<String, SpecificRecord>> outgoing = new ArrayList<>(commands.size());
@@ -97,6 +121,7 @@ final class ProcessProcessor<S extends SpecificRecord>
         } else {
             states.delete(instance);
         }
+        inFlight.addAndGet((keep ? 1 : 0) - (stored == null ? 0 : 1));
         Optional<Instant> before = manager.deadline(state);
         Optional<Instant> after = keep ? manager.deadline(next) : Optional.empty();
         if (!before.equals(after)) {
@@ -104,6 +129,10 @@ final class ProcessProcessor<S extends SpecificRecord>
             after.ifPresent(deadline -> deadlines.put(ProcessStores.deadlineKey(deadline, instance), instance));
         }
         outgoing.forEach(context::forward);
+        String step = manager.step(next);
+        if (!step.equals(manager.step(state))) {
+            metrics.sagaStepEntered(process.name(), step);
+        }
         LogContext.clear();
     }
 
@@ -128,6 +157,7 @@ final class ProcessProcessor<S extends SpecificRecord>
                 continue;
             }
             handle(instance, new ProcessInput.Timeout(instance, now), nowMillis);
+            metrics.sagaTimedOut(process.name());
         }
     }
 

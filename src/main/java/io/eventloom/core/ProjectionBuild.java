@@ -40,7 +40,8 @@ final class ProjectionBuild implements AutoCloseable {
 
     /** Starts the generation's application; a new one reads every event topic it needs from the beginning. */
     static ProjectionBuild start(ProjectionType<?> projection, int generation, RuntimeSettings runtime,
-                                 TopologySettings settings, List<AggregateTopics<?>> topics, AvroSerdes internal) {
+                                 TopologySettings settings, List<AggregateTopics<?>> topics, AvroSerdes internal,
+                                 RuntimeMetrics metrics) {
         String applicationId = ProjectionGeneration.applicationId(runtime.applicationId(), projection.name(),
                 generation);
         Map<String, AggregateTopics<?>> types = new LinkedHashMap<>();
@@ -51,6 +52,7 @@ final class ProjectionBuild implements AutoCloseable {
         RuntimeSettings own = runtime.withApplicationId(applicationId);
         Properties properties = new Properties();
         properties.putAll(own.streamsConfig(settings, new DeadLetters()));
+        properties.put(RuntimeMetrics.CONFIG, metrics);
         StaticMembership.addTo(properties, own.stateDir(), applicationId);
         KafkaStreams streams = new KafkaStreams(builder.build(), properties);
         EventloomRuntime.replaceFailedThreads(streams);

@@ -17,6 +17,8 @@ import org.apache.kafka.streams.state.Stores;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Adds the domain's projections as KTables, each materialized in a store named like the projection. Every
@@ -54,6 +56,34 @@ final class ProjectionTopology {
         for (ProjectionType<?> projection : projections) {
             topology.table(projection, projections);
         }
+    }
+
+    /**
+     * The topics a projection's application reads to compute it: the event topics of its aggregate types, and the
+     * subscription and repartition topics Kafka Streams makes, under the application's id, for the joins and regroups
+     * on the way.
+     */
+    static Set<String> inputTopics(ProjectionType<?> projection, Map<String, AggregateTopics<?>> aggregates,
+                                   String applicationId) {
+        Set<String> topics = new TreeSet<>();
+        projection.aggregateTypes().forEach(type -> topics.add(aggregates.get(type).events().name()));
+        for (ProjectionType<?> step : projection.withEverythingBuiltFrom()) {
+            if (step.definition() instanceof ProjectionType.Join<?, ?, ?>) {
+                topics.add(applicationId + "-" + joinName(step) + "-subscription-registration-topic");
+                topics.add(applicationId + "-" + joinName(step) + "-subscription-response-topic");
+            } else if (step.definition() instanceof ProjectionType.Regroup<?, ?>) {
+                topics.add(applicationId + "-" + regroupName(step) + "-repartition");
+            }
+        }
+        return topics;
+    }
+
+    private static String joinName(ProjectionType<?> projection) {
+        return projection.name() + "-join";
+    }
+
+    private static String regroupName(ProjectionType<?> projection) {
+        return projection.name() + "-regroup";
     }
 
     // A projection built from another needs that one's table first; each table is built once.
@@ -111,7 +141,7 @@ final class ProjectionTopology {
         // A left join: a row exists as soon as its left side does, and gains its right side when that arrives.
         return left.leftJoin(right, join.foreignKey(), (leftRow, rightRow) -> retired.isRetired(projection.name())
                         ? null : join.joiner().apply(leftRow, rightRow),
-                TableJoined.as(projection.name() + "-join"), materialized(projection));
+                TableJoined.as(joinName(projection)), materialized(projection));
     }
 
     private <R extends SpecificRecord, V extends SpecificRecord> KTable<String, R> regroup(
@@ -119,7 +149,7 @@ final class ProjectionTopology {
         KTable<String, V> source = table(regroup.source(), registered);
         return source
                 .groupBy((key, row) -> KeyValue.pair(regroup.key().apply(row), row),
-                        Grouped.with(projection.name() + "-regroup", Serdes.String(), rowSerde(regroup.source())))
+                        Grouped.with(regroupName(projection), Serdes.String(), rowSerde(regroup.source())))
                 .aggregate(regroup.initial()::get,
                         (key, row, aggregate) -> retired.isRetired(projection.name()) ? null
                                 : regroup.adder().apply(aggregate, row),

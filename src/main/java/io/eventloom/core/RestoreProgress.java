@@ -8,12 +8,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Follows the restoring of state stores from their changelogs: logs what is restored and, while it lasts, a
- * progress line every few seconds; keeps the count for health and for tests of what a restart costs.
+ * progress line every few seconds; keeps the count for health and for tests of what a restart costs, and each
+ * store's progress for metrics.
  */
 final class RestoreProgress implements StateRestoreListener {
 
@@ -27,11 +29,21 @@ final class RestoreProgress implements StateRestoreListener {
     private final Map<TopicPartition, Partition> active = new ConcurrentHashMap<>();
     private final AtomicLong restored = new AtomicLong();
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime());
+    private final RuntimeMetrics metrics;
+    private final Set<String> measured = ConcurrentHashMap.newKeySet();
+
+    RestoreProgress(RuntimeMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public void onRestoreStart(TopicPartition partition, String store, long startingOffset, long endingOffset) {
         long total = Math.max(0, endingOffset - startingOffset);
         active.put(partition, new Partition(store, total, 0));
+        if (measured.add(store)) {
+            metrics.storeRestore(store, this, progress -> progress.remaining(store),
+                    progress -> progress.restored(store));
+        }
         if (total > 0) {
             log.info("Restoring store {} from {}: {} records", store, partition, total);
         }
@@ -62,6 +74,18 @@ final class RestoreProgress implements StateRestoreListener {
     /** Records restored by this instance since it started. */
     long restoredRecords() {
         return restored.get();
+    }
+
+    /** Records left to restore into the store's partitions being restored now. */
+    long remaining(String store) {
+        return active.values().stream().filter(partition -> partition.store().equals(store))
+                .mapToLong(partition -> Math.max(0, partition.total() - partition.done())).sum();
+    }
+
+    /** Records restored so far into the store's partitions being restored now. */
+    long restored(String store) {
+        return active.values().stream().filter(partition -> partition.store().equals(store))
+                .mapToLong(Partition::done).sum();
     }
 
     /** The stores being restored right now, for health: how many partitions, how far along. */

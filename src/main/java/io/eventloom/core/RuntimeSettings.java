@@ -1,5 +1,6 @@
 package io.eventloom.core;
 
+import io.eventloom.kafka.KafkaClientSettings;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -49,6 +50,16 @@ public record RuntimeSettings(
     public RuntimeSettings withStreamsOverrides(Map<String, Object> value) {
         return new RuntimeSettings(applicationId, bootstrapServers, stateDir, commitInterval, applicationServer,
                 standbyReplicas, value);
+    }
+
+    /**
+     * Settings for the runtime's own clients beside Kafka Streams: the bootstrap servers and the overrides, of which
+     * each client takes the names its config knows (security, {@code client.id}), as Kafka Streams hands them on.
+     */
+    KafkaClientSettings clients() {
+        Map<String, String> passThrough = new HashMap<>();
+        streamsOverrides.forEach((name, value) -> passThrough.put(name, String.valueOf(value)));
+        return new KafkaClientSettings(bootstrapServers, passThrough);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.eventloom.core.AggregateReader;
 import io.eventloom.core.AggregateStores;
 import io.eventloom.core.Domain;
 import io.eventloom.core.HistoryEntry;
+import io.eventloom.core.RuntimeMetrics;
 import io.eventloom.core.Snapshot;
 import io.eventloom.core.StoredEvent;
 import io.javalin.http.Context;
@@ -84,7 +85,8 @@ final class AggregateRoutes {
                 return;
             }
         }
-        ctx.future(() -> wait.read(() -> CompletableFuture.completedFuture(reader.state(type, id)),
+        ctx.future(() -> wait.read(RuntimeMetrics.ReadKind.AGGREGATE,
+                () -> CompletableFuture.completedFuture(reader.state(type, id)),
                 Snapshot::version, minVersion).thenAccept(found -> {
                     Snapshot<SpecificRecord> snapshot = found.orElseThrow(
                             () -> ApiError.notFound(type + " '" + id + "' has no events"));

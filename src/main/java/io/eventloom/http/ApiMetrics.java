@@ -9,20 +9,24 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.util.concurrent.TimeUnit;
 
-/** The Prometheus registry behind {@code GET /metrics}: Kafka Streams, JVM and HTTP request metrics. */
+/**
+ * {@code GET /metrics} on the app's Prometheus registry, and what the API adds to it: Kafka Streams, JVM and HTTP
+ * request metrics. The registry is the app's, shared with the runtime and the gateway: closing this unbinds only what
+ * it bound.
+ */
 final class ApiMetrics implements AutoCloseable {
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry;
     private final KafkaStreamsMetrics streamsMetrics;
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
-    ApiMetrics(KafkaStreams streams) {
+    ApiMetrics(PrometheusMeterRegistry registry, KafkaStreams streams) {
+        this.registry = registry;
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         gcMetrics.bindTo(registry);
@@ -55,6 +59,5 @@ final class ApiMetrics implements AutoCloseable {
     public void close() {
         streamsMetrics.close();
         gcMetrics.close();
-        registry.close();
     }
 }

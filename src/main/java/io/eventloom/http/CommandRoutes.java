@@ -7,6 +7,7 @@ import io.eventloom.core.AggregateType;
 import io.eventloom.core.CommandGateway;
 import io.eventloom.core.CommandOptions;
 import io.eventloom.core.Domain;
+import io.eventloom.core.RuntimeMetrics;
 import io.eventloom.core.RuntimeRejections;
 import io.eventloom.core.StoreUnavailableException;
 import io.eventloom.core.avro.CommandResult;
@@ -149,8 +150,8 @@ final class CommandRoutes {
         long first = result.getVersion() - result.getEventCount() + 1;
         // The result is committed, so its events are readable once the store answers: a rebalance may delay that
         // briefly, for as long as a read with minVersion would wait.
-        return wait.read(() -> ownEvents(type, id, first, result.getVersion(), personal,
-                                Json.MAPPER.createArrayNode())
+        return wait.read(RuntimeMetrics.ReadKind.AGGREGATE, () -> ownEvents(type, id, first, result.getVersion(),
+                                personal, Json.MAPPER.createArrayNode())
                         .thenApply(Optional::of), ArrayNode::size, Optional.of((long) result.getEventCount()))
                 .thenApply(Optional::get)
                 .exceptionallyCompose(error -> AsyncFailures.cause(error) instanceof StoreUnavailableException

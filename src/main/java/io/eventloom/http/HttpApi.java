@@ -6,11 +6,14 @@ import io.eventloom.core.CommandTimeoutException;
 import io.eventloom.core.Domain;
 import io.eventloom.core.HealthCheck;
 import io.eventloom.core.ProjectionQueries;
+import io.eventloom.core.RuntimeMetrics;
 import io.eventloom.core.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -72,8 +75,17 @@ public final class HttpApi implements AutoCloseable {
         this.routes = routes;
     }
 
-    /** Starts serving on the settings' address and port; returns once it listens. */
+    /** Starts serving on the settings' address and port, with a Prometheus registry of its own for /metrics. */
     public static HttpApi start(HttpSettings settings, HttpSecurity security, Backend backend) {
+        return start(settings, security, backend, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /**
+     * Starts serving on the settings' address and port; returns once it listens. {@code GET /metrics} serves
+     * {@code meters}, the app's registry, to which the API adds its own meters.
+     */
+    public static HttpApi start(HttpSettings settings, HttpSecurity security, Backend backend,
+                                PrometheusMeterRegistry meters) {
         HostInfo self = new HostInfo(settings.advertisedHost(), settings.port());
         InstanceRouter router = new InstanceRouter(backend.streamsFor(), self,
                 settings.readWait().plus(FORWARD_MARGIN), security.forwardingProof());
@@ -81,9 +93,9 @@ public final class HttpApi implements AutoCloseable {
         // while a command is processed or a version is awaited, so /health/* always finds one free.
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, (int) IDLE_THREAD.toMillis());
         pool.setName("eventloom-http");
-        VersionWait wait = new VersionWait(settings.readWait(), pool);
+        VersionWait wait = new VersionWait(settings.readWait(), pool, new RuntimeMetrics(meters));
         AggregateRoutes aggregates = new AggregateRoutes(backend.domain(), backend.reader(), router, wait);
-        ApiMetrics metrics = new ApiMetrics(backend.streams());
+        ApiMetrics metrics = new ApiMetrics(meters, backend.streams());
         byte[] openApi = openApi();
         Routes routes = new Routes();
         // Projections first: their literal prefix must win over the /api/{type}/{id} templates.

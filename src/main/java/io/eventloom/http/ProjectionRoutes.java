@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventloom.core.ProjectionQueries;
+import io.eventloom.core.RuntimeMetrics;
 import io.javalin.http.Context;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -48,7 +49,8 @@ final class ProjectionRoutes {
                 return;
             }
         }
-        ctx.future(() -> wait.read(() -> CompletableFuture.completedFuture(projections.row(name, key)),
+        ctx.future(() -> wait.read(RuntimeMetrics.ReadKind.PROJECTION,
+                () -> CompletableFuture.completedFuture(projections.row(name, key)),
                 ProjectionRoutes::version, minVersion).thenAccept(found -> {
                     SpecificRecord row = found.orElseThrow(
                             () -> ApiError.notFound("projection " + name + " has no row '" + key + "'"));

@@ -1,5 +1,6 @@
 package io.eventloom.http;
 
+import io.eventloom.core.RuntimeMetrics;
 import io.eventloom.core.StoreUnavailableException;
 import io.javalin.http.Context;
 
@@ -23,12 +24,17 @@ final class VersionWait implements AutoCloseable {
 
     private final Duration limit;
     private final Executor work;
+    private final RuntimeMetrics metrics;
     private final ScheduledExecutorService timer;
 
-    /** @param work where retries run: the HTTP server's thread pool */
-    VersionWait(Duration limit, Executor work) {
+    /**
+     * @param work    where retries run: the HTTP server's thread pool
+     * @param metrics where a wait that gives up is counted
+     */
+    VersionWait(Duration limit, Executor work, RuntimeMetrics metrics) {
         this.limit = limit;
         this.work = work;
+        this.metrics = metrics;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "eventloom-http-version-wait");
             thread.setDaemon(true);
@@ -40,19 +46,22 @@ final class VersionWait implements AutoCloseable {
      * The read's value once its version is at least {@code minVersion}; without a minimum, the first read. The first
      * read runs on the caller's thread. The future fails with {@link StoreUnavailableException} when the version is
      * not reached in time (the client retries later).
+     *
+     * @param kind what is read, as a wait that gives up is counted
      */
-    <T> CompletableFuture<Optional<T>> read(Supplier<CompletableFuture<Optional<T>>> read, ToLongFunction<T> version,
-                                            Optional<Long> minVersion) {
+    <T> CompletableFuture<Optional<T>> read(RuntimeMetrics.ReadKind kind, Supplier<CompletableFuture<Optional<T>>> read,
+                                            ToLongFunction<T> version, Optional<Long> minVersion) {
         if (minVersion.isEmpty()) {
             return attempt(read);
         }
         CompletableFuture<Optional<T>> answer = new CompletableFuture<>();
-        retry(read, version, minVersion.get(), System.nanoTime() + limit.toNanos(), answer);
+        retry(kind, read, version, minVersion.get(), System.nanoTime() + limit.toNanos(), answer);
         return answer;
     }
 
-    private <T> void retry(Supplier<CompletableFuture<Optional<T>>> read, ToLongFunction<T> version, long min,
-                           long deadline, CompletableFuture<Optional<T>> answer) {
+    private <T> void retry(RuntimeMetrics.ReadKind kind, Supplier<CompletableFuture<Optional<T>>> read,
+                           ToLongFunction<T> version, long min, long deadline,
+                           CompletableFuture<Optional<T>> answer) {
         attempt(read).whenComplete((value, error) -> {
             Throwable cause = AsyncFailures.cause(error);
             if (cause == null && value.isPresent() && version.applyAsLong(value.get()) >= min) {
@@ -61,10 +70,11 @@ final class VersionWait implements AutoCloseable {
                 answer.completeExceptionally(cause);
             } else if (System.nanoTime() > deadline) {
                 // A store that is restoring may catch up within the wait; only the deadline ends the wait.
+                metrics.readWaitTimedOut(kind);
                 answer.completeExceptionally(cause != null ? cause : new StoreUnavailableException("version " + min
                         + " is not readable yet (waited " + limit + "); retry later"));
             } else {
-                timer.schedule(() -> work.execute(() -> retry(read, version, min, deadline, answer)),
+                timer.schedule(() -> work.execute(() -> retry(kind, read, version, min, deadline, answer)),
                         POLL.toMillis(), TimeUnit.MILLISECONDS);
             }
         });

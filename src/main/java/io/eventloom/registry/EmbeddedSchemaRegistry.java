@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.eventloom.core.HealthCheck;
 import io.eventloom.kafka.KafkaClientSettings;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +47,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     /**
      * Where the registry keeps its schemas, where it listens (an address, or every interface when empty, and a
-     * port) and who may use it; an empty replication factor is the broker's default.
+     * port), who may use it and where its Kafka clients' metrics go; an empty replication factor is the broker's
+     * default.
      */
     public record Settings(KafkaClientSettings kafka, Optional<String> bindAddress, int port, String topic,
-                           Optional<Short> replicationFactor, RegistryAccess access) {
+                           Optional<Short> replicationFactor, RegistryAccess access, MeterRegistry meters) {
 
         public Settings {
             Objects.requireNonNull(kafka, "kafka");
@@ -56,12 +59,16 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             Objects.requireNonNull(topic, "topic");
             Objects.requireNonNull(replicationFactor, "replicationFactor");
             Objects.requireNonNull(access, "access");
+            Objects.requireNonNull(meters, "meters");
         }
 
-        /** On every interface, open to every caller: give it {@link #withAccess} unless something in front guards it. */
+        /**
+         * On every interface, open to every caller: give it {@link #withAccess} unless something in front guards it.
+         * Its metrics are kept in memory only unless given {@link #withMeters}.
+         */
         public static Settings of(KafkaClientSettings kafka, int port) {
             return new Settings(kafka, Optional.empty(), port, DEFAULT_TOPIC, Optional.empty(),
-                    RegistryAccess.unauthenticated());
+                    RegistryAccess.unauthenticated(), new SimpleMeterRegistry());
         }
 
         public static Settings of(String bootstrapServers, int port) {
@@ -69,19 +76,23 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         }
 
         public Settings withTopic(String value) {
-            return new Settings(kafka, bindAddress, port, value, replicationFactor, access);
+            return new Settings(kafka, bindAddress, port, value, replicationFactor, access, meters);
         }
 
         public Settings withReplicationFactor(Optional<Short> value) {
-            return new Settings(kafka, bindAddress, port, topic, value, access);
+            return new Settings(kafka, bindAddress, port, topic, value, access, meters);
         }
 
         public Settings withBindAddress(String value) {
-            return new Settings(kafka, Optional.of(value), port, topic, replicationFactor, access);
+            return new Settings(kafka, Optional.of(value), port, topic, replicationFactor, access, meters);
         }
 
         public Settings withAccess(RegistryAccess value) {
-            return new Settings(kafka, bindAddress, port, topic, replicationFactor, value);
+            return new Settings(kafka, bindAddress, port, topic, replicationFactor, value, meters);
+        }
+
+        public Settings withMeters(MeterRegistry value) {
+            return new Settings(kafka, bindAddress, port, topic, replicationFactor, access, value);
         }
     }
 
@@ -100,7 +111,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     public static EmbeddedSchemaRegistry start(Settings settings) {
         long startedAt = System.nanoTime();
         SchemaLog schemaLog = SchemaLog.open(settings.kafka(), settings.topic(),
-                settings.replicationFactor(), TIMEOUT);
+                settings.replicationFactor(), TIMEOUT, settings.meters());
         try {
             // One JSON value per request body: content after it is refused, not silently ignored.
             ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();

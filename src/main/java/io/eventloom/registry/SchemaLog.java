@@ -8,6 +8,8 @@ import io.eventloom.kafka.ConsumerLoop;
 import io.eventloom.kafka.KafkaClientSettings;
 import io.eventloom.kafka.TopicSetup;
 import io.eventloom.kafka.TopicSpec;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,11 +62,12 @@ final class SchemaLog implements AutoCloseable {
     // Only the reader's thread touches these.
     private final List<Barrier> barriers = new ArrayList<>();
     private ConsumerLoop<String, String> reader;
+    private final List<KafkaClientMetrics> clientMetrics;
 
     private record Barrier(CompletableFuture<Void> reached, long endOffset) {
     }
 
-    private SchemaLog(KafkaClientSettings kafka, String topic, RegistryState state) {
+    private SchemaLog(KafkaClientSettings kafka, String topic, RegistryState state, MeterRegistry meters) {
         this.topic = topic;
         this.partition = new TopicPartition(topic, 0);
         this.state = state;
@@ -73,16 +76,21 @@ final class SchemaLog implements AutoCloseable {
                 ProducerConfig.LINGER_MS_CONFIG, 0)), new StringSerializer(), new StringSerializer());
         this.consumer = new KafkaConsumer<>(kafka.consumer("registry-reader", Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new StringDeserializer());
+        this.clientMetrics = List.of(new KafkaClientMetrics(producer), new KafkaClientMetrics(consumer));
+        clientMetrics.forEach(binder -> binder.bindTo(meters));
     }
 
-    /** Makes sure the topic exists, reads it to its current end, then keeps following it. */
+    /**
+     * Makes sure the topic exists, reads it to its current end, then keeps following it; its Kafka clients' metrics
+     * go to {@code meters}.
+     */
     static SchemaLog open(KafkaClientSettings kafka, String topic, Optional<Short> replicationFactor,
-                          Duration timeout) {
+                          Duration timeout, MeterRegistry meters) {
         try (Admin admin = Admin.create(kafka.admin("registry-admin", Map.of()))) {
             // One partition: the log's total order is what makes every instance derive the same ids.
             new TopicSetup(admin, timeout).ensure(List.of(TopicSpec.compacted(topic, 1, replicationFactor)));
         }
-        SchemaLog schemaLog = new SchemaLog(kafka, topic, new RegistryState());
+        SchemaLog schemaLog = new SchemaLog(kafka, topic, new RegistryState(), meters);
         schemaLog.consumer.assign(List.of(schemaLog.partition));
         schemaLog.consumer.seekToBeginning(List.of(schemaLog.partition));
         schemaLog.reader = ConsumerLoop.start("registry", "schema-registry-log-" + topic, schemaLog.consumer, POLL,
@@ -151,6 +159,7 @@ final class SchemaLog implements AutoCloseable {
 
     @Override
     public void close() {
+        clientMetrics.forEach(KafkaClientMetrics::close);
         reader.close();
         producer.close(Duration.ofSeconds(5));
         // The reader has ended, so nobody releases these any more: their waiters learn why at once.

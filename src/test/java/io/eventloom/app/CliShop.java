@@ -39,15 +39,7 @@ final class CliShop implements AutoCloseable {
     /** Starts the shop in its own topic namespace, its admin key kept under {@code dir}. */
     static CliShop start(TestBroker broker, String namespace, Path dir) {
         Path tokenFile = dir.resolve("admin.token");
-        EventloomApp app = EventloomApp.start(EventloomConfig.of(Map.of(
-                EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
-                EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(FreePort.find()),
-                EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find()),
-                EventloomConfig.APPLICATION_ID, namespace,
-                EventloomConfig.TOPIC_NAMESPACE, namespace,
-                EventloomConfig.TOPIC_PARTITIONS, "2",
-                EventloomConfig.STREAMS_STATE_DIR, dir.resolve("state").toString(),
-                EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, tokenFile.toString())));
+        EventloomApp app = EventloomApp.start(config(broker, namespace, dir, Map.of()));
         app.services().runtime().awaitRunning(Duration.ofSeconds(60));
         return new CliShop(app, Map.of(
                 EventloomConfig.envNameOf(EventloomConfig.BOOTSTRAP_SERVERS), broker.bootstrapServers(),
@@ -56,6 +48,24 @@ final class CliShop implements AutoCloseable {
                 EventloomConfig.envNameOf(EventloomConfig.APPLICATION_ID), namespace,
                 EventloomConfig.envNameOf(EventloomConfig.HTTP_PORT), String.valueOf(app.httpPort()),
                 EventloomConfig.envNameOf(EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE), tokenFile.toString()));
+    }
+
+    /**
+     * An app's configuration on the test broker with its embedded registry, in its own topic namespace (also its
+     * application id), its state and admin key kept under {@code dir}, free ports, and {@code more} on top.
+     */
+    static EventloomConfig config(TestBroker broker, String namespace, Path dir, Map<String, String> more) {
+        Map<String, String> values = new HashMap<>(Map.of(
+                EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(FreePort.find()),
+                EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find()),
+                EventloomConfig.APPLICATION_ID, namespace,
+                EventloomConfig.TOPIC_NAMESPACE, namespace,
+                EventloomConfig.TOPIC_PARTITIONS, "2",
+                EventloomConfig.STREAMS_STATE_DIR, dir.resolve("state").toString(),
+                EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, dir.resolve("admin.token").toString()));
+        values.putAll(more);
+        return EventloomConfig.of(values);
     }
 
     EventloomApp app() {

@@ -17,7 +17,8 @@ class StreamsHealthTest {
     private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
     private final MovableClock clock = new MovableClock(Instant.parse("2030-01-01T00:00:00Z"));
     private final ThreadFailures failures = new ThreadFailures(clock);
-    private final StreamsHealth health = new StreamsHealth(state::get, failures, new RestoreProgress());
+    private final StreamsHealth health = new StreamsHealth(state::get, failures,
+            new RestoreProgress(RuntimeMetrics.inMemory()));
 
     @Test
     void givenStarting_whenItRebalancesBeforeEverRunning_thenNotReadyUntilRunning() {

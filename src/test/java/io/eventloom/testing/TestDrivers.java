@@ -3,6 +3,7 @@ package io.eventloom.testing;
 import io.eventloom.core.DeadLetters;
 import io.eventloom.core.Domain;
 import io.eventloom.core.EventloomRuntime;
+import io.eventloom.core.RuntimeMetrics;
 import io.eventloom.core.RuntimeSettings;
 import io.eventloom.core.Topic;
 import io.eventloom.core.TopologySettings;
@@ -26,9 +27,16 @@ public final class TestDrivers {
      */
     public static TopologyTestDriver start(String applicationId, Domain domain, TopologySettings settings,
                                            AvroSerdes serdes, Path stateDir) {
+        return start(applicationId, domain, settings, serdes, stateDir, RuntimeMetrics.inMemory());
+    }
+
+    /** As {@link #start(String, Domain, TopologySettings, AvroSerdes, Path)}, counting into {@code metrics}. */
+    public static TopologyTestDriver start(String applicationId, Domain domain, TopologySettings settings,
+                                           AvroSerdes serdes, Path stateDir, RuntimeMetrics metrics) {
         Properties props = new Properties();
         props.putAll(RuntimeSettings.of(applicationId, "unused:9092", stateDir)
                 .streamsConfig(settings, new DeadLetters()));
+        props.put(RuntimeMetrics.CONFIG, metrics);
         return new TopologyTestDriver(EventloomRuntime.topology(domain, settings, serdes, serdes), props);
     }
 

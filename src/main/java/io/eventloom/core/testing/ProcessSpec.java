@@ -89,6 +89,15 @@ public final class ProcessSpec<S> {
             return this;
         }
 
+        /** The step the instance is at after the input, as its metrics name it. */
+        public Outcome<S> thenStep(String expected) {
+            String actual = manager.step(state);
+            if (!actual.equals(expected)) {
+                throw new AssertionError("when " + input + "\nexpected step " + expected + "\n but was " + actual);
+            }
+            return this;
+        }
+
         public S state() {
             return state;
         }

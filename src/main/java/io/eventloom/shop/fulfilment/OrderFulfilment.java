@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +80,12 @@ public final class OrderFulfilment implements ProcessManager<OrderFulfilmentStat
     public Optional<Instant> deadline(OrderFulfilmentState state) {
         return WAITING_ON_A_STEP.contains(state.getStage())
                 ? Optional.of(state.getStepStartedAt().plus(stepTimeout)) : Optional.empty();
+    }
+
+    /** The stage in lower case: {@code approving_customer}, {@code reserving}, … {@code done}. */
+    @Override
+    public String step(OrderFulfilmentState state) {
+        return state.getStage().name().toLowerCase(Locale.ROOT);
     }
 
     @Override

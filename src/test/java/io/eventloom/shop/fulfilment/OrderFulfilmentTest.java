@@ -46,6 +46,14 @@ class OrderFulfilmentTest {
     }
 
     @Test
+    void givenEachAnswer_thenTheStepIsTheStageInLowerCase() {
+        saga.when(placed()).thenStep("approving_customer");
+        saga.given(placed()).when(customerAnswer(true)).thenStep("reserving");
+        saga.given(placed(), customerAnswer(true), reserved(MUG)).when(reserved(TEA)).thenStep("confirming");
+        saga.given(placed()).when(customerAnswer(false)).thenStep("cancelling");
+    }
+
+    @Test
     void givenPlaced_whenCustomerApproves_thenEveryLineIsReservedAndTheDeadlineMoves() {
         saga.given(placed()).when(customerAnswer(true)).thenCommands(reserve(MUG, 2), reserve(TEA, 1))
                 .thenDeadline(Optional.of(ANSWERED_AT.plus(STEP_TIMEOUT)));

@@ -1,0 +1,278 @@
+package io.eventloom.core;
+
+import io.eventloom.kafka.KafkaClientSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * How far behind each projection is, as Kafka sees the consumer group of the application that computes it: the
+ * offsets of its input topics past what the group has committed, and the age of the oldest record among them. Kafka
+ * is asked when a gauge is read, at most once a second for every projection together; the clients are made at the
+ * first look, so a runtime nobody scrapes makes none.
+ */
+final class ProjectionLag implements AutoCloseable {
+
+    /** Where a projection is computed: its application's consumer group and the topics that group reads for it. */
+    record Inputs(String group, Set<String> topics) {
+    }
+
+    /** One projection's lag; NaN while Kafka cannot be asked. */
+    record Lag(double records, double seconds) {
+        static final Lag UNKNOWN = new Lag(Double.NaN, Double.NaN);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionLag.class);
+    private static final Duration FRESH_FOR = Duration.ofSeconds(1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration PROBE_TIME = Duration.ofSeconds(1);
+    private static final Duration PROBE_POLL = Duration.ofMillis(100);
+
+    private final KafkaClientSettings kafka;
+    private final List<String> projections;
+    private final Function<String, Inputs> inputs;
+    private final Map<String, List<TopicPartition>> partitions = new HashMap<>();
+    private Admin admin;
+    private Consumer<byte[], byte[]> probe;
+    private Map<String, Lag> last = Map.of();
+    private Instant lastLook = Instant.EPOCH;
+    private boolean failing;
+    private boolean closed;
+
+    /** @param inputs per projection, where it is computed now (a rebuilt generation is computed by its own group) */
+    private ProjectionLag(KafkaClientSettings kafka, List<String> projections, Function<String, Inputs> inputs) {
+        this.kafka = kafka;
+        this.projections = List.copyOf(projections);
+        this.inputs = inputs;
+    }
+
+    /**
+     * The runtime's projections, each measured on the group of the generation that is read: the runtime's own for
+     * generation 1, a rebuilt generation's own after the switch.
+     */
+    static ProjectionLag of(RuntimeSettings runtime, Domain domain, List<AggregateTopics<?>> topics,
+                            ProjectionGenerations generations) {
+        Map<String, AggregateTopics<?>> types = new LinkedHashMap<>();
+        topics.forEach(type -> types.put(type.type().name(), type));
+        Map<String, ProjectionType<?>> projections = new LinkedHashMap<>();
+        domain.projections().forEach(projection -> projections.put(projection.name(), projection));
+        return new ProjectionLag(runtime.clients(), List.copyOf(projections.keySet()), name -> {
+            int live = generations.of(name).live();
+            String group = live == 1 ? runtime.applicationId()
+                    : ProjectionGeneration.applicationId(runtime.applicationId(), name, live);
+            return new Inputs(group, ProjectionTopology.inputTopics(projections.get(name), types, group));
+        });
+    }
+
+    synchronized Lag of(String projection) {
+        Instant now = Instant.now();
+        if (!closed && !now.isBefore(lastLook.plus(FRESH_FOR))) {
+            last = look(now);
+            lastLook = now;
+        }
+        return last.getOrDefault(projection, Lag.UNKNOWN);
+    }
+
+    /**
+     * A projection's lag from what Kafka said: every offset past the group's commit counts (a transaction marker
+     * too: Kafka Streams commits past the markers it has read, so an idle group's count is 0), and the age is that of
+     * the oldest record not processed yet, 0 when there is none.
+     *
+     * @param oldest per lagging partition, the timestamp of its first record past the commit, where there is one
+     */
+    static Lag lag(Set<TopicPartition> partitions, Map<TopicPartition, Long> ends,
+                   Map<TopicPartition, Long> committed, Map<TopicPartition, Long> oldest, Instant now) {
+        long records = 0;
+        long oldestMillis = now.toEpochMilli();
+        for (TopicPartition partition : partitions) {
+            long behind = Math.max(0, ends.getOrDefault(partition, 0L) - committed.getOrDefault(partition, 0L));
+            records += behind;
+            if (behind > 0 && oldest.containsKey(partition)) {
+                oldestMillis = Math.min(oldestMillis, oldest.get(partition));
+            }
+        }
+        return new Lag(records, (now.toEpochMilli() - oldestMillis) / 1000.0);
+    }
+
+    private Map<String, Lag> look(Instant now) {
+        try {
+            Map<String, Lag> lags = lags(now);
+            if (failing) {
+                log.info("Projection lag can be read from Kafka again");
+                failing = false;
+            }
+            return lags;
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            if (!failing) {
+                log.warn("Projection lag cannot be read from Kafka; its gauges read NaN until it can", e);
+                failing = true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Map.of();
+    }
+
+    private Map<String, Lag> lags(Instant now) throws ExecutionException, InterruptedException, TimeoutException {
+        Map<String, Inputs> where = new LinkedHashMap<>();
+        projections.forEach(projection -> where.put(projection, inputs.apply(projection)));
+        Map<String, Set<TopicPartition>> read = new HashMap<>();
+        for (Map.Entry<String, Inputs> entry : where.entrySet()) {
+            read.put(entry.getKey(), partitionsOf(entry.getValue().topics()));
+        }
+        // Usually one group; during a rebuild, the new generation's too.
+        Map<String, Set<TopicPartition>> byGroup = new HashMap<>();
+        where.forEach((projection, input) -> byGroup.computeIfAbsent(input.group(), group -> new HashSet<>())
+                .addAll(read.get(projection)));
+        Map<TopicPartition, Long> ends = ends(read.values().stream().flatMap(Set::stream)
+                .collect(Collectors.toSet()));
+        Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
+        Map<String, Map<TopicPartition, Long>> oldest = new HashMap<>();
+        for (Map.Entry<String, Set<TopicPartition>> group : byGroup.entrySet()) {
+            Map<TopicPartition, Long> offsets = committed(group.getKey());
+            Map<TopicPartition, Long> behind = new HashMap<>();
+            group.getValue().forEach(partition -> {
+                long from = offsets.getOrDefault(partition, 0L);
+                if (ends.getOrDefault(partition, 0L) > from) {
+                    behind.put(partition, from);
+                }
+            });
+            committed.put(group.getKey(), offsets);
+            oldest.put(group.getKey(), oldestRecords(behind, ends));
+        }
+        Map<String, Lag> lags = new HashMap<>();
+        where.forEach((projection, input) -> lags.put(projection, lag(read.get(projection), ends,
+                committed.get(input.group()), oldest.get(input.group()), now)));
+        return lags;
+    }
+
+    /** The topics' partitions, each topic described once; a topic that does not exist (yet) has none. */
+    private Set<TopicPartition> partitionsOf(Set<String> topics) throws InterruptedException, TimeoutException {
+        Set<TopicPartition> found = new HashSet<>();
+        List<String> unknown = topics.stream().filter(topic -> !partitions.containsKey(topic)).toList();
+        if (!unknown.isEmpty()) {
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : admin().describeTopics(unknown)
+                    .topicNameValues().entrySet()) {
+                try {
+                    partitions.put(topic.getKey(), get(topic.getValue()).partitions().stream()
+                            .map(info -> new TopicPartition(topic.getKey(), info.partition())).toList());
+                } catch (ExecutionException e) {
+                    log.debug("Topic {} not described: {}", topic.getKey(), e.getCause().toString());
+                }
+            }
+        }
+        topics.forEach(topic -> found.addAll(partitions.getOrDefault(topic, List.of())));
+        return found;
+    }
+
+    // Committed ends: a transaction still open is not lag yet, and an aborted one never is.
+    private Map<TopicPartition, Long> ends(Set<TopicPartition> all)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        return get(admin().listOffsets(all.stream().collect(Collectors.toMap(Function.identity(),
+                        partition -> OffsetSpec.latest())), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    private Map<TopicPartition, Long> committed(String group)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> found = get(admin().listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata());
+        found.forEach((partition, offset) -> {
+            if (offset != null) {
+                offsets.put(partition, offset.offset());
+            }
+        });
+        return offsets;
+    }
+
+    /**
+     * The timestamp of the first record at or after each offset: read from there until each partition gave one, or
+     * showed it has only transaction markers left, or the probe's time is up.
+     */
+    private Map<TopicPartition, Long> oldestRecords(Map<TopicPartition, Long> from, Map<TopicPartition, Long> ends) {
+        Map<TopicPartition, Long> found = new HashMap<>();
+        if (from.isEmpty()) {
+            return found;
+        }
+        Consumer<byte[], byte[]> consumer = probe();
+        consumer.assign(from.keySet());
+        from.forEach(consumer::seek);
+        Set<TopicPartition> open = new HashSet<>(from.keySet());
+        long deadline = System.nanoTime() + PROBE_TIME.toNanos();
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(PROBE_POLL)) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (open.remove(partition)) {
+                    found.put(partition, record.timestamp());
+                }
+            }
+            open.removeIf(partition -> consumer.position(partition) >= ends.get(partition));
+            consumer.pause(from.keySet().stream().filter(partition -> !open.contains(partition)).toList());
+        }
+        consumer.assign(List.of());
+        return found;
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(kafka.admin("lag-admin", Map.of()));
+        }
+        return admin;
+    }
+
+    private Consumer<byte[], byte[]> probe() {
+        if (probe == null) {
+            probe = new KafkaConsumer<>(kafka.consumer("lag-probe", Map.of(
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    // One record per partition is all a look needs.
+                    ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024)),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        }
+        return probe;
+    }
+
+    private static <T> T get(KafkaFuture<T> future) throws ExecutionException, InterruptedException,
+            TimeoutException {
+        return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (admin != null) {
+            admin.close(TIMEOUT);
+        }
+        if (probe != null) {
+            probe.close();
+        }
+    }
+}
