@@ -93,13 +93,19 @@ public final class RuntimeMetrics {
     }
 
     void sagaTimedOut(String process) {
-        count("eventloom.saga.timeouts", "Process instances given a timeout because a step was not answered in"
-                + " time", "process", process);
+        sagaTimeouts(process).increment();
+    }
+
+    private Counter sagaTimeouts(String process) {
+        return counter("eventloom.saga.timeouts", "Process instances given a timeout because a step was not answered"
+                + " in time", "process", process);
     }
 
     /** The count of the process's instances in flight, which its processors keep and a gauge reads. */
     ProcessInstances sagaInstances(String process) {
         return processInstances.computeIfAbsent(process, name -> {
+            // Timeouts are rare: the series exists from the start, so the first one shows as an increase.
+            sagaTimeouts(name);
             ProcessInstances instances = new ProcessInstances();
             gauge("eventloom.saga.instances", "Process instances in flight in this instance's tasks", instances,
                     ProcessInstances::inFlight)
@@ -181,6 +187,10 @@ public final class RuntimeMetrics {
     }
 
     private void count(String name, String description, String... tags) {
-        Counter.builder(name).description(description).tags(tags).register(registry).increment();
+        counter(name, description, tags).increment();
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
     }
 }
