@@ -40,10 +40,12 @@ public final class EventloomRuntime implements AutoCloseable {
     private final List<AggregateTopics<?>> topics;
     private final ProjectionGenerations generations;
     private final ProjectionLag lag;
+    private final ProjectionsHealth projectionsHealth;
 
     private EventloomRuntime(KafkaStreams streams, AggregateReader aggregates, ProjectionReader projections,
                              StreamsHealth health, DeadLetters deadLetters, RestoreProgress restores,
-                             List<AggregateTopics<?>> topics, ProjectionGenerations generations, ProjectionLag lag) {
+                             List<AggregateTopics<?>> topics, ProjectionGenerations generations, ProjectionLag lag,
+                             ProjectionsHealth projectionsHealth) {
         this.streams = streams;
         this.aggregates = aggregates;
         this.projections = projections;
@@ -53,6 +55,7 @@ public final class EventloomRuntime implements AutoCloseable {
         this.topics = topics;
         this.generations = generations;
         this.lag = lag;
+        this.projectionsHealth = projectionsHealth;
     }
 
     /**
@@ -146,7 +149,8 @@ public final class EventloomRuntime implements AutoCloseable {
                 lags -> lags.of(projection.name()).records(), lags -> lags.of(projection.name()).seconds()));
         return new EventloomRuntime(streams, new AggregateReader(streams, placement, topics),
                 new ProjectionReader(generations::streamsFor, placement, domain.projections()), health, deadLetters,
-                restores, topics, generations, lag);
+                restores, topics, generations, lag,
+                new ProjectionsHealth(domain.projections(), generations, streams, restores));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -232,11 +236,12 @@ public final class EventloomRuntime implements AutoCloseable {
 
     /**
      * The runtime's readiness: it can serve reads and accept commands (Kafka Streams RUNNING, or REBALANCING after it
-     * has run since start) and no stream thread failed in the last seconds; and, never failing readiness, the dead
-     * letters written since start.
+     * has run since start) and no stream thread failed in the last seconds; never failing readiness, the dead
+     * letters written since start; and each projection's generation and status, down only while a projection's
+     * application has failed.
      */
     public List<HealthCheck> health() {
-        return List.of(health.readiness(), deadLetters);
+        return List.of(health.readiness(), deadLetters, projectionsHealth);
     }
 
     /** The runtime's liveness: down only while Kafka Streams has failed for good (ERROR), which a restart mends. */

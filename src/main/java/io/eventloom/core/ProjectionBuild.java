@@ -30,12 +30,15 @@ final class ProjectionBuild implements AutoCloseable {
     private final int generation;
     private final RuntimeSettings settings;
     private final KafkaStreams streams;
+    private final RestoreProgress restores;
 
-    private ProjectionBuild(String projection, int generation, RuntimeSettings settings, KafkaStreams streams) {
+    private ProjectionBuild(String projection, int generation, RuntimeSettings settings, KafkaStreams streams,
+                            RestoreProgress restores) {
         this.projection = projection;
         this.generation = generation;
         this.settings = settings;
         this.streams = streams;
+        this.restores = restores;
     }
 
     /** Starts the generation's application; a new one reads every event topic it needs from the beginning. */
@@ -56,12 +59,15 @@ final class ProjectionBuild implements AutoCloseable {
         StaticMembership.addTo(properties, own.stateDir(), applicationId);
         KafkaStreams streams = new KafkaStreams(builder.build(), properties);
         EventloomRuntime.replaceFailedThreads(streams);
+        // Its own progress, not the runtime's meters: the stores have the runtime's store names.
+        RestoreProgress restores = new RestoreProgress(RuntimeMetrics.inMemory());
+        streams.setGlobalStateRestoreListener(restores);
         streams.setStateListener((now, before) -> log.info("Projection {} generation {}: Kafka Streams {} -> {}",
                 projection.name(), generation, before, now));
         streams.start();
         log.info("Projection {} generation {} started as application {}", projection.name(), generation,
                 applicationId);
-        return new ProjectionBuild(projection.name(), generation, own, streams);
+        return new ProjectionBuild(projection.name(), generation, own, streams, restores);
     }
 
     int generation() {
@@ -70,6 +76,10 @@ final class ProjectionBuild implements AutoCloseable {
 
     KafkaStreams streams() {
         return streams;
+    }
+
+    RestoreProgress restores() {
+        return restores;
     }
 
     /** Stops the application and deletes its local state: the generation will not be read again here. */

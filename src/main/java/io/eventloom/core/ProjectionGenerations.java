@@ -88,8 +88,16 @@ public final class ProjectionGenerations implements AutoCloseable {
 
     /** The application building or serving a generation on this instance, when it runs here. */
     public synchronized Optional<KafkaStreams> build(String projection, int generation) {
-        return Optional.ofNullable(builds.getOrDefault(projection, Map.of()).get(generation))
-                .map(ProjectionBuild::streams);
+        return running(projection, generation).map(ProjectionBuild::streams);
+    }
+
+    synchronized Optional<ProjectionBuild> running(String projection, int generation) {
+        return Optional.ofNullable(builds.getOrDefault(projection, Map.of()).get(generation));
+    }
+
+    /** Whether the projection has no generation this code can read yet. */
+    boolean isUnreadable(String projection) {
+        return unreadable.contains(projection);
     }
 
     /**

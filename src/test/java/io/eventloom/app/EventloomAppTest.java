@@ -104,7 +104,7 @@ class EventloomAppTest {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(readiness(again).path("status")
                     .asText()).isEqualTo("UP"));
             assertThat(readiness(again).path("checks").fieldNames()).toIterable()
-                    .containsExactly("streams", "dead-letters", "gateway", "projection-generations", "registry");
+                    .containsExactly("streams", "dead-letters", "projections", "gateway", "projection-generations", "registry");
             assertThat(again.adminToken()).as("the same admin key after a restart").hasValue(adminToken);
         }
     }
@@ -128,7 +128,7 @@ class EventloomAppTest {
             assertThat(app.schemaRegistryUrl()).isEqualTo("http://registry.example:8081");
             assertThat(app.autoRegisterSchemas()).isFalse();
             assertThat(readiness(app).path("checks").fieldNames()).toIterable()
-                    .containsExactly("streams", "dead-letters", "gateway", "projection-generations");
+                    .containsExactly("streams", "dead-letters", "projections", "gateway", "projection-generations");
             assertThatThrownBy(() -> new HttpSchemaRegistryClient("http://localhost:" + unusedPort).schemaById(1))
                     .isInstanceOfSatisfying(SchemaRegistryException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.UNREACHABLE));

@@ -97,6 +97,7 @@ class ProjectionRebuildIntegrationTest {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger created = new AtomicInteger();
         ConcurrentLinkedQueue<Read> reads = new ConcurrentLinkedQueue<>();
+        AtomicBoolean buildingSeen = new AtomicBoolean();
         Thread load = new Thread(() -> {
             while (running.get()) {
                 try {
@@ -112,6 +113,11 @@ class ProjectionRebuildIntegrationTest {
                 int generation = generations.of("product-catalog").live();
                 HttpResponse<String> row = http.get("/api/projections/product-catalog/before-7");
                 reads.add(new Read(generation, row.statusCode(), catalogRows(http)));
+                JsonNode catalog = HttpClientSupport.json(http.get("/health/ready")).path("checks")
+                        .path("projections").path("product-catalog");
+                if (catalog.path("building").path("generation").asInt() == before + 1) {
+                    buildingSeen.set(true);
+                }
             }
         }, "rebuild-test-reads");
         load.start();
@@ -143,6 +149,7 @@ class ProjectionRebuildIntegrationTest {
             assertThat(read.pageRows()).isGreaterThanOrEqualTo(PRODUCTS_BEFORE);
         });
         assertThat(reads).extracting(Read::generation).contains(before, before + 1);
+        assertThat(buildingSeen).as("readiness showed the generation being built").isTrue();
         // The first read from the new generation already has what was created before the rebuild started.
         assertThat(reads.stream().filter(read -> read.generation() == before + 1).findFirst().orElseThrow()
                 .pageRows())
@@ -218,6 +225,13 @@ class ProjectionRebuildIntegrationTest {
             assertThat(HttpClientSupport.json(row).path("row").path("sku").asText()).isEqualTo("before-3");
         });
         assertThat(catalogRows(http)).isGreaterThanOrEqualTo(PRODUCTS_BEFORE);
+        // Readiness tells which generation each projection is read from, and how it is.
+        JsonNode projections = HttpClientSupport.json(http.get("/health/ready")).path("checks").path("projections");
+        assertThat(projections.path("status").asText()).isEqualTo("UP");
+        assertThat(projections.path("product-catalog").path("generation").asInt()).isEqualTo(rebuilt);
+        assertThat(projections.path("product-catalog").path("status").asText()).isEqualTo("RUNNING");
+        assertThat(projections.path("product-sales").path("generation").asInt()).isEqualTo(1);
+        assertThat(projections.path("product-sales").path("status").asText()).isEqualTo("RUNNING");
     }
 
     /** The RocksDB directories of a store in an application's task directories. */

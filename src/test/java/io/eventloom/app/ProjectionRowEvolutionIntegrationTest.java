@@ -91,6 +91,9 @@ class ProjectionRowEvolutionIntegrationTest {
                 }
             });
             assertThat(row(app, "counter-rows", "a-1")).hasValue(new CounterRow("a-1", 3, 2L));
+            assertThat(runtime.health()).filteredOn(check -> check.name().equals("projections")).singleElement()
+                    .satisfies(check -> assertThat(check.check().details().get("counter-rows"))
+                            .isEqualTo(Map.of("generation", 2, "status", "RUNNING")));
             assertThat(row(app, "counter-groups", "a")).hasValue(new CounterGroupRow(2, 13, 2L));
             send(app, "a-1", 4);
             await().atMost(TIMEOUT).untilAsserted(() -> assertThat(row(app, "counter-rows", "a-1"))
