@@ -1,6 +1,7 @@
 package io.eventloom.app;
 
 import io.eventloom.cli.GroupCatchUp;
+import io.eventloom.core.GroupOffsets;
 import io.eventloom.core.ProjectionGeneration;
 import io.eventloom.core.ProjectionType;
 import io.eventloom.core.TopicNames;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -81,12 +81,12 @@ final class ProjectionRebuild {
     OptionalLong awaitCaughtUp(Started started, Duration within, Consumer<GroupCatchUp.Position> progress)
             throws ExecutionException, InterruptedException, TimeoutException {
         String buildId = ProjectionGeneration.applicationId(applicationId, projection.name(), started.generation());
-        Set<String> sources = new TreeSet<>();
-        projection.aggregateTypes().forEach(type -> sources.add(topics.events(type)));
-        GroupCatchUp catchUp = new GroupCatchUp(admin, timeout);
+        Set<String> inputs = ProjectionGeneration.inputTopics(projection, topics, applicationId,
+                started.generation());
+        GroupCatchUp catchUp = new GroupCatchUp(new GroupOffsets(admin, timeout));
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
-            GroupCatchUp.Position position = catchUp.measure(buildId, sources);
+            GroupCatchUp.Position position = catchUp.measure(buildId, inputs);
             progress.accept(position);
             if (position.caughtUp()) {
                 return OptionalLong.of(position.done());
@@ -113,9 +113,9 @@ final class ProjectionRebuild {
                     + " for new updates, entirely at its next start)";
         }
         String oldId = ProjectionGeneration.applicationId(applicationId, projection.name(), started.previous());
-        GroupCatchUp catchUp = new GroupCatchUp(admin, timeout);
+        GroupOffsets offsets = new GroupOffsets(admin, timeout);
         Instant deadline = Instant.now().plus(REMOVAL_WAIT);
-        while (catchUp.members(oldId) > 0) {
+        while (offsets.members(oldId) > 0) {
             if (Instant.now().isAfter(deadline)) {
                 return "application " + oldId + " still has members after " + REMOVAL_WAIT
                         + ": its group and topics are left in place";

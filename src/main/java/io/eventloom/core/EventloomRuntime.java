@@ -144,7 +144,7 @@ public final class EventloomRuntime implements AutoCloseable {
                         internal, metrics), projectionStates, retired);
         // Registered now, so that a process without instances on this instance reads 0 rather than nothing.
         domain.processes().forEach(process -> metrics.sagaInstances(process.name()));
-        ProjectionLag lag = ProjectionLag.of(runtime, domain, topics, generations);
+        ProjectionLag lag = ProjectionLag.of(runtime, domain, settings.topics(), generations);
         domain.projections().forEach(projection -> metrics.projectionLag(projection.name(), lag,
                 lags -> lags.of(projection.name()).records(), lags -> lags.of(projection.name()).seconds()));
         return new EventloomRuntime(streams, new AggregateReader(streams, placement, topics),

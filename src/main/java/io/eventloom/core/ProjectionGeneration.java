@@ -1,6 +1,7 @@
 package io.eventloom.core;
 
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Which generation of one projection is read ({@code live}) and which, if any, is being built beside it. Generation 1
@@ -75,5 +76,20 @@ public record ProjectionGeneration(int live, OptionalInt building) {
             throw new IllegalArgumentException("generation 1 runs in the runtime's own application");
         }
         return runtimeApplicationId + "-" + projection + "-g" + generation;
+    }
+
+    /** The application, and so the consumer group, that computes a generation: generation 1 is the runtime's own. */
+    public static String groupOf(String runtimeApplicationId, String projection, int generation) {
+        return generation == 1 ? runtimeApplicationId : applicationId(runtimeApplicationId, projection, generation);
+    }
+
+    /**
+     * The topics the application of a generation reads to compute it: the events of its aggregate types and the
+     * repartition and subscription topics of its joins and regroups, named after that application.
+     */
+    public static Set<String> inputTopics(ProjectionType<?> projection, TopicNames names, String runtimeApplicationId,
+                                          int generation) {
+        return ProjectionTopology.inputTopics(projection, names,
+                groupOf(runtimeApplicationId, projection.name(), generation));
     }
 }

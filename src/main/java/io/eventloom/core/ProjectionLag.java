@@ -2,17 +2,11 @@ package io.eventloom.core;
 
 import io.eventloom.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -27,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -58,8 +51,8 @@ final class ProjectionLag implements AutoCloseable {
     private final KafkaClientSettings kafka;
     private final List<String> projections;
     private final Function<String, Inputs> inputs;
-    private final Map<String, List<TopicPartition>> partitions = new HashMap<>();
     private Admin admin;
+    private GroupOffsets offsets;
     private Consumer<byte[], byte[]> probe;
     private Map<String, Lag> last = Map.of();
     private Instant lastLook = Instant.EPOCH;
@@ -77,17 +70,14 @@ final class ProjectionLag implements AutoCloseable {
      * The runtime's projections, each measured on the group of the generation that is read: the runtime's own for
      * generation 1, a rebuilt generation's own after the switch.
      */
-    static ProjectionLag of(RuntimeSettings runtime, Domain domain, List<AggregateTopics<?>> topics,
+    static ProjectionLag of(RuntimeSettings runtime, Domain domain, TopicNames names,
                             ProjectionGenerations generations) {
-        Map<String, AggregateTopics<?>> types = new LinkedHashMap<>();
-        topics.forEach(type -> types.put(type.type().name(), type));
         Map<String, ProjectionType<?>> projections = new LinkedHashMap<>();
         domain.projections().forEach(projection -> projections.put(projection.name(), projection));
         return new ProjectionLag(runtime.clients(), List.copyOf(projections.keySet()), name -> {
             int live = generations.of(name).live();
-            String group = live == 1 ? runtime.applicationId()
-                    : ProjectionGeneration.applicationId(runtime.applicationId(), name, live);
-            return new Inputs(group, ProjectionTopology.inputTopics(projections.get(name), types, group));
+            return new Inputs(ProjectionGeneration.groupOf(runtime.applicationId(), name, live),
+                    ProjectionGeneration.inputTopics(projections.get(name), names, runtime.applicationId(), live));
         });
     }
 
@@ -145,72 +135,32 @@ final class ProjectionLag implements AutoCloseable {
         projections.forEach(projection -> where.put(projection, inputs.apply(projection)));
         Map<String, Set<TopicPartition>> read = new HashMap<>();
         for (Map.Entry<String, Inputs> entry : where.entrySet()) {
-            read.put(entry.getKey(), partitionsOf(entry.getValue().topics()));
+            read.put(entry.getKey(), offsets().partitionsOf(entry.getValue().topics()));
         }
         // Usually one group; during a rebuild, the new generation's too.
         Map<String, Set<TopicPartition>> byGroup = new HashMap<>();
         where.forEach((projection, input) -> byGroup.computeIfAbsent(input.group(), group -> new HashSet<>())
                 .addAll(read.get(projection)));
-        Map<TopicPartition, Long> ends = ends(read.values().stream().flatMap(Set::stream)
+        Map<TopicPartition, Long> ends = offsets().ends(read.values().stream().flatMap(Set::stream)
                 .collect(Collectors.toSet()));
         Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
         Map<String, Map<TopicPartition, Long>> oldest = new HashMap<>();
         for (Map.Entry<String, Set<TopicPartition>> group : byGroup.entrySet()) {
-            Map<TopicPartition, Long> offsets = committed(group.getKey());
+            Map<TopicPartition, Long> groupOffsets = offsets().committed(group.getKey());
             Map<TopicPartition, Long> behind = new HashMap<>();
             group.getValue().forEach(partition -> {
-                long from = offsets.getOrDefault(partition, 0L);
+                long from = groupOffsets.getOrDefault(partition, 0L);
                 if (ends.getOrDefault(partition, 0L) > from) {
                     behind.put(partition, from);
                 }
             });
-            committed.put(group.getKey(), offsets);
+            committed.put(group.getKey(), groupOffsets);
             oldest.put(group.getKey(), oldestRecords(behind, ends));
         }
         Map<String, Lag> lags = new HashMap<>();
         where.forEach((projection, input) -> lags.put(projection, lag(read.get(projection), ends,
                 committed.get(input.group()), oldest.get(input.group()), now)));
         return lags;
-    }
-
-    /** The topics' partitions, each topic described once; a topic that does not exist (yet) has none. */
-    private Set<TopicPartition> partitionsOf(Set<String> topics) throws InterruptedException, TimeoutException {
-        Set<TopicPartition> found = new HashSet<>();
-        List<String> unknown = topics.stream().filter(topic -> !partitions.containsKey(topic)).toList();
-        if (!unknown.isEmpty()) {
-            for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : admin().describeTopics(unknown)
-                    .topicNameValues().entrySet()) {
-                try {
-                    partitions.put(topic.getKey(), get(topic.getValue()).partitions().stream()
-                            .map(info -> new TopicPartition(topic.getKey(), info.partition())).toList());
-                } catch (ExecutionException e) {
-                    log.debug("Topic {} not described: {}", topic.getKey(), e.getCause().toString());
-                }
-            }
-        }
-        topics.forEach(topic -> found.addAll(partitions.getOrDefault(topic, List.of())));
-        return found;
-    }
-
-    // Committed ends: a transaction still open is not lag yet, and an aborted one never is.
-    private Map<TopicPartition, Long> ends(Set<TopicPartition> all)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        return get(admin().listOffsets(all.stream().collect(Collectors.toMap(Function.identity(),
-                        partition -> OffsetSpec.latest())), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                .all()).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-    }
-
-    private Map<TopicPartition, Long> committed(String group)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        Map<TopicPartition, OffsetAndMetadata> found = get(admin().listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata());
-        found.forEach((partition, offset) -> {
-            if (offset != null) {
-                offsets.put(partition, offset.offset());
-            }
-        });
-        return offsets;
     }
 
     /**
@@ -241,11 +191,12 @@ final class ProjectionLag implements AutoCloseable {
         return found;
     }
 
-    private Admin admin() {
+    private GroupOffsets offsets() {
         if (admin == null) {
             admin = Admin.create(kafka.admin("lag-admin", Map.of()));
+            offsets = new GroupOffsets(admin, TIMEOUT);
         }
-        return admin;
+        return offsets;
     }
 
     private Consumer<byte[], byte[]> probe() {
@@ -258,11 +209,6 @@ final class ProjectionLag implements AutoCloseable {
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
         }
         return probe;
-    }
-
-    private static <T> T get(KafkaFuture<T> future) throws ExecutionException, InterruptedException,
-            TimeoutException {
-        return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

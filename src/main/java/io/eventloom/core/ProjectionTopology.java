@@ -63,10 +63,9 @@ final class ProjectionTopology {
      * subscription and repartition topics Kafka Streams makes, under the application's id, for the joins and regroups
      * on the way.
      */
-    static Set<String> inputTopics(ProjectionType<?> projection, Map<String, AggregateTopics<?>> aggregates,
-                                   String applicationId) {
+    static Set<String> inputTopics(ProjectionType<?> projection, TopicNames names, String applicationId) {
         Set<String> topics = new TreeSet<>();
-        projection.aggregateTypes().forEach(type -> topics.add(aggregates.get(type).events().name()));
+        projection.aggregateTypes().forEach(type -> topics.add(names.events(type)));
         for (ProjectionType<?> step : projection.withEverythingBuiltFrom()) {
             if (step.definition() instanceof ProjectionType.Join<?, ?, ?>) {
                 topics.add(applicationId + "-" + joinName(step) + "-subscription-registration-topic");

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,20 +20,27 @@ class ProjectionInputTopicsTest {
     private static final String APP = "app";
 
     private final AvroSerdes serdes = TestSerdes.inMemory();
-    private final Map<String, AggregateTopics<?>> types = Map.of("counter",
-            AggregateTopics.of(CounterAggregate.TYPE, TOPICS, serdes, serdes));
 
     @Test
     void givenAFold_thenItsEventTopicOnly() {
-        assertThat(ProjectionTopology.inputTopics(CounterProjections.ROWS, types, APP))
+        assertThat(ProjectionTopology.inputTopics(CounterProjections.ROWS, TOPICS, APP))
                 .containsExactly("test.counter.events");
     }
 
     @Test
     void givenAJoinOfFolds_thenTheEventTopicAndTheJoinsSubscriptionTopics() {
-        assertThat(ProjectionTopology.inputTopics(CounterProjections.WITH_BASE, types, APP)).containsExactlyInAnyOrder(
+        assertThat(ProjectionTopology.inputTopics(CounterProjections.WITH_BASE, TOPICS, APP)).containsExactlyInAnyOrder(
                 "test.counter.events", "app-counter-with-base-join-subscription-registration-topic",
                 "app-counter-with-base-join-subscription-response-topic");
+    }
+
+    @Test
+    void givenARebuiltGeneration_thenItsInternalTopicsCarryItsOwnApplicationId() {
+        assertThat(ProjectionGeneration.inputTopics(CounterProjections.WITH_BASE, TOPICS, APP, 3))
+                .contains("test.counter.events",
+                        "app-counter-with-base-g3-counter-with-base-join-subscription-response-topic");
+        assertThat(ProjectionGeneration.groupOf(APP, "counter-with-base", 3)).isEqualTo("app-counter-with-base-g3");
+        assertThat(ProjectionGeneration.groupOf(APP, "counter-with-base", 1)).isEqualTo(APP);
     }
 
     @Test
@@ -49,7 +55,7 @@ class ProjectionInputTopicsTest {
 
         for (ProjectionType<?> projection : CounterProjections.ALL) {
             // The description names internal topics without the application id Kafka Streams puts before them.
-            assertThat(ProjectionTopology.inputTopics(projection, types, APP))
+            assertThat(ProjectionTopology.inputTopics(projection, TOPICS, APP))
                     .extracting(topic -> topic.startsWith(APP + "-") ? topic.substring(APP.length() + 1) : topic)
                     .as(projection.name()).isSubsetOf(sources);
         }
