@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -62,17 +62,17 @@ final class ProjectionAutoRebuild implements AutoCloseable {
                 log.info("Projection {}: building generation {} from the events, because its rows cannot be read with"
                         + " the current row schema", name, started.generation());
                 Instant[] logged = {Instant.now()};
-                OptionalLong read = rebuild.awaitCaughtUp(started, Duration.ofDays(365), position -> {
-                    if (Instant.now().isAfter(logged[0].plus(LOG_EVERY))) {
-                        logged[0] = Instant.now();
-                        log.info("Projection {}: generation {} has read {} of {} offsets", name,
-                                started.generation(), position.done(), position.total());
-                    }
-                });
-                if (read.isPresent()) {
-                    rebuild.switchReads(started);
+                Optional<ProjectionRebuild.Finished> finished = rebuild.finish(started, Duration.ofDays(365),
+                        position -> {
+                            if (Instant.now().isAfter(logged[0].plus(LOG_EVERY))) {
+                                logged[0] = Instant.now();
+                                log.info("Projection {}: generation {} has read {} of {} offsets", name,
+                                        started.generation(), position.done(), position.total());
+                            }
+                        });
+                if (finished.isPresent()) {
                     log.info("Projection {}: generation {} is read now; {}", name, started.generation(),
-                            rebuild.removePrevious(started));
+                            finished.get().previous());
                     return;
                 }
             } catch (InterruptedException e) {

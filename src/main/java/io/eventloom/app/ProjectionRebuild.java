@@ -14,6 +14,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -73,12 +74,32 @@ final class ProjectionRebuild {
         return new Started(building, false);
     }
 
+    /** A rebuild switched to: the offsets its generation had read, and what became of the generation before. */
+    record Finished(long offsetsRead, String previous) {
+    }
+
+    /**
+     * Waits until the generation has caught up, telling {@code progress} each look, then switches reads to it and
+     * removes the generation before.
+     *
+     * @return empty when {@code within} passed first: the generation goes on building, reads stay where they were
+     */
+    Optional<Finished> finish(Started started, Duration within, Consumer<GroupCatchUp.Position> progress)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        OptionalLong read = awaitCaughtUp(started, within, progress);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        switchReads(started);
+        return Optional.of(new Finished(read.getAsLong(), removePrevious(started)));
+    }
+
     /**
      * Waits until the generation has read everything there is, telling {@code progress} each look.
      *
      * @return the offsets read then, or empty when {@code within} passed first
      */
-    OptionalLong awaitCaughtUp(Started started, Duration within, Consumer<GroupCatchUp.Position> progress)
+    private OptionalLong awaitCaughtUp(Started started, Duration within, Consumer<GroupCatchUp.Position> progress)
             throws ExecutionException, InterruptedException, TimeoutException {
         String buildId = ProjectionGeneration.applicationId(applicationId, projection.name(), started.generation());
         Set<String> inputs = ProjectionGeneration.inputTopics(projection, topics, applicationId,
@@ -97,7 +118,7 @@ final class ProjectionRebuild {
     }
 
     /** Switches reads to the generation on every instance. */
-    void switchReads(Started started) throws TimeoutException, InterruptedException {
+    private void switchReads(Started started) throws TimeoutException, InterruptedException {
         ProjectionGenerationLog.write(kafka, topics.projectionGenerations(), projection.name(),
                 started.building().switched(), timeout);
     }
@@ -106,7 +127,7 @@ final class ProjectionRebuild {
      * Once the instances have stopped the generation read before (they do on the switch), deletes its group and
      * topics; says what became of it.
      */
-    String removePrevious(Started started) throws ExecutionException, InterruptedException, TimeoutException {
+    private String removePrevious(Started started) throws ExecutionException, InterruptedException, TimeoutException {
         if (started.previous() == 1) {
             return "generation 1 is part of the runtime's own topology: it is no longer read, and unless a"
                     + " projection of generation 1 is computed from it each instance stops keeping its rows (at once"

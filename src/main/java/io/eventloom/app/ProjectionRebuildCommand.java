@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -75,17 +76,15 @@ final class ProjectionRebuildCommand implements Callable<Integer> {
                     : "Building generation " + started.generation() + " of " + name + " beside generation "
                             + started.previous() + ", which is read until the new one has caught up.");
             Progress progress = new Progress("rebuild " + name, OptionalLong.empty(), err);
-            OptionalLong read = rebuild.awaitCaughtUp(started, timeout,
+            Optional<ProjectionRebuild.Finished> finished = rebuild.finish(started, timeout,
                     position -> progress.moveTo(position.done(), position.total()));
             progress.finish();
-            if (read.isEmpty()) {
+            if (finished.isEmpty()) {
                 err.println("Generation " + started.generation() + " of " + name + " has not caught up within "
                         + timeout + "; it goes on building on the instances. Run this command again to go on waiting.");
                 return ExitCodes.FOUND;
             }
-            rebuild.switchReads(started);
-            Duration took = Duration.between(began, Instant.now());
-            print(started, read.getAsLong(), took, rebuild.removePrevious(started));
+            print(started, finished.get(), Duration.between(began, Instant.now()));
             return ExitCodes.OK;
         } catch (TimeoutException | KafkaException e) {
             return ProjectionsCommand.unavailable(err, context, e);
@@ -94,7 +93,9 @@ final class ProjectionRebuildCommand implements Callable<Integer> {
         }
     }
 
-    private void print(ProjectionRebuild.Started started, long read, Duration took, String removed) {
+    private void print(ProjectionRebuild.Started started, ProjectionRebuild.Finished finished, Duration took) {
+        long read = finished.offsetsRead();
+        String removed = finished.previous();
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             ObjectNode json = JsonNodeFactory.instance.objectNode().put("projection", name)
