@@ -48,7 +48,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The running system: an embedded broker when none is configured, the topics, an embedded schema registry when
@@ -188,13 +187,15 @@ public final class EventloomApp implements AutoCloseable {
                 Optional.of(http.applicationServer()),
                 config.intValue(EventloomConfig.STREAMS_STANDBY_REPLICAS),
                 streamsOverrides);
-        ProjectionStates projectionStates = projectionStates(kafka, topics, domain, registry, settings);
+        ProjectionGenerationFollower generations = ProjectionGenerationFollower.open(kafka,
+                topics.projectionGenerations(), ADMIN_TIMEOUT);
+        started.push(generations);
+        ProjectionStates projectionStates = ProjectionRowCheck.states(domain, generations.generations(), registry,
+                settings.applicationId());
         EventloomRuntime runtime = EventloomRuntime.start(settings, TopicPlan.topologySettings(config, recordLimit),
                 domain, serdes, internal, projectionStates, metrics);
         started.push(runtime);
-        ProjectionGenerationFollower generations = ProjectionGenerationFollower.start(kafka,
-                topics.projectionGenerations(), runtime.projectionGenerations(), ADMIN_TIMEOUT);
-        started.push(generations);
+        generations.follow(runtime.projectionGenerations());
         if (!projectionStates.unreadable().isEmpty()) {
             started.push(ProjectionAutoRebuild.start(kafka, topics, settings.applicationId(), domain,
                     projectionStates.unreadable()));
@@ -207,18 +208,6 @@ public final class EventloomApp implements AutoCloseable {
                 domain.projections().stream().map(ProjectionType::name).toList());
         return new Services(domain, topics, runtime, gateway, runtime.aggregates(), runtime.projections(),
                 generations.health());
-    }
-
-    /** The projections' generations, and which cannot be read with this code's row schemas, before the runtime. */
-    private static ProjectionStates projectionStates(KafkaClientSettings kafka, TopicNames topics, Domain domain,
-                                                     SchemaRegistryClient registry, RuntimeSettings settings) {
-        try {
-            return ProjectionRowCheck.states(domain, ProjectionGenerationLog.read(kafka,
-                    topics.projectionGenerations(), ADMIN_TIMEOUT), registry, settings.applicationId());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot read the projection generations in "
-                    + topics.projectionGenerations() + ": " + e.getMessage(), e);
-        }
     }
 
     /** The runtime, gateway and reader; fails when this app runs only the schema registry. */

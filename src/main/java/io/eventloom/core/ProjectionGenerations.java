@@ -36,6 +36,7 @@ public final class ProjectionGenerations implements AutoCloseable {
     private final Map<String, ProjectionGeneration> states = new HashMap<>();
     /** Projections with no generation this code can read yet: read once a generation built by it is live. */
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
+    private boolean closed;
     /** Per projection, its running builds by generation. */
     private final Map<String, Map<Integer, ProjectionBuild>> builds = new HashMap<>();
     /** Per projection whose read generation is a rebuilt one, that generation's application: read without locks. */
@@ -106,6 +107,10 @@ public final class ProjectionGenerations implements AutoCloseable {
      * domain does not have is ignored (another deployment's, or one removed since).
      */
     public synchronized void apply(String projection, ProjectionGeneration state) {
+        if (closed) {
+            // The runtime is stopping: a change read now must not start an application nobody would stop.
+            return;
+        }
         ProjectionType<?> type = projections.get(projection);
         if (type == null) {
             log.warn("Ignoring generation {} of projection '{}', which this domain does not have", state.text(),
@@ -147,6 +152,7 @@ public final class ProjectionGenerations implements AutoCloseable {
     /** Finishes the removals under way and stops every rebuilt generation's application, keeping its local state. */
     @Override
     public synchronized void close() {
+        closed = true;
         read.clear();
         removals.shutdown();
         try {
