@@ -21,7 +21,6 @@ import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -110,18 +109,11 @@ class ProjectionRebuildTwoInstancesTest {
     }
 
     private static EventloomConfig config(TestBroker broker, Path dir, String registryUrl) {
-        Map<String, String> values = new HashMap<>(Map.of(
-                EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+        return CliShop.config(broker, APP, dir, Map.of(
                 EventloomConfig.SCHEMA_REGISTRY_URL, registryUrl,
                 EventloomConfig.SCHEMA_REGISTRY_AUTO_REGISTER, "true",
-                EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find()),
-                EventloomConfig.APPLICATION_ID, APP,
-                EventloomConfig.TOPIC_NAMESPACE, APP,
                 EventloomConfig.TOPIC_PARTITIONS, "4",
-                EventloomConfig.STREAMS_STATE_DIR, dir.resolve("state").toString(),
-                EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, dir.resolve("admin.token").toString(),
                 EventloomConfig.HTTP_FORWARDING_SECRET, SECRET));
-        return EventloomConfig.of(values);
     }
 
     private static Map<String, String> environment(TestBroker broker, EventloomApp app) {

@@ -11,7 +11,6 @@ import io.eventloom.core.counter.CounterGroupRow;
 import io.eventloom.core.counter.CounterProjections;
 import io.eventloom.core.counter.CounterRow;
 import io.eventloom.core.counter.Increment;
-import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.registry.Compatibility;
@@ -104,16 +103,8 @@ class ProjectionRowEvolutionIntegrationTest {
     }
 
     private static EventloomApp start(TestBroker broker, Path dir) {
-        return EventloomApp.start(EventloomConfig.of(Map.of(
-                EventloomConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
-                EventloomConfig.SCHEMA_REGISTRY_PORT, String.valueOf(FreePort.find()),
-                EventloomConfig.HTTP_PORT, String.valueOf(FreePort.find()),
-                EventloomConfig.APPLICATION_ID, APP,
-                EventloomConfig.TOPIC_NAMESPACE, APP,
-                EventloomConfig.TOPIC_PARTITIONS, String.valueOf(PARTITIONS),
-                EventloomConfig.STREAMS_STATE_DIR, dir.resolve("state").toString(),
-                EventloomConfig.HTTP_AUTH_ADMIN_TOKEN_FILE, dir.getParent().resolve(APP + ".token").toString())),
-                DOMAIN);
+        return EventloomApp.start(CliShop.config(broker, APP, dir, Map.of(
+                EventloomConfig.TOPIC_PARTITIONS, String.valueOf(PARTITIONS))), DOMAIN);
     }
 
     private static void send(EventloomApp app, String id, int amount) throws Exception {
