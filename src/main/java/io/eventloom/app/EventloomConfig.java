@@ -380,15 +380,17 @@ public final class EventloomConfig {
         for (String key : new TreeSet<>(DEFINITION.names())) {
             Setting set = settings.get(key);
             Object value = set != null ? set.value() : DEFINITION.configKeys().get(key).defaultValue;
-            text.append(System.lineSeparator()).append("  ").append(key).append(" = ")
-                    .append(value == null ? "(unset)" : shown(key, String.valueOf(value)))
-                    .append(" (").append(set != null ? set.source() : "default").append(')');
+            line(text, key, value == null ? "(unset)" : shown(key, String.valueOf(value)),
+                    set != null ? set.source() : "default");
         }
-        settings.keySet().stream().filter(EventloomConfig::isPassThrough).forEach(key -> text
-                .append(System.lineSeparator()).append("  ").append(key).append(" = ")
-                .append(shown(key, settings.get(key).value())).append(" (").append(settings.get(key).source())
-                .append(')'));
+        settings.keySet().stream().filter(EventloomConfig::isPassThrough).forEach(key ->
+                line(text, key, shown(key, settings.get(key).value()), settings.get(key).source()));
         return text.toString();
+    }
+
+    private static void line(StringBuilder text, String key, String shownValue, String source) {
+        text.append(System.lineSeparator()).append("  ").append(key).append(" = ").append(shownValue)
+                .append(" (").append(source).append(')');
     }
 
     /** What was set and where, secrets masked. */
