@@ -312,7 +312,7 @@ public final class EventloomApp implements AutoCloseable {
                 config.require(EventloomConfig.HTTP_ADVERTISED_HOST),
                 config.duration(EventloomConfig.HTTP_COMMAND_TIMEOUT),
                 config.duration(EventloomConfig.HTTP_READ_WAIT), HttpSettings.DEFAULT_MAX_BODY_BYTES,
-                config.list(EventloomConfig.HTTP_CORS_ORIGINS));
+                config.list(EventloomConfig.HTTP_CORS_ORIGINS), config.httpThreads());
     }
 
     private static void closeAll(Deque<AutoCloseable> resources) {

@@ -1,5 +1,6 @@
 package io.eventloom.app;
 
+import io.eventloom.http.HttpSettings;
 import io.eventloom.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -83,6 +84,7 @@ public final class EventloomConfig {
     public static final String HTTP_CORS_ORIGINS = "http.cors.allowed.origins";
     public static final String HTTP_COMMAND_TIMEOUT = "http.command.timeout";
     public static final String HTTP_READ_WAIT = "http.read.wait";
+    public static final String HTTP_THREADS = "http.threads";
     public static final String LOG_FORMAT = "log.format";
 
     private static final ConfigDef.Validator PORT = ConfigDef.Range.between(1, 65535);
@@ -172,6 +174,9 @@ public final class EventloomConfig {
                     "how long POST /api/... waits for a command's result before answering 504")
             .define(HTTP_READ_WAIT, Type.STRING, "PT5S", new PositiveDuration(), Importance.MEDIUM,
                     "how long a read with ?minVersion=N waits for version N before answering 503")
+            .define(HTTP_THREADS, Type.INT, null, new Optionally(ConfigDef.Range.atLeast(HttpSettings.MIN_THREADS)),
+                    Importance.LOW, "the most threads the HTTP server runs; no request holds one while it waits"
+                            + " (default: eight per core, at least 16)")
             .define(LOG_FORMAT, Type.STRING, "text", ConfigDef.ValidString.in("text", "json"), Importance.LOW,
                     "text: one readable line per event, the log context at its end; json: one JSON object per"
                             + " line (Elastic Common Schema, the log context as fields of its own) for log shippers");
@@ -296,6 +301,12 @@ public final class EventloomConfig {
     public int streamThreads() {
         Integer value = typed(STREAMS_THREADS, Integer.class);
         return value != null ? value : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /** How many threads the HTTP server may run: {@value #HTTP_THREADS}, else {@link HttpSettings#defaultThreads()}. */
+    public int httpThreads() {
+        Integer value = typed(HTTP_THREADS, Integer.class);
+        return value != null ? value : HttpSettings.defaultThreads();
     }
 
     /** The list at {@code key}, comma-separated where it is set; empty when it is not. */

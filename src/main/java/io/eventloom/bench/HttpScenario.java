@@ -1,8 +1,12 @@
 package io.eventloom.bench;
 
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,26 +43,28 @@ final class HttpScenario {
         try (AppChild app = AppChild.start(deployment, dir.resolve("eventloom.log"), context.log())) {
             new AppCommands(context, app, NAME).products(products, "creating products");
             String authorization = app.authorization();
-            LongFunction<HttpRequest> restock = i -> ClosedLoopHttp.request(restockUri(app.baseUri(),
-                    products.aggregateId(i))).header("Content-Type", "application/json")
-                    .header("Authorization", authorization)
-                    .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
-            ClosedLoopHttp load = new ClosedLoopHttp();
-            if (plan.warmupRequests() > 0) {
-                int inFlight = plan.inFlight().get(0);
-                context.log().printf("[%s] warm-up: %,d requests, %d in flight%n", NAME, plan.warmupRequests(),
-                        inFlight);
-                load.run(plan.warmupRequests(), inFlight, restock,
-                        context.progress("[" + NAME + "] warm-up", plan.warmupRequests()));
-            }
-            for (int inFlight : plan.inFlight()) {
-                levels.add(level(load, inFlight, restock, app.baseUri()));
+            int connections = plan.inFlight().stream().mapToInt(Integer::intValue).max().orElse(1);
+            try (ClosedLoopHttp load = new ClosedLoopHttp(connections)) {
+                LongFunction<Request> restock = i -> load.request(restockUri(app.baseUri(),
+                                products.aggregateId(i))).method(HttpMethod.POST)
+                        .headers(headers -> headers.put(HttpHeader.AUTHORIZATION, authorization))
+                        .body(new StringRequestContent("application/json", BODY));
+                if (plan.warmupRequests() > 0) {
+                    int inFlight = plan.inFlight().get(0);
+                    context.log().printf("[%s] warm-up: %,d requests, %d in flight%n", NAME,
+                            plan.warmupRequests(), inFlight);
+                    load.run(plan.warmupRequests(), inFlight, restock,
+                            context.progress("[" + NAME + "] warm-up", plan.warmupRequests()));
+                }
+                for (int inFlight : plan.inFlight()) {
+                    levels.add(level(load, inFlight, restock, app.baseUri()));
+                }
             }
         }
         return new HttpResult(plan, levels);
     }
 
-    private HttpResult.Level level(ClosedLoopHttp load, int inFlight, LongFunction<HttpRequest> restock, URI base)
+    private HttpResult.Level level(ClosedLoopHttp load, int inFlight, LongFunction<Request> restock, URI base)
             throws InterruptedException {
         context.log().printf("[%s] %,d requests, %d in flight%n", NAME, plan.requests(), inFlight);
         ClosedLoopHttp.Outcome outcome;

@@ -25,7 +25,7 @@ final class HttpTable {
                     String.valueOf(level.health().worst().toMillis()), String.valueOf(level.health().failures()));
         }
         return MarkdownTable.section(HEADING, String.format(Locale.ROOT, "Restock requests (POST"
-                + " /api/product/{id}/Restock) over %d products with a fixed number in flight, JDK HttpClient over"
+                + " /api/product/{id}/Restock) over %d products with a fixed number in flight, Jetty's client over"
                 + " HTTP/1.1 (a connection per request in flight), after %d uncounted requests; latency from sending"
                 + " to the answer. Failed: answers other than 200, by status (\"%s\": no HTTP answer, with the client's"
                 + " innermost error). Meanwhile GET /health/live every %d ms on a connection of its own.",

@@ -45,11 +45,11 @@ final class SuiteOptions {
             description = "Open-loop rates, commands per second (default: ${DEFAULT-VALUE}).")
     List<Integer> rates;
 
-    @Option(names = "--commit-intervals", paramLabel = "MS", split = ",", defaultValue = "100,20",
+    @Option(names = "--commit-intervals", paramLabel = "MS", split = ",", defaultValue = "100,20,10",
             description = "Commit intervals of the latency runs, ms (default: ${DEFAULT-VALUE}).")
     List<Long> commitIntervals;
 
-    @Option(names = "--latency-warmup", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(names = "--latency-warmup", paramLabel = "SECONDS", defaultValue = "30",
             description = "Seconds of each latency run not counted (default: ${DEFAULT-VALUE}).")
     long latencyWarmupSeconds;
 

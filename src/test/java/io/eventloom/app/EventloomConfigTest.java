@@ -1,5 +1,6 @@
 package io.eventloom.app;
 
+import io.eventloom.http.HttpSettings;
 import io.eventloom.registry.Compatibility;
 import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
@@ -175,6 +176,17 @@ class EventloomConfigTest {
                 .hasMessageContaining("acks=all");
         assertThatThrownBy(() -> EventloomConfig.of(Map.of("kafka.processing.guarantee", "at_least_once")))
                 .hasMessageContaining("exactly_once_v2");
+    }
+
+    @Test
+    void givenHttpThreads_whenLoaded_thenSetOnesAreKeptAndTooFewForJettyAreRefused() {
+        assertThat(EventloomConfig.of(Map.of()).httpThreads()).isEqualTo(HttpSettings.defaultThreads())
+                .isGreaterThanOrEqualTo(16);
+        assertThat(EventloomConfig.load(Optional.empty(), Map.of("EVENTLOOM_HTTP_THREADS", "12")).httpThreads())
+                .isEqualTo(12);
+        assertThatThrownBy(() -> EventloomConfig.of(Map.of("http.threads", "4")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http.threads");
     }
 
     @Test

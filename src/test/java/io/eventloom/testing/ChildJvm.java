@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -23,17 +24,31 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public static ChildJvm start(Class<?> mainClass, Path log, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                mainClass.getName()));
         command.addAll(List.of(args));
+        return start(command, Map.of(), log);
+    }
+
+    /** {@code java -jar jar args} with {@code environment} added to this JVM's, as a user runs the packaged app. */
+    public static ChildJvm startJar(Path jar, Map<String, String> environment, Path log, String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return start(command, environment, log);
+    }
+
+    private static ChildJvm start(List<String> command, Map<String, String> environment, Path log) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            return new ChildJvm(process, log);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            return new ChildJvm(builder.start(), log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + mainClass.getName(), e);
+            throw new UncheckedIOException("cannot start " + command, e);
         }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Waits until the child prints the line, failing early with its output if it dies first. */
