@@ -26,7 +26,9 @@ class SuiteOptionsTest {
         assertThat(plan.throughput()).isEqualTo(new ThroughputPlan(10_000, 100_000, 6));
         assertThat(plan.http().inFlight()).containsExactly(64, 200, 1_000);
         assertThat(plan.latency().rates()).containsExactly(300, 1_000);
-        assertThat(plan.latency().commitIntervals()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(20));
+        assertThat(plan.latency().commitIntervals()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(20),
+                Duration.ofMillis(10));
+        assertThat(plan.latency().warmup()).isEqualTo(Duration.ofSeconds(30));
         assertThat(plan.memory().products()).isEqualTo(1_000_000);
         assertThat(plan.saga().orders()).isEqualTo(10_000);
         assertThat(plan.restart().load()).isEqualTo(new ProductCommands(100_000, 1_000_000));
