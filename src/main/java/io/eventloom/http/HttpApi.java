@@ -58,7 +58,6 @@ public final class HttpApi implements AutoCloseable {
     private static final String OPENAPI_RESOURCE = "/openapi.yaml";
     /** A forwarded read may itself wait up to the read wait; this margin covers the hop. */
     private static final Duration FORWARD_MARGIN = Duration.ofSeconds(5);
-    private static final int MIN_THREADS = HttpSettings.MIN_THREADS;
     private static final Duration IDLE_THREAD = Duration.ofMinutes(1);
 
     private final Javalin server;
@@ -89,7 +88,8 @@ public final class HttpApi implements AutoCloseable {
                 settings.readWait().plus(FORWARD_MARGIN), security.forwardingProof());
         // Answers are built on the server's own pool once what they wait for is there: no request holds a thread
         // while a command is processed or a version is awaited, so /health/* always finds one free.
-        QueuedThreadPool pool = new QueuedThreadPool(settings.threads(), MIN_THREADS, (int) IDLE_THREAD.toMillis());
+        QueuedThreadPool pool = new QueuedThreadPool(settings.threads(), HttpSettings.MIN_THREADS,
+                (int) IDLE_THREAD.toMillis());
         pool.setName("eventloom-http");
         VersionWait wait = new VersionWait(settings.readWait(), pool, new RuntimeMetrics(meters));
         AggregateRoutes aggregates = new AggregateRoutes(backend.domain(), backend.reader(), router, wait);

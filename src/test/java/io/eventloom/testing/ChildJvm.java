@@ -12,8 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
-/** A class's {@code main} in a separate JVM on the test classpath, so a test can stop it or kill it outright. */
+/**
+ * A class's {@code main} on the test classpath, or the packaged jar, in a separate JVM, so a test can stop it or kill
+ * it outright.
+ */
 public final class ChildJvm implements AutoCloseable {
+
+    private static final String EVENTLOOM_VARIABLES = "EVENTLOOM_";
 
     private final Process process;
     private final Path log;
@@ -30,7 +35,10 @@ public final class ChildJvm implements AutoCloseable {
         return start(command, Map.of(), log);
     }
 
-    /** {@code java -jar jar args} with {@code environment} added to this JVM's, as a user runs the packaged app. */
+    /**
+     * {@code java -jar jar args}, as a user runs the packaged app, configured by {@code environment} alone: this
+     * JVM's {@code EVENTLOOM_*} variables (a developer's own settings file, say) are not passed on.
+     */
     public static ChildJvm startJar(Path jar, Map<String, String> environment, Path log, String... args) {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar.toString()));
         command.addAll(List.of(args));
@@ -40,6 +48,7 @@ public final class ChildJvm implements AutoCloseable {
     private static ChildJvm start(List<String> command, Map<String, String> environment, Path log) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith(EVENTLOOM_VARIABLES));
             builder.environment().putAll(environment);
             return new ChildJvm(builder.start(), log);
         } catch (IOException e) {
