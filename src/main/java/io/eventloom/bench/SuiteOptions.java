@@ -49,7 +49,7 @@ final class SuiteOptions {
             description = "Commit intervals of the latency runs, ms (default: ${DEFAULT-VALUE}).")
     List<Long> commitIntervals;
 
-    @Option(names = "--latency-warmup", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--latency-warmup", paramLabel = "SECONDS", defaultValue = "60",
             description = "Seconds of each latency run not counted (default: ${DEFAULT-VALUE}).")
     long latencyWarmupSeconds;
 

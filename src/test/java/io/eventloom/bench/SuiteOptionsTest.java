@@ -28,7 +28,7 @@ class SuiteOptionsTest {
         assertThat(plan.latency().rates()).containsExactly(300, 1_000);
         assertThat(plan.latency().commitIntervals()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(20),
                 Duration.ofMillis(10));
-        assertThat(plan.latency().warmup()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(plan.latency().warmup()).isEqualTo(Duration.ofSeconds(60));
         assertThat(plan.memory().products()).isEqualTo(1_000_000);
         assertThat(plan.saga().orders()).isEqualTo(10_000);
         assertThat(plan.restart().load()).isEqualTo(new ProductCommands(100_000, 1_000_000));
