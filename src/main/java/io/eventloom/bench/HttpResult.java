@@ -10,9 +10,12 @@ record HttpResult(HttpPlan plan, List<Level> levels) {
         levels = List.copyOf(levels);
     }
 
-    /** One number of requests in flight: the load's outcome and what the liveness probe saw meanwhile. */
+    /**
+     * One number of requests in flight: the load's outcome, what the liveness probe saw meanwhile, and the same load
+     * of {@code GET /health/live} alone, the reference.
+     */
     record Level(int inFlight, long requests, Rate rate, LatencySummary latency, Map<String, Long> failures,
-                 HealthProbe.Outcome health) {
+                 HealthProbe.Outcome health, ClosedLoopHttp.Outcome reference) {
 
         Level {
             failures = Map.copyOf(failures);

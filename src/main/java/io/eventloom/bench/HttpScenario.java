@@ -17,13 +17,15 @@ import java.util.function.LongFunction;
 /**
  * HTTP throughput: Restocks through {@code POST /api/product/{id}/Restock} with a fixed number of requests in
  * flight, level by level, while a probe asks {@code /health/live} every 100 ms. The products are created through
- * the topic first, and a warm-up at the first level is not counted.
+ * the topic first, and a warm-up at the first level is not counted. After each level, as its reference, the same
+ * client sends as many {@code GET /health/live} with as many in flight: what HTTP alone costs on this machine.
  */
 final class HttpScenario {
 
     static final String NAME = "http";
     private static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
     private static final String BODY = "{\"quantity\":1}";
+    static final String LIVE = "/health/live";
 
     private final HttpPlan plan;
     private final BenchContext context;
@@ -56,16 +58,17 @@ final class HttpScenario {
                     load.run(plan.warmupRequests(), inFlight, restock,
                             context.progress("[" + NAME + "] warm-up", plan.warmupRequests()));
                 }
+                LongFunction<Request> live = i -> load.request(app.baseUri().resolve(LIVE)).method(HttpMethod.GET);
                 for (int inFlight : plan.inFlight()) {
-                    levels.add(level(load, inFlight, restock, app.baseUri()));
+                    levels.add(level(load, inFlight, restock, live, app.baseUri()));
                 }
             }
         }
         return new HttpResult(plan, levels);
     }
 
-    private HttpResult.Level level(ClosedLoopHttp load, int inFlight, LongFunction<Request> restock, URI base)
-            throws InterruptedException {
+    private HttpResult.Level level(ClosedLoopHttp load, int inFlight, LongFunction<Request> restock,
+                                   LongFunction<Request> live, URI base) throws InterruptedException {
         context.log().printf("[%s] %,d requests, %d in flight%n", NAME, plan.requests(), inFlight);
         ClosedLoopHttp.Outcome outcome;
         HealthProbe.Outcome health;
@@ -74,11 +77,14 @@ final class HttpScenario {
                     context.progress("[" + NAME + "] " + inFlight + " in flight", plan.requests()));
             health = probe.finish();
         }
+        ClosedLoopHttp.Outcome reference = load.run(plan.requests(), inFlight, live,
+                context.progress("[" + NAME + "] " + inFlight + " in flight, " + LIVE, plan.requests()));
         context.log().printf("[%s] %d in flight: %,.0f requests/s, p50 %.0f ms, p99 %.0f ms, failed %s;"
-                        + " /health/live worst %d ms%n", NAME, inFlight, outcome.rate().perSecond(),
-                outcome.latency().p50(), outcome.latency().p99(), outcome.failures(), health.worst().toMillis());
+                        + " /health/live worst %d ms; %s alone %,.0f requests/s%n", NAME, inFlight,
+                outcome.rate().perSecond(), outcome.latency().p50(), outcome.latency().p99(), outcome.failures(),
+                health.worst().toMillis(), LIVE, reference.rate().perSecond());
         return new HttpResult.Level(inFlight, plan.requests(), outcome.rate(), outcome.latency(), outcome.failures(),
-                health);
+                health, reference);
     }
 
     private static URI restockUri(URI base, String productId) {

@@ -37,7 +37,7 @@ final class SuiteOptions {
             description = "Requests before the first level, not counted (default: ${DEFAULT-VALUE}).")
     long httpWarmup;
 
-    @Option(names = "--in-flight", paramLabel = "N", split = ",", defaultValue = "64,200,1000",
+    @Option(names = "--in-flight", paramLabel = "N", split = ",", defaultValue = "64,200,1000,4000",
             description = "HTTP requests in flight, one level each (default: ${DEFAULT-VALUE}).")
     List<Integer> inFlight;
 

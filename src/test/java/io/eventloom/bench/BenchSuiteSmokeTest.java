@@ -54,7 +54,7 @@ class BenchSuiteSmokeTest {
         assertThat(http).allSatisfy(row -> {
             assertThat(row.subList(1, 5)).allMatch(cell -> cell.matches(NUMBER));
             assertThat(row.get(5)).matches(FAILURES);
-            assertThat(row.subList(6, 8)).allMatch(cell -> cell.matches(NUMBER));
+            assertThat(row.subList(6, 10)).allMatch(cell -> cell.matches(NUMBER));
         });
 
         List<List<String>> latency = MarkdownRows.under(stdout, MarkdownTable.header(LatencyTable.HEADERS));

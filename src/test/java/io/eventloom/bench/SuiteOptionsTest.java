@@ -24,7 +24,7 @@ class SuiteOptionsTest {
         SuitePlan plan = parse().plan();
 
         assertThat(plan.throughput()).isEqualTo(new ThroughputPlan(10_000, 100_000, 6));
-        assertThat(plan.http().inFlight()).containsExactly(64, 200, 1_000);
+        assertThat(plan.http().inFlight()).containsExactly(64, 200, 1_000, 4_000);
         assertThat(plan.latency().rates()).containsExactly(300, 1_000);
         assertThat(plan.latency().commitIntervals()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(20),
                 Duration.ofMillis(10));
