@@ -13,6 +13,8 @@ import java.time.Duration;
  */
 final class HealthProbe implements AutoCloseable {
 
+    /** The route it asks: the app's liveness, which does nothing but answer. */
+    static final String PATH = "/health/live";
     static final Duration INTERVAL = Duration.ofMillis(100);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -29,7 +31,7 @@ final class HealthProbe implements AutoCloseable {
     }
 
     private HealthProbe(URI base) {
-        this.request = HttpRequest.newBuilder(base.resolve("/health/live")).timeout(TIMEOUT).GET().build();
+        this.request = HttpRequest.newBuilder(base.resolve(PATH)).timeout(TIMEOUT).GET().build();
         this.thread = new Thread(this::probe, "bench-health-probe");
         thread.setDaemon(true);
     }

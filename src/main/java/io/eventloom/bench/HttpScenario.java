@@ -25,7 +25,6 @@ final class HttpScenario {
     static final String NAME = "http";
     private static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
     private static final String BODY = "{\"quantity\":1}";
-    static final String LIVE = "/health/live";
 
     private final HttpPlan plan;
     private final BenchContext context;
@@ -58,7 +57,8 @@ final class HttpScenario {
                     load.run(plan.warmupRequests(), inFlight, restock,
                             context.progress("[" + NAME + "] warm-up", plan.warmupRequests()));
                 }
-                LongFunction<Request> live = i -> load.request(app.baseUri().resolve(LIVE)).method(HttpMethod.GET);
+                LongFunction<Request> live = i -> load.request(app.baseUri().resolve(HealthProbe.PATH))
+                        .method(HttpMethod.GET);
                 for (int inFlight : plan.inFlight()) {
                     levels.add(level(load, inFlight, restock, live, app.baseUri()));
                 }
@@ -78,11 +78,12 @@ final class HttpScenario {
             health = probe.finish();
         }
         ClosedLoopHttp.Outcome reference = load.run(plan.requests(), inFlight, live,
-                context.progress("[" + NAME + "] " + inFlight + " in flight, " + LIVE, plan.requests()));
+                context.progress("[" + NAME + "] " + inFlight + " in flight, " + HealthProbe.PATH,
+                        plan.requests()));
         context.log().printf("[%s] %d in flight: %,.0f requests/s, p50 %.0f ms, p99 %.0f ms, failed %s;"
                         + " /health/live worst %d ms; %s alone %,.0f requests/s%n", NAME, inFlight,
                 outcome.rate().perSecond(), outcome.latency().p50(), outcome.latency().p99(), outcome.failures(),
-                health.worst().toMillis(), LIVE, reference.rate().perSecond());
+                health.worst().toMillis(), HealthProbe.PATH, reference.rate().perSecond());
         return new HttpResult.Level(inFlight, plan.requests(), outcome.rate(), outcome.latency(), outcome.failures(),
                 health, reference);
     }
