@@ -37,8 +37,8 @@ final class CommandDedupe {
     private final String changelog;
     private final Duration retention;
     private String cursor;
-    private Instant roundStart = Instant.EPOCH;
-    private long oldestKept = Long.MAX_VALUE;
+    // The older of the round's start and its oldest entry kept so far: no entry the round has not seen is older.
+    private long oldestKept;
     private Instant restUntil = Instant.EPOCH;
 
     CommandDedupe(KeyValueStore<String, byte[]> store, Serde<ProcessedCommand> serde, String changelog,
@@ -52,7 +52,7 @@ final class CommandDedupe {
     /** The entry for this key if it was processed within the retention. */
     Optional<ProcessedCommand> find(String key, Instant now) {
         byte[] stored = store.get(key);
-        if (stored == null || expired(processedAt(stored), now)) {
+        if (stored == null || processedAt(stored) < expiredBefore(now)) {
             return Optional.empty();
         }
         return Optional.of(serde.deserializer().deserialize(changelog, Arrays.copyOfRange(stored, Long.BYTES,
@@ -81,8 +81,9 @@ final class CommandDedupe {
             return 0;
         }
         if (cursor == null) {
-            roundStart = now;
+            oldestKept = now.toEpochMilli();
         }
+        long expiredBefore = expiredBefore(now);
         List<String> expired = new ArrayList<>();
         String last = null;
         int seen = 0;
@@ -92,7 +93,7 @@ final class CommandDedupe {
                 seen++;
                 last = entry.key;
                 long processedAt = processedAt(entry.value);
-                if (expired(processedAt, now)) {
+                if (processedAt < expiredBefore) {
                     expired.add(entry.key);
                 } else {
                     oldestKept = Math.min(oldestKept, processedAt);
@@ -106,11 +107,10 @@ final class CommandDedupe {
             // Every entry the round did not see was written after it began, so none expires before the older of the
             // round's start and its oldest kept entry. An entry written with a clock behind that waits one rest more:
             // find() never returns an expired entry, the sweep only bounds the store's size.
-            Instant oldest = Instant.ofEpochMilli(Math.min(oldestKept, roundStart.toEpochMilli()));
             Instant minimumRest = now.plus(retention.dividedBy(REST_DIVISOR));
-            Instant firstExpiry = oldest.plus(retention).plusMillis(1); // expired() counts from the next millisecond
+            // An entry expires from the millisecond after its processing time plus the retention.
+            Instant firstExpiry = Instant.ofEpochMilli(oldestKept).plus(retention).plusMillis(1);
             restUntil = firstExpiry.isAfter(minimumRest) ? firstExpiry : minimumRest;
-            oldestKept = Long.MAX_VALUE;
         }
         return seen;
     }
@@ -119,7 +119,8 @@ final class CommandDedupe {
         return ByteBuffer.wrap(stored, 0, Long.BYTES).getLong();
     }
 
-    private boolean expired(long processedAt, Instant now) {
-        return processedAt < now.minus(retention).toEpochMilli();
+    // Entries processed before this millisecond are past the retention at now.
+    private long expiredBefore(Instant now) {
+        return now.minus(retention).toEpochMilli();
     }
 }

@@ -115,6 +115,22 @@ class CommandDedupeTest {
         assertThat(keys()).isEmpty();
     }
 
+    @Test
+    void givenAnEntryWrittenByAClockBehind_whenItExpiresDuringARest_thenItIsNeverADuplicate_andGoesWithTheNextRound() {
+        remember("a", T0);
+        assertThat(dedupe.sweep(T0.plusSeconds(1))).isEqualTo(1);
+        // Written after the round by an instance whose clock is ten minutes behind (a failover to a skewed host).
+        Instant skewed = T0.minus(Duration.ofMinutes(10));
+        remember("skewed", skewed);
+
+        Instant skewedExpired = skewed.plus(RETENTION).plusMillis(1);
+        assertThat(dedupe.find("skewed", skewedExpired)).as("past the retention: a new command").isEmpty();
+        assertThat(dedupe.sweep(skewedExpired)).as("still resting for a").isZero();
+
+        assertThat(dedupe.sweep(T0.plus(RETENTION).plusMillis(1))).isEqualTo(2);
+        assertThat(keys()).isEmpty();
+    }
+
     private void remember(String key, Instant processedAt) {
         CommandResult result = CommandResult.newBuilder().setCommandId(key).setAggregateId("counter-1")
                 .setStatus(CommandStatus.ACCEPTED).setVersion(1).setEventCount(1).setCorrelationId(key)
