@@ -4,15 +4,17 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The open-loop latency scenario: products to restock, the rates to send at, the commit intervals to run with, and
- * how long each run warms up (not counted) and then measures.
+ * The open-loop latency scenario: products to restock, the rates to send at, the commit intervals to run with, how
+ * long each run warms up (not counted) and then measures, and how many rounds of the raw reference then Eventloom
+ * each commit interval gets.
  */
 record LatencyPlan(int products, List<Integer> rates, List<Duration> commitIntervals, Duration warmup,
-                   Duration measured, int partitions) {
+                   Duration measured, int partitions, int rounds) {
 
     LatencyPlan {
         Sizes.requirePositive("products", products);
         Sizes.requirePositive("partitions", partitions);
+        Sizes.requirePositive("rounds", rounds);
         rates = List.copyOf(rates);
         commitIntervals = List.copyOf(commitIntervals);
         if (rates.isEmpty() || rates.stream().anyMatch(rate -> rate < 1)) {

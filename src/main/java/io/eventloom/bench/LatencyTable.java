@@ -1,42 +1,95 @@
 package io.eventloom.bench;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The open-loop latency scenario as Markdown: per commit interval and rate, the raw reference's percentiles, then
- * Eventloom's with the ratios to the reference; "cannot keep up" where the backlog grew, since percentiles of a
- * growing queue only say how long the run lasted.
+ * The open-loop latency scenario as Markdown: per commit interval, rate and round, the raw reference's percentiles,
+ * then Eventloom's with the ratios to the reference of its round; "cannot keep up" where the backlog grew, since
+ * percentiles of a growing queue only say how long the run lasted. With several rounds, a second table gives each
+ * ratio's median and range over the rounds.
  */
 final class LatencyTable {
 
     static final String HEADING = "## Open-loop latency";
-    static final String[] HEADERS = {"commit (ms)", "rate (/s)", "system", "p50 (ms)", "p99 (ms)", "p99.9 (ms)",
-        "max (ms)", "backlog growth", "p50 Eventloom/raw", "p99 Eventloom/raw"};
+    static final String[] HEADERS = {"commit (ms)", "rate (/s)", "round", "system", "p50 (ms)", "p99 (ms)",
+        "p99.9 (ms)", "max (ms)", "backlog growth", "p50 Eventloom/raw", "p99 Eventloom/raw"};
+    static final String[] ROUNDS_HEADERS = {"commit (ms)", "rate (/s)", "rounds", "p50 Eventloom/raw (median)",
+        "p50 Eventloom/raw (lowest, highest)", "p99 Eventloom/raw (median)", "p99 Eventloom/raw (lowest, highest)"};
     static final String CANNOT_KEEP_UP = "cannot keep up";
 
     private LatencyTable() {
     }
 
     static String render(LatencyPlan plan, List<LatencyRun> runs) {
-        MarkdownTable table = new MarkdownTable(3, HEADERS);
+        MarkdownTable table = new MarkdownTable(4, HEADERS);
         runs.stream().sorted(Comparator.comparing(LatencyRun::commitInterval).reversed()
-                        .thenComparingInt(LatencyRun::rate).thenComparing(LatencyRun::system))
+                        .thenComparingInt(LatencyRun::rate).thenComparingInt(LatencyRun::round)
+                        .thenComparing(LatencyRun::system))
                 .forEach(run -> table.row(row(run, reference(runs, run))));
-        return MarkdownTable.section(HEADING, String.format(Locale.ROOT, "Restocks over %d products sent on a fixed"
-                + " schedule whatever the answers; latency from each command's scheduled send to its result on a"
-                + " read_committed consumer, matched by command id; the first %d s of each run not counted, then %d s"
-                + " measured. Backlog growth: commands sent but not answered, last third of the measured window"
-                + " less the first third (a steady system holds rate × latency); more than a second's worth is"
-                + " \"%s\".",
+        String section = MarkdownTable.section(HEADING, String.format(Locale.ROOT, "Restocks over %d products sent"
+                + " on a fixed schedule whatever the answers; latency from each command's scheduled send to its"
+                + " result on a read_committed consumer, matched by command id; the first %d s of each run not"
+                + " counted, then %d s measured. Backlog growth: commands sent but not answered, last third of the"
+                + " measured window less the first third (a steady system holds rate × latency); more than a"
+                + " second's worth is \"%s\". Each round starts the raw reference, then Eventloom, afresh; a ratio"
+                + " is to the reference of its round.",
                 plan.products(), plan.warmup().toSeconds(), plan.measured().toSeconds(), CANNOT_KEEP_UP), table);
+        if (plan.rounds() == 1) {
+            return section;
+        }
+        return section + System.lineSeparator() + "Over the rounds, each ratio's median and range (rounds where both"
+                + " kept up):" + System.lineSeparator() + System.lineSeparator() + overRounds(plan, runs);
+    }
+
+    private static MarkdownTable overRounds(LatencyPlan plan, List<LatencyRun> runs) {
+        MarkdownTable table = new MarkdownTable(2, ROUNDS_HEADERS);
+        for (Duration commitInterval : plan.commitIntervals().stream().sorted(Comparator.reverseOrder()).toList()) {
+            for (int rate : plan.rates().stream().sorted().toList()) {
+                List<Ratios> ratios = runs.stream()
+                        .filter(run -> run.system() == SystemUnderTest.EVENTLOOM && run.keptUp()
+                                && run.rate() == rate && run.commitInterval().equals(commitInterval))
+                        .flatMap(run -> reference(runs, run).map(raw -> Ratios.of(run, raw)).stream())
+                        .toList();
+                List<Double> p50 = ratios.stream().map(Ratios::p50).sorted().toList();
+                List<Double> p99 = ratios.stream().map(Ratios::p99).sorted().toList();
+                table.row(String.valueOf(commitInterval.toMillis()), String.valueOf(rate),
+                        String.valueOf(ratios.size()), median(p50), range(p50), median(p99), range(p99));
+            }
+        }
+        return table;
+    }
+
+    /** One round's Eventloom percentiles over its reference's. */
+    private record Ratios(double p50, double p99) {
+
+        static Ratios of(LatencyRun eventloom, LatencyRun raw) {
+            return new Ratios(eventloom.latency().p50() / raw.latency().p50(),
+                    eventloom.latency().p99() / raw.latency().p99());
+        }
+    }
+
+    private static String median(List<Double> sorted) {
+        if (sorted.isEmpty()) {
+            return MarkdownTable.NOT_APPLICABLE;
+        }
+        int middle = sorted.size() / 2;
+        double median = sorted.size() % 2 == 1 ? sorted.get(middle)
+                : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        return MarkdownTable.decimal(median, 2);
+    }
+
+    private static String range(List<Double> sorted) {
+        return sorted.isEmpty() ? MarkdownTable.NOT_APPLICABLE : MarkdownTable.decimal(sorted.get(0), 2) + ", "
+                + MarkdownTable.decimal(sorted.get(sorted.size() - 1), 2);
     }
 
     private static String[] row(LatencyRun run, Optional<LatencyRun> reference) {
         String[] labels = {String.valueOf(run.commitInterval().toMillis()), String.valueOf(run.rate()),
-            run.system().label()};
+            String.valueOf(run.round()), run.system().label()};
         String growth = MarkdownTable.whole(run.backlogGrowth());
         if (!run.keptUp()) {
             return join(labels, CANNOT_KEEP_UP, CANNOT_KEEP_UP, CANNOT_KEEP_UP, CANNOT_KEEP_UP, growth,
@@ -58,10 +111,12 @@ final class LatencyTable {
                 millis(latency.max()), growth, p50Ratio, p99Ratio);
     }
 
-    // The raw run at the same commit interval and rate, when it kept up: a ratio to a run that did not means nothing.
+    // The raw run at the same commit interval, rate and round, when it kept up: a ratio to a run that did not means
+    // nothing.
     private static Optional<LatencyRun> reference(List<LatencyRun> runs, LatencyRun run) {
         return runs.stream().filter(other -> other.system() == SystemUnderTest.RAW && other.keptUp()
-                && other.rate() == run.rate() && other.commitInterval().equals(run.commitInterval())).findFirst();
+                && other.rate() == run.rate() && other.commitInterval().equals(run.commitInterval())
+                && other.round() == run.round()).findFirst();
     }
 
     private static String ratio(double eventloom, double raw) {

@@ -36,8 +36,8 @@ final class OpenLoopRun {
     }
 
     /** Runs {@code target} at {@code rate} commands per second, keys from {@code keys}; {@code run} names the ids. */
-    <V> LatencyRun run(OpenLoopTarget<V> target, String run, int rate, Duration commitInterval, Duration warmup,
-                       Duration measured, LongFunction<String> keys) throws InterruptedException {
+    <V> LatencyRun run(OpenLoopTarget<V> target, String run, int rate, Duration commitInterval, int round,
+                       Duration warmup, Duration measured, LongFunction<String> keys) throws InterruptedException {
         long warmupCount = rate * warmup.toMillis() / 1000;
         long total = warmupCount + rate * measured.toMillis() / 1000;
         String prefix = run + "-";
@@ -55,7 +55,7 @@ final class OpenLoopRun {
             summary = LatencySummary.of(latencies);
         }
         boolean keptUp = answered.get() == total && backlog.keptUp();
-        return new LatencyRun(target.system(), rate, commitInterval, total, answered.get(), summary,
+        return new LatencyRun(target.system(), rate, commitInterval, round, total, answered.get(), summary,
                 backlog.growth(), keptUp);
     }
 

@@ -57,6 +57,11 @@ final class SuiteOptions {
             description = "Seconds of each latency run measured (default: ${DEFAULT-VALUE}).")
     long latencySeconds;
 
+    @Option(names = "--latency-rounds", paramLabel = "N", defaultValue = "1",
+            description = "Rounds of the raw reference then Eventloom at each commit interval; with more than one,"
+                    + " each ratio's median and range over them (default: ${DEFAULT-VALUE}).")
+    int latencyRounds;
+
     @Option(names = "--memory-products", paramLabel = "N", defaultValue = "1000000",
             description = "Products created before heap and RSS are read (default: ${DEFAULT-VALUE}).")
     int memoryProducts;
@@ -104,7 +109,8 @@ final class SuiteOptions {
                 new ThroughputPlan(products, restocks, partitions),
                 new HttpPlan(products, httpWarmup, httpRequests, inFlight, partitions),
                 new LatencyPlan(products, rates, commitIntervals.stream().map(Duration::ofMillis).toList(),
-                        Duration.ofSeconds(latencyWarmupSeconds), Duration.ofSeconds(latencySeconds), partitions),
+                        Duration.ofSeconds(latencyWarmupSeconds), Duration.ofSeconds(latencySeconds), partitions,
+                        latencyRounds),
                 new MemoryPlan(memoryProducts, partitions),
                 new SagaPlan(sagaCustomers, sagaProducts, sagaOrders, partitions),
                 // Axon gets the throughput scenario's products and restocks, then the highest open-loop rate.

@@ -33,8 +33,9 @@ record SuitePlan(ThroughputPlan throughput, HttpPlan http, LatencyPlan latency, 
         return new SuitePlan(
                 new ThroughputPlan(100, 1_000, partitions),
                 new HttpPlan(100, 50, 150, List.of(4, 16), partitions),
+                // Two rounds, so that a smoke run also goes through the rounds and their medians.
                 new LatencyPlan(100, List.of(50), List.of(Duration.ofMillis(100)), Duration.ofSeconds(1),
-                        Duration.ofSeconds(2), partitions),
+                        Duration.ofSeconds(2), partitions, 2),
                 new MemoryPlan(1_000, partitions),
                 new SagaPlan(10, 10, 100, partitions),
                 new AxonPeerPlan(100, 1_000, 2, 200, 200),

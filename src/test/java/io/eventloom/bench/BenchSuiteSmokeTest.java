@@ -58,12 +58,19 @@ class BenchSuiteSmokeTest {
         });
 
         List<List<String>> latency = MarkdownRows.under(stdout, MarkdownTable.header(LatencyTable.HEADERS));
-        assertThat(latency).extracting(row -> row.get(0) + " / " + row.get(1) + " / " + row.get(2)).containsExactly(
-                "100 / 50 / " + SystemUnderTest.RAW.label(), "100 / 50 / " + SystemUnderTest.EVENTLOOM.label());
+        assertThat(latency).extracting(row -> String.join(" / ", row.subList(0, 4))).containsExactly(
+                "100 / 50 / 1 / " + SystemUnderTest.RAW.label(), "100 / 50 / 1 / " + SystemUnderTest.EVENTLOOM.label(),
+                "100 / 50 / 2 / " + SystemUnderTest.RAW.label(), "100 / 50 / 2 / " + SystemUnderTest.EVENTLOOM.label());
         assertThat(latency).allSatisfy(row -> {
-            assertThat(row.subList(3, 7)).allMatch(cell -> cell.matches(PERCENTILE));
-            assertThat(row.get(7)).matches(NUMBER);
-            assertThat(row.subList(8, 10)).allMatch(cell -> cell.matches(RATIO));
+            assertThat(row.subList(4, 8)).allMatch(cell -> cell.matches(PERCENTILE));
+            assertThat(row.get(8)).matches(NUMBER);
+            assertThat(row.subList(9, 11)).allMatch(cell -> cell.matches(RATIO));
+        });
+        List<List<String>> rounds = MarkdownRows.under(stdout, MarkdownTable.header(LatencyTable.ROUNDS_HEADERS));
+        assertThat(rounds).singleElement().satisfies(row -> {
+            assertThat(row.subList(0, 2)).containsExactly("100", "50");
+            assertThat(row.get(2)).matches("[012]");
+            assertThat(row.subList(3, 7)).allMatch(cell -> cell.matches(RATIO + "|" + NUMBER + ", " + NUMBER));
         });
 
         List<List<String>> memory = MarkdownRows.under(stdout, MarkdownTable.header(MemoryTable.HEADERS));

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LatencyTableTest {
 
     private static final LatencyPlan PLAN = new LatencyPlan(100, List.of(300, 1_000),
-            List.of(Duration.ofMillis(100), Duration.ofMillis(20)), Duration.ofSeconds(10), Duration.ofSeconds(30), 6);
+            List.of(Duration.ofMillis(100), Duration.ofMillis(20)), Duration.ofSeconds(10), Duration.ofSeconds(30), 6, 1);
 
     @Test
     void givenRunsInRunOrder_whenRendered_thenRowsGoByCommitIntervalAndRateWithRatiosToTheRawRun() {
@@ -21,8 +21,48 @@ class LatencyTableTest {
         String table = LatencyTable.render(PLAN, runs);
 
         assertThat(table.lines().filter(line -> line.startsWith("| 100 |"))).containsExactly(
-                "| 100 | 1000 | raw Kafka Streams | 70.0 | 135.0 | 200.0 | 300.0 | 5 | reference | reference |",
-                "| 100 | 1000 | Eventloom | 89.0 | 174.0 | 200.0 | 300.0 | 5 | 1.27 | 1.29 |");
+                "| 100 | 1000 | 1 | raw Kafka Streams | 70.0 | 135.0 | 200.0 | 300.0 | 5 | reference | reference |",
+                "| 100 | 1000 | 1 | Eventloom | 89.0 | 174.0 | 200.0 | 300.0 | 5 | 1.27 | 1.29 |");
+        assertThat(table).doesNotContain(MarkdownTable.header(LatencyTable.ROUNDS_HEADERS));
+    }
+
+    @Test
+    void givenThreeRounds_whenRendered_thenEachRatioIsToItsOwnRoundsReferenceAndTheMediansAndRangesFollow() {
+        LatencyPlan plan = new LatencyPlan(100, List.of(1_000), List.of(Duration.ofMillis(10)), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), 6, 3);
+        List<LatencyRun> runs = List.of(
+                run(SystemUnderTest.RAW, 1_000, 10, 1, 10, 20, true),
+                run(SystemUnderTest.EVENTLOOM, 1_000, 10, 1, 20, 40, true),
+                run(SystemUnderTest.RAW, 1_000, 10, 2, 20, 40, true),
+                run(SystemUnderTest.EVENTLOOM, 1_000, 10, 2, 30, 60, true),
+                run(SystemUnderTest.RAW, 1_000, 10, 3, 10, 30, true),
+                run(SystemUnderTest.EVENTLOOM, 1_000, 10, 3, 12, 36, true));
+
+        String table = LatencyTable.render(plan, runs);
+
+        assertThat(table.lines().filter(line -> line.contains("| Eventloom |"))).containsExactly(
+                "| 10 | 1000 | 1 | Eventloom | 20.0 | 40.0 | 200.0 | 300.0 | 5 | 2.00 | 2.00 |",
+                "| 10 | 1000 | 2 | Eventloom | 30.0 | 60.0 | 200.0 | 300.0 | 5 | 1.50 | 1.50 |",
+                "| 10 | 1000 | 3 | Eventloom | 12.0 | 36.0 | 200.0 | 300.0 | 5 | 1.20 | 1.20 |");
+        assertThat(table).contains(MarkdownTable.header(LatencyTable.ROUNDS_HEADERS) + System.lineSeparator());
+        assertThat(table.lines().filter(line -> line.startsWith("| 10 | 1000 | 3 | 1.50 |"))).containsExactly(
+                "| 10 | 1000 | 3 | 1.50 | 1.20, 2.00 | 1.50 | 1.20, 2.00 |");
+    }
+
+    @Test
+    void givenTwoRoundsOneOfWhichCouldNotKeepUp_whenRendered_thenTheMedianIsOfTheRoundThatDid() {
+        LatencyPlan plan = new LatencyPlan(100, List.of(1_000), List.of(Duration.ofMillis(10)), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), 6, 2);
+        List<LatencyRun> runs = List.of(
+                run(SystemUnderTest.RAW, 1_000, 10, 1, 10, 20, true),
+                run(SystemUnderTest.EVENTLOOM, 1_000, 10, 1, 9_000, 19_000, false),
+                run(SystemUnderTest.RAW, 1_000, 10, 2, 10, 20, true),
+                run(SystemUnderTest.EVENTLOOM, 1_000, 10, 2, 15, 25, true));
+
+        String table = LatencyTable.render(plan, runs);
+
+        assertThat(table.lines().filter(line -> line.startsWith("| 10 | 1000 | 1 | 1.50 |"))).containsExactly(
+                "| 10 | 1000 | 1 | 1.50 | 1.50, 1.50 | 1.25 | 1.25, 1.25 |");
     }
 
     @Test
@@ -34,13 +74,18 @@ class LatencyTableTest {
         String table = LatencyTable.render(PLAN, runs);
 
         assertThat(table.lines().filter(line -> line.contains("| Eventloom |"))).containsExactly(
-                "| 20 | 1000 | Eventloom | cannot keep up | cannot keep up | cannot keep up | cannot keep up | 5 | n/a"
-                        + " | n/a |");
+                "| 20 | 1000 | 1 | Eventloom | cannot keep up | cannot keep up | cannot keep up | cannot keep up | 5"
+                        + " | n/a | n/a |");
     }
 
     private static LatencyRun run(SystemUnderTest system, int rate, long commitMillis, double p50, double p99,
                                   boolean keptUp) {
-        return new LatencyRun(system, rate, Duration.ofMillis(commitMillis), 40_000, 40_000,
+        return run(system, rate, commitMillis, 1, p50, p99, keptUp);
+    }
+
+    private static LatencyRun run(SystemUnderTest system, int rate, long commitMillis, int round, double p50,
+                                  double p99, boolean keptUp) {
+        return new LatencyRun(system, rate, Duration.ofMillis(commitMillis), round, 40_000, 40_000,
                 new LatencySummary(30_000, p50, p99, 200, 300), 5, keptUp);
     }
 }

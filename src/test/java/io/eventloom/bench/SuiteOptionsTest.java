@@ -29,6 +29,7 @@ class SuiteOptionsTest {
         assertThat(plan.latency().commitIntervals()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(20),
                 Duration.ofMillis(10));
         assertThat(plan.latency().warmup()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(plan.latency().rounds()).isEqualTo(1);
         assertThat(plan.memory().products()).isEqualTo(1_000_000);
         assertThat(plan.saga().orders()).isEqualTo(10_000);
         assertThat(plan.restart().load()).isEqualTo(new ProductCommands(100_000, 1_000_000));
@@ -59,6 +60,13 @@ class SuiteOptionsTest {
         assertThat(plan.http().inFlight()).containsExactly(8, 32);
         assertThat(plan.latency().rates()).containsExactly(100);
         assertThat(plan.latency().commitIntervals()).containsExactly(Duration.ofMillis(10), Duration.ofMillis(50));
+    }
+
+    @Test
+    void givenLatencyRounds_whenPlanned_thenTheLatencyPlanHasThemAndRefusesNone() {
+        assertThat(parse("--latency-rounds", "5").plan().latency().rounds()).isEqualTo(5);
+        assertThatThrownBy(() -> parse("--latency-rounds", "0").plan()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rounds");
     }
 
     @Test
