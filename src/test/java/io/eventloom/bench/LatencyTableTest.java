@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,17 +29,10 @@ class LatencyTableTest {
 
     @Test
     void givenThreeRounds_whenRendered_thenEachRatioIsToItsOwnRoundsReferenceAndTheMediansAndRangesFollow() {
-        LatencyPlan plan = new LatencyPlan(100, List.of(1_000), List.of(Duration.ofMillis(10)), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), 6, 3);
-        List<LatencyRun> runs = List.of(
-                run(SystemUnderTest.RAW, 1_000, 10, 1, 10, 20, true),
-                run(SystemUnderTest.EVENTLOOM, 1_000, 10, 1, 20, 40, true),
-                run(SystemUnderTest.RAW, 1_000, 10, 2, 20, 40, true),
-                run(SystemUnderTest.EVENTLOOM, 1_000, 10, 2, 30, 60, true),
-                run(SystemUnderTest.RAW, 1_000, 10, 3, 10, 30, true),
-                run(SystemUnderTest.EVENTLOOM, 1_000, 10, 3, 12, 36, true));
+        List<LatencyRun> runs = rounds(round(1, 10, 20, 20, 40, true), round(2, 20, 40, 30, 60, true),
+                round(3, 10, 30, 12, 36, true));
 
-        String table = LatencyTable.render(plan, runs);
+        String table = LatencyTable.render(planOfRounds(3), runs);
 
         assertThat(table.lines().filter(line -> line.contains("| Eventloom |"))).containsExactly(
                 "| 10 | 1000 | 1 | Eventloom | 20.0 | 40.0 | 200.0 | 300.0 | 5 | 2.00 | 2.00 |",
@@ -51,15 +45,9 @@ class LatencyTableTest {
 
     @Test
     void givenTwoRoundsOneOfWhichCouldNotKeepUp_whenRendered_thenTheMedianIsOfTheRoundThatDid() {
-        LatencyPlan plan = new LatencyPlan(100, List.of(1_000), List.of(Duration.ofMillis(10)), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), 6, 2);
-        List<LatencyRun> runs = List.of(
-                run(SystemUnderTest.RAW, 1_000, 10, 1, 10, 20, true),
-                run(SystemUnderTest.EVENTLOOM, 1_000, 10, 1, 9_000, 19_000, false),
-                run(SystemUnderTest.RAW, 1_000, 10, 2, 10, 20, true),
-                run(SystemUnderTest.EVENTLOOM, 1_000, 10, 2, 15, 25, true));
+        List<LatencyRun> runs = rounds(round(1, 10, 20, 9_000, 19_000, false), round(2, 10, 20, 15, 25, true));
 
-        String table = LatencyTable.render(plan, runs);
+        String table = LatencyTable.render(planOfRounds(2), runs);
 
         assertThat(table.lines().filter(line -> line.startsWith("| 10 | 1000 | 1 | 1.50 |"))).containsExactly(
                 "| 10 | 1000 | 1 | 1.50 | 1.50, 1.50 | 1.25 | 1.25, 1.25 |");
@@ -76,6 +64,23 @@ class LatencyTableTest {
         assertThat(table.lines().filter(line -> line.contains("| Eventloom |"))).containsExactly(
                 "| 20 | 1000 | 1 | Eventloom | cannot keep up | cannot keep up | cannot keep up | cannot keep up | 5"
                         + " | n/a | n/a |");
+    }
+
+    private static LatencyPlan planOfRounds(int rounds) {
+        return new LatencyPlan(100, List.of(1_000), List.of(Duration.ofMillis(10)), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), 6, rounds);
+    }
+
+    /** One round at 1,000/s and a 10 ms commit: the reference (which kept up), then Eventloom. */
+    private static List<LatencyRun> round(int round, double rawP50, double rawP99, double p50, double p99,
+                                          boolean keptUp) {
+        return List.of(run(SystemUnderTest.RAW, 1_000, 10, round, rawP50, rawP99, true),
+                run(SystemUnderTest.EVENTLOOM, 1_000, 10, round, p50, p99, keptUp));
+    }
+
+    @SafeVarargs
+    private static List<LatencyRun> rounds(List<LatencyRun>... rounds) {
+        return Stream.of(rounds).flatMap(List::stream).toList();
     }
 
     private static LatencyRun run(SystemUnderTest system, int rate, long commitMillis, double p50, double p99,
