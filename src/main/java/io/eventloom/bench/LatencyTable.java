@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The open-loop latency scenario as Markdown: per commit interval, rate and round, the raw reference's percentiles,
@@ -49,27 +51,27 @@ final class LatencyTable {
         MarkdownTable table = new MarkdownTable(2, ROUNDS_HEADERS);
         for (Duration commitInterval : plan.commitIntervals().stream().sorted(Comparator.reverseOrder()).toList()) {
             for (int rate : plan.rates().stream().sorted().toList()) {
-                List<Ratios> ratios = runs.stream()
+                List<LatencyRun> compared = runs.stream()
                         .filter(run -> run.system() == SystemUnderTest.EVENTLOOM && run.keptUp()
-                                && run.rate() == rate && run.commitInterval().equals(commitInterval))
-                        .flatMap(run -> reference(runs, run).map(raw -> Ratios.of(run, raw)).stream())
+                                && run.rate() == rate && run.commitInterval().equals(commitInterval)
+                                && reference(runs, run).isPresent())
                         .toList();
-                List<Double> p50 = ratios.stream().map(Ratios::p50).sorted().toList();
-                List<Double> p99 = ratios.stream().map(Ratios::p99).sorted().toList();
+                List<Double> p50 = sortedRatios(runs, compared, LatencySummary::p50);
+                List<Double> p99 = sortedRatios(runs, compared, LatencySummary::p99);
                 table.row(String.valueOf(commitInterval.toMillis()), String.valueOf(rate),
-                        String.valueOf(ratios.size()), median(p50), range(p50), median(p99), range(p99));
+                        String.valueOf(compared.size()), median(p50), range(p50), median(p99), range(p99));
             }
         }
         return table;
     }
 
-    /** One round's Eventloom percentiles over its reference's. */
-    private record Ratios(double p50, double p99) {
-
-        static Ratios of(LatencyRun eventloom, LatencyRun raw) {
-            return new Ratios(eventloom.latency().p50() / raw.latency().p50(),
-                    eventloom.latency().p99() / raw.latency().p99());
-        }
+    // Each Eventloom run's percentile over its round's reference, where there is one to divide by.
+    private static List<Double> sortedRatios(List<LatencyRun> runs, List<LatencyRun> eventloomRuns,
+                                             ToDoubleFunction<LatencySummary> percentile) {
+        return eventloomRuns.stream()
+                .flatMapToDouble(run -> reference(runs, run).stream().flatMapToDouble(raw -> ratio(
+                        percentile.applyAsDouble(run.latency()), percentile.applyAsDouble(raw.latency())).stream()))
+                .sorted().boxed().toList();
     }
 
     private static String median(List<Double> sorted) {
@@ -102,10 +104,10 @@ final class LatencyTable {
             p50Ratio = ThroughputTable.REFERENCE;
             p99Ratio = ThroughputTable.REFERENCE;
         } else {
-            p50Ratio = reference.map(raw -> ratio(latency.p50(), raw.latency().p50()))
-                    .orElse(MarkdownTable.NOT_APPLICABLE);
-            p99Ratio = reference.map(raw -> ratio(latency.p99(), raw.latency().p99()))
-                    .orElse(MarkdownTable.NOT_APPLICABLE);
+            p50Ratio = formatted(reference.stream().flatMapToDouble(raw -> ratio(latency.p50(),
+                    raw.latency().p50()).stream()).findFirst());
+            p99Ratio = formatted(reference.stream().flatMapToDouble(raw -> ratio(latency.p99(),
+                    raw.latency().p99()).stream()).findFirst());
         }
         return join(labels, millis(latency.p50()), millis(latency.p99()), millis(latency.p999()),
                 millis(latency.max()), growth, p50Ratio, p99Ratio);
@@ -119,8 +121,13 @@ final class LatencyTable {
                 && other.round() == run.round()).findFirst();
     }
 
-    private static String ratio(double eventloom, double raw) {
-        return raw > 0 ? MarkdownTable.decimal(eventloom / raw, 2) : MarkdownTable.NOT_APPLICABLE;
+    // A reference with no latency to divide by (nothing measured) gives no ratio.
+    private static OptionalDouble ratio(double eventloom, double raw) {
+        return raw > 0 ? OptionalDouble.of(eventloom / raw) : OptionalDouble.empty();
+    }
+
+    private static String formatted(OptionalDouble ratio) {
+        return ratio.isPresent() ? MarkdownTable.decimal(ratio.getAsDouble(), 2) : MarkdownTable.NOT_APPLICABLE;
     }
 
     private static String millis(double value) {

@@ -54,6 +54,18 @@ class LatencyTableTest {
     }
 
     @Test
+    void givenAReferenceWithNothingMeasured_whenRendered_thenItsRoundHasNoRatioAndTheMedianIsOfTheOthers() {
+        List<LatencyRun> runs = rounds(round(1, 0, 0, 20, 40, true), round(2, 10, 20, 15, 25, true));
+
+        String table = LatencyTable.render(planOfRounds(2), runs);
+
+        assertThat(table.lines().filter(line -> line.startsWith("| 10 | 1000 | 1 | Eventloom |"))).containsExactly(
+                "| 10 | 1000 | 1 | Eventloom | 20.0 | 40.0 | 200.0 | 300.0 | 5 | n/a | n/a |");
+        assertThat(table.lines().filter(line -> line.startsWith("| 10 | 1000 | 2 | 1.50 |"))).containsExactly(
+                "| 10 | 1000 | 2 | 1.50 | 1.50, 1.50 | 1.25 | 1.25, 1.25 |");
+    }
+
+    @Test
     void givenARunThatCouldNotKeepUp_whenRendered_thenItsPercentilesSaySoAndItHasNoRatio() {
         List<LatencyRun> runs = List.of(
                 run(SystemUnderTest.RAW, 1_000, 20, 20, 46, true),
