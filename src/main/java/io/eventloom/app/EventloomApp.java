@@ -137,9 +137,9 @@ public final class EventloomApp implements AutoCloseable {
             checks.add(services.gateway().health());
             checks.add(services.generations());
             embeddedRegistry.ifPresent(embedded -> checks.add(embedded.health()));
-            HttpApi http = HttpApi.start(httpSettings, access.http(), new HttpApi.Backend(domain, services.runtime().streams(),
-                    services.runtime()::streamsFor, services.gateway(), services.reader(), services.projections(), checks,
-                    List.of(services.runtime().liveness())), meters);
+            HttpApi http = HttpApi.start(httpSettings, access.http(), new HttpApi.Backend(domain,
+                    services.runtime().applications(), services.runtime()::streamsFor, services.gateway(),
+                    services.reader(), services.projections(), checks, List.of(services.runtime().liveness())), meters);
             started.push(http);
             return new EventloomApp(kafka.bootstrapServers(), registryUrl, autoRegister, started, services, http,
                     access.adminToken());
@@ -186,12 +186,12 @@ public final class EventloomApp implements AutoCloseable {
                 // Kafka Streams tells every instance where each key lives by this address: the HTTP API's.
                 Optional.of(http.applicationServer()),
                 config.intValue(EventloomConfig.STREAMS_STANDBY_REPLICAS),
-                streamsOverrides);
+                config.projectionsPlacement(), config.projectionsCommitInterval(), streamsOverrides);
         ProjectionGenerationFollower generations = ProjectionGenerationFollower.open(kafka,
                 topics.projectionGenerations(), ADMIN_TIMEOUT);
         started.push(generations);
         ProjectionStates projectionStates = ProjectionRowCheck.states(domain, generations.generations(), registry,
-                settings.applicationId());
+                settings.applicationId(), settings.projectionsApplicationId());
         EventloomRuntime runtime = EventloomRuntime.start(settings, TopicPlan.topologySettings(config, recordLimit),
                 domain, serdes, internal, projectionStates, metrics);
         started.push(runtime);

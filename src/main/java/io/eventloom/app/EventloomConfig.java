@@ -1,5 +1,6 @@
 package io.eventloom.app;
 
+import io.eventloom.core.ProjectionsPlacement;
 import io.eventloom.http.HttpSettings;
 import io.eventloom.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -68,6 +69,8 @@ public final class EventloomConfig {
     public static final String STREAMS_COMMIT_INTERVAL_MS = "streams.commit.interval.ms";
     public static final String STREAMS_STANDBY_REPLICAS = "streams.num.standby.replicas";
     public static final String STREAMS_THREADS = "streams.num.stream.threads";
+    public static final String PROJECTIONS_PLACEMENT = "projections.placement";
+    public static final String PROJECTIONS_COMMIT_INTERVAL_MS = "projections.commit.interval.ms";
     public static final String COMMAND_DEDUPE_RETENTION = "command.dedupe.retention";
     public static final String SAGA_STEP_TIMEOUT = "saga.step.timeout";
     public static final String HTTP_PORT = "http.port";
@@ -135,6 +138,14 @@ public final class EventloomConfig {
             .define(STREAMS_THREADS, Type.INT, null, new Optionally(ConfigDef.Range.atLeast(1)), Importance.MEDIUM,
                     "stream threads of this instance, each with its own tasks and transactions (default: one per"
                     + " two cores, at least one)")
+            .define(PROJECTIONS_PLACEMENT, Type.STRING, ProjectionsPlacement.WITH_COMMANDS.setting(),
+                    ConfigDef.ValidString.in(ProjectionsPlacement.settings().toArray(String[]::new)), Importance.MEDIUM,
+                    "where the projections run: with-commands (in the commands' Kafka Streams application and"
+                            + " transactions) or own-application (a Kafka Streams application of their own, with its"
+                            + " own stream threads, so a command's commit carries none of the projections' work)")
+            .define(PROJECTIONS_COMMIT_INTERVAL_MS, Type.INT, null, new Optionally(ConfigDef.Range.atLeast(0)),
+                    Importance.LOW, "how often the projections' own application commits, with"
+                            + " projections.placement=own-application (default: streams.commit.interval.ms)")
             .define(COMMAND_DEDUPE_RETENTION, Type.STRING, "P7D", new PositiveDuration(), Importance.MEDIUM,
                     "how long a command id is remembered (ISO-8601 duration)")
             .define(SAGA_STEP_TIMEOUT, Type.STRING, "PT5M", new PositiveDuration(), Importance.MEDIUM,
@@ -301,6 +312,16 @@ public final class EventloomConfig {
     public int streamThreads() {
         Integer value = typed(STREAMS_THREADS, Integer.class);
         return value != null ? value : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /** How often the projections' own application commits, when set: {@value #PROJECTIONS_COMMIT_INTERVAL_MS}. */
+    public Optional<Duration> projectionsCommitInterval() {
+        return Optional.ofNullable(typed(PROJECTIONS_COMMIT_INTERVAL_MS, Integer.class)).map(Duration::ofMillis);
+    }
+
+    /** Where the projections run, as {@value #PROJECTIONS_PLACEMENT} says. */
+    public ProjectionsPlacement projectionsPlacement() {
+        return ProjectionsPlacement.of(require(PROJECTIONS_PLACEMENT));
     }
 
     /** How many threads the HTTP server may run: {@value #HTTP_THREADS}, else {@link HttpSettings#defaultThreads()}. */
@@ -530,8 +551,23 @@ public final class EventloomConfig {
                 validatePassThrough(name, setting).ifPresent(problems::add);
             }
         });
+        projectionsCommitWithoutItsApplication(settings, parsed).ifPresent(problems::add);
         failOn(problems);
         return parsed;
+    }
+
+    // Refused like a typo, as it would do nothing: with the commands, the projections commit in their transactions.
+    private static Optional<String> projectionsCommitWithoutItsApplication(Map<String, Setting> settings,
+                                                                           Map<String, Object> parsed) {
+        Setting set = settings.get(PROJECTIONS_COMMIT_INTERVAL_MS);
+        if (set == null || set.value().isBlank()
+                || !ProjectionsPlacement.WITH_COMMANDS.setting().equals(parsed.get(PROJECTIONS_PLACEMENT))) {
+            return Optional.empty();
+        }
+        return Optional.of(PROJECTIONS_COMMIT_INTERVAL_MS + " (from " + set.source() + ") applies only with "
+                + PROJECTIONS_PLACEMENT + "=" + ProjectionsPlacement.OWN_APPLICATION.setting() + ": with "
+                + ProjectionsPlacement.WITH_COMMANDS.setting() + ", the projections commit with the commands ("
+                + STREAMS_COMMIT_INTERVAL_MS + ")");
     }
 
     // Checked against the client config that defines it, so a malformed value fails here, before any part starts.

@@ -31,11 +31,14 @@ final class ProjectionRowCheck {
     /**
      * The projections' states; with the registry unreachable (a fault the runtime rides out), the rows are taken to
      * be readable, as they were before this check, and the log says so.
+     *
+     * @param applicationId         the runtime's, after which each rebuilt generation's application is named
+     * @param builtInApplicationId  the application that computes generation 1, whose stores' rows are checked
      */
     static ProjectionStates states(Domain domain, Map<String, ProjectionGeneration> generations,
-                                   SchemaRegistryClient registry, String applicationId) {
+                                   SchemaRegistryClient registry, String applicationId, String builtInApplicationId) {
         try {
-            return checked(domain, generations, registry, applicationId);
+            return checked(domain, generations, registry, applicationId, builtInApplicationId);
         } catch (SchemaRegistryException e) {
             if (!e.isTransient()) {
                 throw e;
@@ -47,11 +50,12 @@ final class ProjectionRowCheck {
     }
 
     private static ProjectionStates checked(Domain domain, Map<String, ProjectionGeneration> generations,
-                                            SchemaRegistryClient registry, String applicationId) {
+                                            SchemaRegistryClient registry, String applicationId,
+                                            String builtInApplicationId) {
         Set<String> brokenStores = new HashSet<>();
         Set<String> unreadableRebuilds = new HashSet<>();
         for (ProjectionType<?> projection : domain.projections()) {
-            if (!problems(registry, applicationId, projection).isEmpty()) {
+            if (!problems(registry, builtInApplicationId, projection).isEmpty()) {
                 brokenStores.add(projection.name());
             }
             int live = generations.getOrDefault(projection.name(), ProjectionGeneration.BUILT_IN).live();

@@ -19,12 +19,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
 /**
- * The domain running: one Kafka Streams instance with a command sub-topology per registered aggregate type, the
- * process managers and the projections; and the readers of their stores.
+ * The domain running: a Kafka Streams application with a command sub-topology per registered aggregate type, the
+ * process managers and, placed with the commands, the projections; or, placed in an application of their own, the
+ * projections beside it. And the readers of their stores.
  */
 public final class EventloomRuntime implements AutoCloseable {
 
@@ -32,6 +34,7 @@ public final class EventloomRuntime implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final List<KafkaStreams> applications;
     private final AggregateReader aggregates;
     private final ProjectionReader projections;
     private final StreamsHealth health;
@@ -42,11 +45,12 @@ public final class EventloomRuntime implements AutoCloseable {
     private final ProjectionLag lag;
     private final ProjectionsHealth projectionsHealth;
 
-    private EventloomRuntime(KafkaStreams streams, AggregateReader aggregates, ProjectionReader projections,
-                             StreamsHealth health, DeadLetters deadLetters, RestoreProgress restores,
-                             List<AggregateTopics<?>> topics, ProjectionGenerations generations, ProjectionLag lag,
+    private EventloomRuntime(KafkaStreams streams, List<KafkaStreams> applications, AggregateReader aggregates,
+                             ProjectionReader projections, StreamsHealth health, DeadLetters deadLetters,
+                             RestoreProgress restores, List<AggregateTopics<?>> topics, ProjectionGenerations generations, ProjectionLag lag,
                              ProjectionsHealth projectionsHealth) {
         this.streams = streams;
+        this.applications = List.copyOf(applications);
         this.aggregates = aggregates;
         this.projections = projections;
         this.health = health;
@@ -72,13 +76,17 @@ public final class EventloomRuntime implements AutoCloseable {
 
     private static Topology topology(Domain domain, TopologySettings settings, List<AggregateTopics<?>> topics,
                                      AvroSerdes internal) {
-        return topology(domain, settings, topics, internal, new RetiredProjections(Set.of()));
+        return topology(domain, settings, topics, internal, Optional.of(new RetiredProjections(Set.of())));
     }
 
+    /**
+     * The commands' topology: the process managers, the aggregates' command processors and, when
+     * {@code withProjections} is given (what they retire), the projections between them: the order that numbers
+     * their sub-topologies, and so their task directories, as they always were.
+     */
     private static Topology topology(Domain domain, TopologySettings settings, List<AggregateTopics<?>> topics,
-                                     AvroSerdes internal, RetiredProjections retired) {
-        Map<String, AggregateTopics<?>> types = new LinkedHashMap<>();
-        topics.forEach(type -> types.put(type.type().name(), type));
+                                     AvroSerdes internal, Optional<RetiredProjections> withProjections) {
+        Map<String, AggregateTopics<?>> types = byName(topics);
         StreamsBuilder builder = new StreamsBuilder();
         SourceStreams sources = new SourceStreams(builder, types);
         Map<String, List<KStream<String, SpecificRecord>>> fromProcesses = new HashMap<>();
@@ -87,11 +95,33 @@ public final class EventloomRuntime implements AutoCloseable {
                     .forEach((type, commands) -> fromProcesses.computeIfAbsent(type, t -> new ArrayList<>())
                             .add(commands));
         }
-        ProjectionTopology.addTo(sources, types, domain.projections(), internal, settings.recordLimit(), retired);
+        withProjections.ifPresent(retired -> ProjectionTopology.addTo(sources, types, domain.projections(), internal,
+                settings.recordLimit(), retired));
         for (AggregateTopics<?> type : topics) {
             addAggregate(builder, type, settings, fromProcesses.getOrDefault(type.type().name(), List.of()));
         }
         return builder.build();
+    }
+
+    /** The projections' topology, for an application of their own; none for a domain without projections. */
+    private static Optional<Topology> projectionsTopology(Domain domain, TopologySettings settings,
+                                                         List<AggregateTopics<?>> topics, AvroSerdes internal,
+                                                         RetiredProjections retired) {
+        if (domain.projections().isEmpty()) {
+            // Kafka Streams refuses a topology that reads nothing.
+            return Optional.empty();
+        }
+        Map<String, AggregateTopics<?>> types = byName(topics);
+        StreamsBuilder builder = new StreamsBuilder();
+        ProjectionTopology.addTo(new SourceStreams(builder, types), types, domain.projections(), internal,
+                settings.recordLimit(), retired);
+        return Optional.of(builder.build());
+    }
+
+    private static Map<String, AggregateTopics<?>> byName(List<AggregateTopics<?>> topics) {
+        Map<String, AggregateTopics<?>> types = new LinkedHashMap<>();
+        topics.forEach(type -> types.put(type.type().name(), type));
+        return types;
     }
 
     /** Builds the topology and starts Kafka Streams; every topic it uses must exist already. */
@@ -119,27 +149,37 @@ public final class EventloomRuntime implements AutoCloseable {
                                          RuntimeMetrics metrics) {
         RetiredProjections retired = new RetiredProjections(projectionStates.retiredFromRuntime(domain.projections(),
                 projectionStates.generations()));
-        RetiredStores.delete(runtime.stateDir().resolve(runtime.applicationId()), retired.atStart());
-        DeadLetters deadLetters = new DeadLetters();
-        Properties properties = new Properties();
-        properties.putAll(runtime.streamsConfig(settings, deadLetters));
-        properties.put(RuntimeMetrics.CONFIG, metrics);
-        StaticMembership.addTo(properties, runtime.stateDir(), runtime.applicationId());
+        RetiredStores.delete(runtime.stateDir().resolve(runtime.projectionsApplicationId()), retired.atStart());
         List<AggregateTopics<?>> topics = AggregateTopics.of(domain.aggregates(), settings.topics(), serdes, internal);
-        KafkaStreams streams = new KafkaStreams(topology(domain, settings, topics, internal, retired), properties);
-        ThreadFailures failures = replaceFailedThreads(streams);
+        DeadLetters deadLetters = new DeadLetters();
+        ThreadFailures failures = new ThreadFailures(Clock.systemUTC());
         RestoreProgress restores = new RestoreProgress(metrics);
-        StreamsHealth health = new StreamsHealth(streams::state, failures, restores);
-        streams.setStateListener((now, before) -> {
-            log.info("Kafka Streams {} -> {}", before, now);
-            health.onChange(now);
-        });
-        streams.setGlobalStateRestoreListener(restores);
-        streams.start();
+        boolean ownApplication = runtime.projectionsPlacement() == ProjectionsPlacement.OWN_APPLICATION;
+        KafkaStreams commands = application(topology(domain, settings, topics, internal,
+                ownApplication ? Optional.empty() : Optional.of(retired)), runtime, settings, deadLetters, metrics,
+                failures, restores);
+        Optional<KafkaStreams> projectionsApplication = ownApplication
+                ? projectionsTopology(domain, settings, topics, internal, retired).map(topology -> application(
+                        topology, runtime.projectionsApplication(), settings, deadLetters, metrics, failures,
+                        restores))
+                : Optional.empty();
+        List<KafkaStreams> applications = new ArrayList<>();
+        applications.add(commands);
+        projectionsApplication.ifPresent(applications::add);
+        StreamsHealth health = new StreamsHealth(() -> StreamsHealth.leastReady(applications), failures, restores);
+        for (KafkaStreams application : applications) {
+            String name = application == commands ? "" : " (projections)";
+            application.setStateListener((now, before) -> {
+                log.info("Kafka Streams{} {} -> {}", name, before, now);
+                health.onChange(StreamsHealth.leastReady(applications));
+            });
+            application.start();
+        }
         // Kafka Streams can say where a key lives only when instances advertise where they serve.
         LocalStoreQuery.Placement placement = runtime.applicationServer().isPresent()
                 ? LocalStoreQuery.Placement.METADATA : LocalStoreQuery.Placement.ALONE;
-        ProjectionGenerations generations = new ProjectionGenerations(streams, domain.projections(),
+        ProjectionGenerations generations = new ProjectionGenerations(
+                ownApplication ? projectionsApplication : Optional.of(commands), domain.projections(),
                 (projection, generation) -> ProjectionBuild.start(projection, generation, runtime, settings, topics,
                         internal, metrics), projectionStates, retired);
         // Registered now, so that a process without instances on this instance reads 0 rather than nothing.
@@ -147,10 +187,24 @@ public final class EventloomRuntime implements AutoCloseable {
         ProjectionLag lag = ProjectionLag.of(runtime, domain, settings.topics(), generations);
         domain.projections().forEach(projection -> metrics.projectionLag(projection.name(), lag,
                 lags -> lags.of(projection.name()).records(), lags -> lags.of(projection.name()).seconds()));
-        return new EventloomRuntime(streams, new AggregateReader(streams, placement, topics),
+        return new EventloomRuntime(commands, applications, new AggregateReader(commands, placement, topics),
                 new ProjectionReader(generations::streamsFor, placement, domain.projections()), health, deadLetters,
-                restores, topics, generations, lag,
-                new ProjectionsHealth(domain.projections(), generations, streams, restores));
+                restores, topics, generations, lag, new ProjectionsHealth(domain.projections(), generations, restores));
+    }
+
+    /** One of the runtime's Kafka Streams applications, configured and watched like the other, not started. */
+    private static KafkaStreams application(Topology topology, RuntimeSettings runtime, TopologySettings settings,
+                                            DeadLetters deadLetters, RuntimeMetrics metrics, ThreadFailures failures,
+                                            RestoreProgress restores) {
+        Properties properties = new Properties();
+        properties.putAll(runtime.streamsConfig(settings, deadLetters));
+        properties.put(RuntimeMetrics.CONFIG, metrics);
+        StaticMembership.addTo(properties, runtime.stateDir(), runtime.applicationId());
+        KafkaStreams streams = new KafkaStreams(topology, properties);
+        replaceFailedThreads(streams, failures);
+        // The two applications' store names differ, so one listener follows both.
+        streams.setGlobalStateRestoreListener(restores);
+        return streams;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -171,8 +225,7 @@ public final class EventloomRuntime implements AutoCloseable {
      * A failed stream thread is replaced after a growing pause: its transaction was aborted, so nothing is lost, and
      * a fault that lasts (the registry down) is retried without a tight loop of rebalances.
      */
-    static ThreadFailures replaceFailedThreads(KafkaStreams streams) {
-        ThreadFailures failures = new ThreadFailures(Clock.systemUTC());
+    static void replaceFailedThreads(KafkaStreams streams, ThreadFailures failures) {
         streams.setUncaughtExceptionHandler(error -> {
             Duration pause = failures.failed(error);
             log.error("Stream thread failed; its transaction was aborted, nothing is lost. Replacing it in {} ms",
@@ -180,7 +233,6 @@ public final class EventloomRuntime implements AutoCloseable {
             pauseBeforeReplacing(pause);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        return failures;
     }
 
     // The handler runs on the dying thread before it is replaced: pausing here spaces out the retries.
@@ -192,16 +244,23 @@ public final class EventloomRuntime implements AutoCloseable {
         }
     }
 
+    /** The commands' Kafka Streams application: the aggregates' command processors and the process managers. */
     public KafkaStreams streams() {
         return streams;
     }
 
+    /** The runtime's Kafka Streams applications: the commands', then the projections' when they have their own. */
+    public List<KafkaStreams> applications() {
+        return applications;
+    }
+
     /**
-     * The Kafka Streams application whose store of this name answers reads: the runtime's own, or for a projection
-     * read from a rebuilt generation, that generation's.
+     * The Kafka Streams application whose store of this name answers reads: for a projection, the generation that is
+     * read (generation 1 in the runtime's own application that computes it, a rebuilt one in its own); for anything
+     * else the commands' application.
      */
     public KafkaStreams streamsFor(String store) {
-        return generations.streamsFor(store);
+        return generations.has(store) ? generations.streamsFor(store) : streams;
     }
 
     /** The projections' generations on this instance, which {@code projections rebuild} moves on. */
@@ -249,15 +308,19 @@ public final class EventloomRuntime implements AutoCloseable {
         return health.liveness();
     }
 
-    /** Waits until Kafka Streams is running (its stores restored and queryable), or fails after the timeout. */
+    /**
+     * Waits until the runtime's Kafka Streams applications are running (their stores restored and queryable), or
+     * fails after the timeout.
+     */
     public void awaitRunning(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (!streams.state().isRunningOrRebalancing() && streams.state() != KafkaStreams.State.CREATED) {
-                throw new IllegalStateException("Kafka Streams stopped while starting: " + streams.state());
+        KafkaStreams.State state;
+        while ((state = StreamsHealth.leastReady(applications)) != KafkaStreams.State.RUNNING) {
+            if (!state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED) {
+                throw new IllegalStateException("Kafka Streams stopped while starting: " + state);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Kafka Streams not running after " + timeout + ": " + streams.state());
+                throw new IllegalStateException("Kafka Streams not running after " + timeout + ": " + state);
             }
             try {
                 Thread.sleep(50);
@@ -269,15 +332,33 @@ public final class EventloomRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops processing after the current commit and leaves the group, so the partitions move to the other
+     * Stops processing after the current commit and leaves the groups, so the partitions move to the other
      * instances (or to this one's next start) at once instead of after the session timeout.
      */
     @Override
     public void close() {
         lag.close();
         generations.close();
-        if (!streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(CLOSE_TIMEOUT))) {
+        // Both at once: each waits for its own threads' last commit, and neither needs the other to finish.
+        List<Thread> closing = new ArrayList<>();
+        for (KafkaStreams application : applications) {
+            Thread thread = new Thread(() -> close(application), "eventloom-close");
+            thread.start();
+            closing.add(thread);
+        }
+        for (Thread thread : closing) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void close(KafkaStreams application) {
+        if (!application.close(CloseOptions.groupMembershipOperation(
+                CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(CLOSE_TIMEOUT))) {
             log.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
         }
     }

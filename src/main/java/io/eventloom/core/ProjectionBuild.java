@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ final class ProjectionBuild implements AutoCloseable {
         properties.put(RuntimeMetrics.CONFIG, metrics);
         StaticMembership.addTo(properties, own.stateDir(), applicationId);
         KafkaStreams streams = new KafkaStreams(builder.build(), properties);
-        EventloomRuntime.replaceFailedThreads(streams);
+        EventloomRuntime.replaceFailedThreads(streams, new ThreadFailures(Clock.systemUTC()));
         // Its own progress, not the runtime's meters: the stores have the runtime's store names.
         RestoreProgress restores = new RestoreProgress(RuntimeMetrics.inMemory());
         streams.setGlobalStateRestoreListener(restores);

@@ -5,8 +5,9 @@ import java.util.Set;
 
 /**
  * Which generation of one projection is read ({@code live}) and which, if any, is being built beside it. Generation 1
- * is built by the runtime's own topology; each later one by a Kafka Streams application of its own, from the first
- * event on. Kept as text in the projection-generations topic: {@code live=1} or {@code live=1 building=2}.
+ * is built by the runtime itself, beside every other projection (in the commands' application or in its projections
+ * application, as {@link ProjectionsPlacement} says); each later one by a Kafka Streams application of its own, from
+ * the first event on. Kept as text in the projection-generations topic: {@code live=1} or {@code live=1 building=2}.
  */
 public record ProjectionGeneration(int live, OptionalInt building) {
 
@@ -73,23 +74,27 @@ public record ProjectionGeneration(int live, OptionalInt building) {
      */
     public static String applicationId(String runtimeApplicationId, String projection, int generation) {
         if (generation < 2) {
-            throw new IllegalArgumentException("generation 1 runs in the runtime's own application");
+            throw new IllegalArgumentException("generation 1 runs in the runtime's own applications");
         }
         return runtimeApplicationId + "-" + projection + "-g" + generation;
     }
 
-    /** The application, and so the consumer group, that computes a generation: generation 1 is the runtime's own. */
-    public static String groupOf(String runtimeApplicationId, String projection, int generation) {
-        return generation == 1 ? runtimeApplicationId : applicationId(runtimeApplicationId, projection, generation);
+    /**
+     * The application, and so the consumer group, that computes a generation: generation 1 is computed by the
+     * runtime's commands application or by its projections application, as the runtime places them.
+     */
+    public static String groupOf(RuntimeSettings runtime, String projection, int generation) {
+        return generation == 1 ? runtime.projectionsApplicationId()
+                : applicationId(runtime.applicationId(), projection, generation);
     }
 
     /**
-     * The topics the application of a generation reads to compute it: the events of its aggregate types and the
-     * repartition and subscription topics of its joins and regroups, named after that application.
+     * The topics the application of a rebuilt generation reads to compute it: the events of its aggregate types and
+     * the repartition and subscription topics of its joins and regroups, named after that application.
      */
     public static Set<String> inputTopics(ProjectionType<?> projection, TopicNames names, String runtimeApplicationId,
                                           int generation) {
         return ProjectionTopology.inputTopics(projection, names,
-                groupOf(runtimeApplicationId, projection.name(), generation));
+                applicationId(runtimeApplicationId, projection.name(), generation));
     }
 }

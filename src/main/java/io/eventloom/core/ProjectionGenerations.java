@@ -28,7 +28,11 @@ public final class ProjectionGenerations implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProjectionGenerations.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
-    private final KafkaStreams runtime;
+    /**
+     * The runtime's application that computes generation 1 (its commands application or its projections one, as
+     * placed); empty for a domain without projections placed in an application of their own.
+     */
+    private final Optional<KafkaStreams> builtIn;
     private final Map<String, ProjectionType<?>> projections = new LinkedHashMap<>();
     private final BiFunction<ProjectionType<?>, Integer, ProjectionBuild> starter;
     private final ProjectionStates atStart;
@@ -51,10 +55,10 @@ public final class ProjectionGenerations implements AutoCloseable {
         return thread;
     });
 
-    ProjectionGenerations(KafkaStreams runtime, List<ProjectionType<?>> projections,
+    ProjectionGenerations(Optional<KafkaStreams> builtIn, List<ProjectionType<?>> projections,
                           BiFunction<ProjectionType<?>, Integer, ProjectionBuild> starter, ProjectionStates atStart,
                           RetiredProjections retired) {
-        this.runtime = runtime;
+        this.builtIn = builtIn;
         projections.forEach(projection -> this.projections.put(projection.name(), projection));
         this.starter = starter;
         this.atStart = atStart;
@@ -63,18 +67,30 @@ public final class ProjectionGenerations implements AutoCloseable {
         this.unreadable.addAll(atStart.unreadable());
     }
 
+    /** Whether the domain has a projection of this name. */
+    boolean has(String projection) {
+        return projections.containsKey(projection);
+    }
+
     /**
-     * The Kafka Streams application whose store of this name answers reads: a rebuilt generation's for a projection
-     * read from one, else the runtime's own.
+     * The Kafka Streams application whose store of this projection answers reads: a rebuilt generation's for a
+     * projection read from one, else the runtime's application that computes generation 1.
      *
      * @throws StoreUnavailableException for a projection whose rows cannot be read until a rebuilt generation is live
      */
-    public KafkaStreams streamsFor(String store) {
-        if (unreadable.contains(store)) {
-            throw new StoreUnavailableException("projection " + store + " is being rebuilt from the events: the rows"
-                    + " it had cannot be read with its current row schema");
+    public KafkaStreams streamsFor(String projection) {
+        if (unreadable.contains(projection)) {
+            throw new StoreUnavailableException("projection " + projection + " is being rebuilt from the events: the"
+                    + " rows it had cannot be read with its current row schema");
         }
-        return read.getOrDefault(store, runtime);
+        KafkaStreams rebuilt = read.get(projection);
+        return rebuilt != null ? rebuilt : builtIn.orElseThrow(() -> new IllegalArgumentException(
+                "no projection is named " + projection));
+    }
+
+    /** The runtime's application that computes generation 1 of every projection. */
+    KafkaStreams builtIn() {
+        return builtIn.orElseThrow(() -> new IllegalStateException("the domain has no projections"));
     }
 
     /** Projections with no generation this code can read yet, which are rebuilt before they are read. */

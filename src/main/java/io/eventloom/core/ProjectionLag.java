@@ -67,8 +67,8 @@ final class ProjectionLag implements AutoCloseable {
     }
 
     /**
-     * The runtime's projections, each measured on the group of the generation that is read: the runtime's own for
-     * generation 1, a rebuilt generation's own after the switch.
+     * The runtime's projections, each measured on the group of the generation that is read: for generation 1 the
+     * runtime's application that computes it, a rebuilt generation's own after the switch.
      */
     static ProjectionLag of(RuntimeSettings runtime, Domain domain, TopicNames names,
                             ProjectionGenerations generations) {
@@ -76,8 +76,8 @@ final class ProjectionLag implements AutoCloseable {
         domain.projections().forEach(projection -> projections.put(projection.name(), projection));
         return new ProjectionLag(runtime.clients(), List.copyOf(projections.keySet()), name -> {
             int live = generations.of(name).live();
-            return new Inputs(ProjectionGeneration.groupOf(runtime.applicationId(), name, live),
-                    ProjectionGeneration.inputTopics(projections.get(name), names, runtime.applicationId(), live));
+            String group = ProjectionGeneration.groupOf(runtime, name, live);
+            return new Inputs(group, ProjectionTopology.inputTopics(projections.get(name), names, group));
         });
     }
 

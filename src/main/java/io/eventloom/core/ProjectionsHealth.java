@@ -18,14 +18,12 @@ final class ProjectionsHealth implements HealthCheck {
 
     private final List<ProjectionType<?>> projections;
     private final ProjectionGenerations generations;
-    private final KafkaStreams runtime;
     private final RestoreProgress runtimeRestores;
 
-    ProjectionsHealth(List<ProjectionType<?>> projections, ProjectionGenerations generations, KafkaStreams runtime,
+    ProjectionsHealth(List<ProjectionType<?>> projections, ProjectionGenerations generations,
                       RestoreProgress runtimeRestores) {
         this.projections = List.copyOf(projections);
         this.generations = generations;
-        this.runtime = runtime;
         this.runtimeRestores = runtimeRestores;
     }
 
@@ -49,7 +47,7 @@ final class ProjectionsHealth implements HealthCheck {
                 Optional<ProjectionBuild> live = generation.live() == 1 ? Optional.empty()
                         : generations.running(name, generation.live());
                 String state = live.isPresent() ? status(name, live.get().streams(), live.get().restores(), status)
-                        : status(name, runtime, runtimeRestores, status);
+                        : status(name, generations.builtIn(), runtimeRestores, status);
                 up &= !state.equals("FAILED");
             }
             generation.building().ifPresent(building -> {

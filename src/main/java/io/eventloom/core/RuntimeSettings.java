@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** How the Kafka Streams runtime runs: identity, where its state lives, commit cadence, standbys and overrides. */
+/**
+ * How the Kafka Streams runtime runs: identity, where its state lives, commit cadence, standbys, where the projections
+ * run and overrides.
+ */
 public record RuntimeSettings(
         String applicationId,
         String bootstrapServers,
@@ -19,6 +22,8 @@ public record RuntimeSettings(
         Duration commitInterval,
         Optional<String> applicationServer,
         int standbyReplicas,
+        ProjectionsPlacement projectionsPlacement,
+        Optional<Duration> projectionsCommitInterval,
         Map<String, Object> streamsOverrides) {
 
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
@@ -29,27 +34,65 @@ public record RuntimeSettings(
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(commitInterval, "commitInterval");
         Objects.requireNonNull(applicationServer, "applicationServer");
+        Objects.requireNonNull(projectionsPlacement, "projectionsPlacement");
+        Objects.requireNonNull(projectionsCommitInterval, "projectionsCommitInterval");
         streamsOverrides = Map.copyOf(streamsOverrides);
     }
 
     public static RuntimeSettings of(String applicationId, String bootstrapServers, Path stateDir) {
         return new RuntimeSettings(applicationId, bootstrapServers, stateDir, DEFAULT_COMMIT_INTERVAL,
-                Optional.empty(), 0, Map.of());
+                Optional.empty(), 0, ProjectionsPlacement.WITH_COMMANDS, Optional.empty(), Map.of());
     }
 
     public RuntimeSettings withCommitInterval(Duration value) {
         return new RuntimeSettings(applicationId, bootstrapServers, stateDir, value, applicationServer,
-                standbyReplicas, streamsOverrides);
+                standbyReplicas, projectionsPlacement, projectionsCommitInterval, streamsOverrides);
     }
 
+    /**
+     * Settings for another Kafka Streams application beside this one, named {@code value}: a {@code client.id}
+     * passed through gets what the new id adds to this one ({@code <client.id>-projections}), so the two
+     * applications' clients, and their meters, stay apart.
+     */
     public RuntimeSettings withApplicationId(String value) {
+        Map<String, Object> overrides = new HashMap<>(streamsOverrides);
+        overrides.computeIfPresent(StreamsConfig.CLIENT_ID_CONFIG, (name, clientId) -> clientId
+                + (value.startsWith(applicationId) ? value.substring(applicationId.length()) : "-" + value));
         return new RuntimeSettings(value, bootstrapServers, stateDir, commitInterval, applicationServer,
-                standbyReplicas, streamsOverrides);
+                standbyReplicas, projectionsPlacement, projectionsCommitInterval, overrides);
+    }
+
+    public RuntimeSettings withProjectionsPlacement(ProjectionsPlacement value) {
+        return new RuntimeSettings(applicationId, bootstrapServers, stateDir, commitInterval, applicationServer,
+                standbyReplicas, value, projectionsCommitInterval, streamsOverrides);
+    }
+
+    /**
+     * With the projections in an application of their own, how often it commits ({@code value}); without one, they
+     * commit with the commands.
+     */
+    public RuntimeSettings withProjectionsCommitInterval(Duration value) {
+        return new RuntimeSettings(applicationId, bootstrapServers, stateDir, commitInterval, applicationServer,
+                standbyReplicas, projectionsPlacement, Optional.of(value), streamsOverrides);
+    }
+
+    /**
+     * Settings for the projections' own application: its id, and its own commit interval when it has one (else the
+     * commands').
+     */
+    RuntimeSettings projectionsApplication() {
+        RuntimeSettings projections = withApplicationId(projectionsApplicationId());
+        return projectionsCommitInterval.map(projections::withCommitInterval).orElse(projections);
+    }
+
+    /** The application id of the application that computes generation 1 of the projections. */
+    public String projectionsApplicationId() {
+        return projectionsPlacement.applicationId(applicationId);
     }
 
     public RuntimeSettings withStreamsOverrides(Map<String, Object> value) {
         return new RuntimeSettings(applicationId, bootstrapServers, stateDir, commitInterval, applicationServer,
-                standbyReplicas, value);
+                standbyReplicas, projectionsPlacement, projectionsCommitInterval, value);
     }
 
     /**

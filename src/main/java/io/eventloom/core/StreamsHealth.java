@@ -3,15 +3,18 @@ package io.eventloom.core;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Readiness and liveness of this instance's Kafka Streams. Ready: it can serve reads and accept commands (RUNNING,
- * or REBALANCING once it has run since start, when its stores are restored and a key it cannot answer gets 503),
- * and no stream thread failed lately. Live: not failed for good (ERROR), which only a restart mends.
+ * Readiness and liveness of this instance's Kafka Streams applications, as the least ready of them. Ready: it can serve
+ * reads and accept commands (RUNNING, or REBALANCING once it has run since start, when its stores are restored and a
+ * key it cannot answer gets 503), and no stream thread failed lately. Live: not failed for good (ERROR), which only a
+ * restart mends.
  */
 final class StreamsHealth {
 
@@ -29,7 +32,30 @@ final class StreamsHealth {
         this.restores = restores;
     }
 
-    /** Follows Kafka Streams' state changes; set as (part of) its state listener before it starts. */
+    /**
+     * The state of the applications taken together: failed if one has failed, stopped if one has stopped, starting
+     * while one has not started, rebalancing while one rebalances, running once all run.
+     */
+    static KafkaStreams.State leastReady(List<KafkaStreams> applications) {
+        return leastReadyOf(applications.stream().map(KafkaStreams::state).toList());
+    }
+
+    static KafkaStreams.State leastReadyOf(List<KafkaStreams.State> states) {
+        return states.stream().max(Comparator.comparingInt(StreamsHealth::unreadiness))
+                .orElse(KafkaStreams.State.NOT_RUNNING);
+    }
+
+    private static int unreadiness(KafkaStreams.State state) {
+        return switch (state) {
+            case RUNNING -> 0;
+            case REBALANCING -> 1;
+            case CREATED -> 2;
+            case PENDING_SHUTDOWN, NOT_RUNNING -> 3;
+            case PENDING_ERROR, ERROR -> 4;
+        };
+    }
+
+    /** Follows the applications' state changes, taken together; set as part of each one's state listener. */
     void onChange(KafkaStreams.State now) {
         if (now == KafkaStreams.State.RUNNING) {
             ranSinceStart = true;

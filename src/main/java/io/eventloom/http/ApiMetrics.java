@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,13 +23,13 @@ import java.util.concurrent.TimeUnit;
 final class ApiMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry;
-    private final KafkaStreamsMetrics streamsMetrics;
+    private final List<KafkaStreamsMetrics> streamsMetrics;
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
-    ApiMetrics(PrometheusMeterRegistry registry, KafkaStreams streams) {
+    ApiMetrics(PrometheusMeterRegistry registry, List<KafkaStreams> applications) {
         this.registry = registry;
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(registry);
+        streamsMetrics = applications.stream().map(KafkaStreamsMetrics::new).toList();
+        streamsMetrics.forEach(metrics -> metrics.bindTo(registry));
         gcMetrics.bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -57,7 +58,7 @@ final class ApiMetrics implements AutoCloseable {
 
     @Override
     public void close() {
-        streamsMetrics.close();
+        streamsMetrics.forEach(KafkaStreamsMetrics::close);
         gcMetrics.close();
     }
 }

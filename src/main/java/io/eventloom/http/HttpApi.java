@@ -36,13 +36,15 @@ import java.util.function.Function;
 public final class HttpApi implements AutoCloseable {
 
     /**
-     * What the API serves: the domain's runtime pieces, the projection reader, what readiness checks (this instance
-     * can serve) and what liveness checks (it has not failed for good).
+     * What the API serves: the domain's runtime pieces (its Kafka Streams applications, whose meters it publishes,
+     * and which of them holds a store of each name), the projection reader, what readiness checks (this instance can
+     * serve) and what liveness checks (it has not failed for good).
      */
-    public record Backend(Domain domain, KafkaStreams streams, Function<String, KafkaStreams> streamsFor,
+    public record Backend(Domain domain, List<KafkaStreams> applications, Function<String, KafkaStreams> streamsFor,
                           CommandGateway gateway, AggregateReader reader, ProjectionQueries projections,
                           List<HealthCheck> readiness, List<HealthCheck> liveness) {
         public Backend {
+            applications = List.copyOf(applications);
             readiness = List.copyOf(readiness);
             liveness = List.copyOf(liveness);
         }
@@ -50,7 +52,7 @@ public final class HttpApi implements AutoCloseable {
         /** A backend whose every store is in {@code streams}: no projection is read from a rebuilt generation. */
         public Backend(Domain domain, KafkaStreams streams, CommandGateway gateway, AggregateReader reader,
                        ProjectionQueries projections, List<HealthCheck> readiness, List<HealthCheck> liveness) {
-            this(domain, streams, store -> streams, gateway, reader, projections, readiness, liveness);
+            this(domain, List.of(streams), store -> streams, gateway, reader, projections, readiness, liveness);
         }
     }
 
@@ -93,7 +95,7 @@ public final class HttpApi implements AutoCloseable {
         pool.setName("eventloom-http");
         VersionWait wait = new VersionWait(settings.readWait(), pool, new RuntimeMetrics(meters));
         AggregateRoutes aggregates = new AggregateRoutes(backend.domain(), backend.reader(), router, wait);
-        ApiMetrics metrics = new ApiMetrics(meters, backend.streams());
+        ApiMetrics metrics = new ApiMetrics(meters, backend.applications());
         byte[] openApi = openApi();
         Routes routes = new Routes();
         // Projections first: their literal prefix must win over the /api/{type}/{id} templates.

@@ -8,14 +8,18 @@ import io.eventloom.kafka.TestBroker;
 import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,8 +42,13 @@ final class CliShop implements AutoCloseable {
 
     /** Starts the shop in its own topic namespace, its admin key kept under {@code dir}. */
     static CliShop start(TestBroker broker, String namespace, Path dir) {
+        return start(broker, namespace, dir, Map.of());
+    }
+
+    /** As {@link #start(TestBroker, String, Path)}, with {@code more} settings for the app. */
+    static CliShop start(TestBroker broker, String namespace, Path dir, Map<String, String> more) {
         Path tokenFile = dir.resolve("admin.token");
-        EventloomApp app = EventloomApp.start(config(broker, namespace, dir, Map.of()));
+        EventloomApp app = EventloomApp.start(config(broker, namespace, dir, more));
         app.services().runtime().awaitRunning(Duration.ofSeconds(60));
         return new CliShop(app, Map.of(
                 EventloomConfig.envNameOf(EventloomConfig.BOOTSTRAP_SERVERS), broker.bootstrapServers(),
@@ -99,6 +108,14 @@ final class CliShop implements AutoCloseable {
 
     Run run(String... args) {
         return run(Map.of(), args);
+    }
+
+    /** The RocksDB directories of a store in an application's task directories. */
+    static List<Path> localStores(Path applicationDir, String store) throws IOException {
+        try (Stream<Path> paths = Files.walk(applicationDir)) {
+            return paths.filter(path -> path.getFileName().toString().equals(store)
+                    && path.getParent().getFileName().toString().equals("rocksdb")).toList();
+        }
     }
 
     /** What a command printed, and how it ended. */

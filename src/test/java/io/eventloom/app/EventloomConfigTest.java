@@ -1,5 +1,6 @@
 package io.eventloom.app;
 
+import io.eventloom.core.ProjectionsPlacement;
 import io.eventloom.http.HttpSettings;
 import io.eventloom.registry.Compatibility;
 import org.apache.kafka.common.config.ConfigDef;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +189,31 @@ class EventloomConfigTest {
         assertThatThrownBy(() -> EventloomConfig.of(Map.of("http.threads", "4")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("http.threads");
+    }
+
+    @Test
+    void givenProjectionsPlacement_whenLoaded_thenWithTheCommandsByDefaultAndAnythingButTheTwoPlacementsRefused() {
+        assertThat(EventloomConfig.of(Map.of()).projectionsPlacement()).isEqualTo(ProjectionsPlacement.WITH_COMMANDS);
+        assertThat(EventloomConfig.load(Optional.empty(), Map.of("EVENTLOOM_PROJECTIONS_PLACEMENT", "own-application"))
+                .projectionsPlacement()).isEqualTo(ProjectionsPlacement.OWN_APPLICATION);
+        assertThatThrownBy(() -> EventloomConfig.load(Optional.empty(), Map.of(
+                "EVENTLOOM_PROJECTIONS_PLACEMENT", "own")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("projections.placement: invalid value 'own' (from environment variable"
+                        + " EVENTLOOM_PROJECTIONS_PLACEMENT)");
+    }
+
+    @Test
+    void givenAProjectionsCommitInterval_whenTheProjectionsHaveNoApplicationOfTheirOwn_thenRefusedAsDoingNothing() {
+        assertThat(EventloomConfig.of(Map.of()).projectionsCommitInterval()).isEmpty();
+        assertThat(EventloomConfig.of(Map.of("projections.placement", "own-application",
+                "projections.commit.interval.ms", "100")).projectionsCommitInterval()).contains(Duration.ofMillis(100));
+        assertThatThrownBy(() -> EventloomConfig.load(Optional.empty(), Map.of(
+                "EVENTLOOM_PROJECTIONS_COMMIT_INTERVAL_MS", "100")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("projections.commit.interval.ms (from environment variable"
+                        + " EVENTLOOM_PROJECTIONS_COMMIT_INTERVAL_MS) applies only with"
+                        + " projections.placement=own-application");
     }
 
     @Test

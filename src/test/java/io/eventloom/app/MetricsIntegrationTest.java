@@ -181,9 +181,9 @@ class MetricsIntegrationTest {
     @Test
     void givenTheRuntimePaused_whenACommandAndAnEventWait_thenGatewayPendingTimeoutsAndProjectionLagShowIt()
             throws Exception {
-        KafkaStreams streams = app.services().runtime().streams();
+        List<KafkaStreams> applications = app.services().runtime().applications();
         double timeoutsBefore = scrape().count("eventloom_gateway_timeouts_total", "type", "customer");
-        streams.pause();
+        applications.forEach(KafkaStreams::pause);
         try {
             CompletableFuture<CommandResult> waiting = app.services().gateway().send("customer", newId(),
                     new RegisterCustomer("Bo", "bo@example.org"), CommandOptions.defaults(), Duration.ofSeconds(3));
@@ -205,7 +205,7 @@ class MetricsIntegrationTest {
             assertThat(scrape().value("eventloom_gateway_timeouts_total", "type", "customer"))
                     .isEqualTo(timeoutsBefore + 1);
         } finally {
-            streams.resume();
+            applications.forEach(KafkaStreams::resume);
         }
 
         await().atMost(TIMEOUT).untilAsserted(() -> {

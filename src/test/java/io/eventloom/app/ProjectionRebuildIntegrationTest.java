@@ -25,17 +25,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -206,7 +202,7 @@ class ProjectionRebuildIntegrationTest {
         CliShop.Run run = shop.run("projections", "rebuild", "product-catalog");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         Path runtimeState = dir.resolve("state").resolve(NAMESPACE);
-        assertThat(localStores(runtimeState, "product-catalog")).isNotEmpty();
+        assertThat(CliShop.localStores(runtimeState, "product-catalog")).isNotEmpty();
 
         shop.close();
         shop = CliShop.start(kafka, NAMESPACE, dir);
@@ -216,8 +212,8 @@ class ProjectionRebuildIntegrationTest {
         assertThat(runtime.streamsFor("product-catalog")).isNotSameAs(runtime.streams())
                 .isSameAs(runtime.projectionGenerations().build("product-catalog", rebuilt).orElseThrow());
         // The runtime's own generation is no longer kept: its local stores are gone; those it keeps are there.
-        assertThat(localStores(runtimeState, "product-catalog")).isEmpty();
-        assertThat(localStores(runtimeState, "product-sales")).isNotEmpty();
+        assertThat(CliShop.localStores(runtimeState, "product-catalog")).isEmpty();
+        assertThat(CliShop.localStores(runtimeState, "product-sales")).isNotEmpty();
         HttpClientSupport http = HttpClientSupport.of(shop.app());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             HttpResponse<String> row = http.get("/api/projections/product-catalog/before-3");
@@ -232,14 +228,6 @@ class ProjectionRebuildIntegrationTest {
         assertThat(projections.path("product-catalog").path("status").asText()).isEqualTo("RUNNING");
         assertThat(projections.path("product-sales").path("generation").asInt()).isEqualTo(1);
         assertThat(projections.path("product-sales").path("status").asText()).isEqualTo("RUNNING");
-    }
-
-    /** The RocksDB directories of a store in an application's task directories. */
-    private static List<Path> localStores(Path applicationDir, String store) throws IOException {
-        try (Stream<Path> paths = Files.walk(applicationDir)) {
-            return paths.filter(path -> path.getFileName().toString().equals(store)
-                    && path.getParent().getFileName().toString().equals("rocksdb")).toList();
-        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.eventloom.testing.TestSerdes;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,8 +40,18 @@ class ProjectionInputTopicsTest {
         assertThat(ProjectionGeneration.inputTopics(CounterProjections.WITH_BASE, TOPICS, APP, 3))
                 .contains("test.counter.events",
                         "app-counter-with-base-g3-counter-with-base-join-subscription-response-topic");
-        assertThat(ProjectionGeneration.groupOf(APP, "counter-with-base", 3)).isEqualTo("app-counter-with-base-g3");
-        assertThat(ProjectionGeneration.groupOf(APP, "counter-with-base", 1)).isEqualTo(APP);
+        RuntimeSettings runtime = RuntimeSettings.of(APP, "localhost:9092", Path.of("state"));
+        assertThat(ProjectionGeneration.groupOf(runtime, "counter-with-base", 3)).isEqualTo("app-counter-with-base-g3");
+        assertThat(ProjectionGeneration.groupOf(runtime.withProjectionsPlacement(ProjectionsPlacement.OWN_APPLICATION),
+                "counter-with-base", 3)).isEqualTo("app-counter-with-base-g3");
+    }
+
+    @Test
+    void givenGenerationOne_thenItsGroupIsTheApplicationThePlacementPutsTheProjectionsIn() {
+        RuntimeSettings runtime = RuntimeSettings.of(APP, "localhost:9092", Path.of("state"));
+        assertThat(ProjectionGeneration.groupOf(runtime, "counter-with-base", 1)).isEqualTo(APP);
+        assertThat(ProjectionGeneration.groupOf(runtime.withProjectionsPlacement(ProjectionsPlacement.OWN_APPLICATION),
+                "counter-with-base", 1)).isEqualTo("app-projections");
     }
 
     @Test

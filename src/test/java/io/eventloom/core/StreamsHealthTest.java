@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,5 +90,16 @@ class StreamsHealthTest {
 
     private boolean ready() {
         return health.readiness().check().up();
+    }
+
+    @Test
+    void givenTwoApplications_thenTheirStateTogetherIsTheLeastReadyOfTheirStates() {
+        assertThat(StreamsHealth.leastReadyOf(List.of(State.RUNNING, State.RUNNING))).isEqualTo(State.RUNNING);
+        assertThat(StreamsHealth.leastReadyOf(List.of(State.RUNNING, State.REBALANCING))).isEqualTo(State.REBALANCING);
+        assertThat(StreamsHealth.leastReadyOf(List.of(State.CREATED, State.REBALANCING))).isEqualTo(State.CREATED);
+        assertThat(StreamsHealth.leastReadyOf(List.of(State.NOT_RUNNING, State.RUNNING))).isEqualTo(State.NOT_RUNNING);
+        assertThat(StreamsHealth.leastReadyOf(List.of(State.RUNNING, State.ERROR))).isEqualTo(State.ERROR);
+        assertThat(StreamsHealth.leastReadyOf(List.of(State.PENDING_SHUTDOWN, State.PENDING_ERROR)))
+                .isEqualTo(State.PENDING_ERROR);
     }
 }

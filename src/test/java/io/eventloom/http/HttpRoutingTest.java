@@ -83,6 +83,30 @@ class HttpRoutingTest {
     }
 
     @Test
+    void givenTheProjectionsInAnApplicationOfTheirOwn_whenARowTheOtherInstanceHoldsIsRead_thenRoutedByItsPlacement(
+            TestBroker broker, @TempDir Path dirA, @TempDir Path dirB) {
+        Map<String, String> apart = Map.of(EventloomConfig.PROJECTIONS_PLACEMENT, "own-application");
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(),
+                FreePort.find());
+             EventloomApp first = HttpTestApps.startReady(config(broker, registry, dirA, "http-routing-apart", apart));
+             EventloomApp second = HttpTestApps.startReady(config(broker, registry, dirB, "http-routing-apart",
+                     apart))) {
+            HttpClientSupport viaFirst = HttpClientSupport.of(first);
+            HttpClientSupport viaSecond = HttpClientSupport.of(second);
+            await().atMost(HttpTestApps.STARTUP).until(() -> viaFirst.get("/health/ready").statusCode() == 200
+                    && viaSecond.get("/health/ready").statusCode() == 200);
+            List<String> ids = IntStream.range(0, 12).mapToObj(i -> "apart-" + i).toList();
+            ids.forEach(id -> assertThat(viaFirst.post("/api/product/" + id + "/CreateProduct", MUG).statusCode())
+                    .isEqualTo(200));
+            // Where the projections' application placed the row, whatever the commands' placed the product.
+            String rowHeldBySecond = ids.stream().filter(id -> ownerPort(first, CATALOG, id) == second.httpPort())
+                    .findFirst().orElseThrow();
+
+            assertProjectionRoutedAndGathered(viaFirst, viaSecond, ids, rowHeldBySecond);
+        }
+    }
+
+    @Test
     void givenIdsThatNeedUrlEncodingOwnedByTheOtherInstance_whenPostedAndReadThroughThisOne_thenAllAnswer(
             TestBroker broker, @TempDir Path dirA, @TempDir Path dirB, @TempDir Path keys) throws Exception {
         // Both instances take the same keys: an admin's, and a reader's without read:pii.
@@ -264,7 +288,7 @@ class HttpRoutingTest {
     }
 
     private static int ownerPort(EventloomApp app, String store, String id) {
-        return app.services().runtime().streams()
+        return app.services().runtime().streamsFor(store)
                 .queryMetadataForKey(store, id, new StringSerializer()).activeHost().port();
     }
 
