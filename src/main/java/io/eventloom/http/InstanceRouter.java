@@ -117,13 +117,20 @@ final class InstanceRouter {
      * @param path the request's path as {@link InstanceUrls#path} builds it from its decoded parameters
      */
     void forward(Context ctx, HostInfo owner, String path) {
-        String pathAndQuery = path + InstanceUrls.query(ctx.queryParamMap());
-        ctx.future(() -> get(owner, pathAndQuery, AccessGuard.personalData(ctx)).thenAccept(response -> {
-            response.headers().firstValue("Retry-After").ifPresent(value -> ctx.header("Retry-After", value));
-            ctx.status(response.statusCode())
-                    .contentType(response.headers().firstValue("Content-Type").orElse(Json.CONTENT_TYPE))
-                    .result(response.body());
-        }));
+        ctx.future(() -> ask(ctx, owner, path).thenAccept(response -> relay(ctx, response)));
+    }
+
+    /** The owner's answer to the request, forwarded there; {@link #relay} passes it on. */
+    CompletableFuture<HttpResponse<String>> ask(Context ctx, HostInfo owner, String path) {
+        return get(owner, path + InstanceUrls.query(ctx.queryParamMap()), AccessGuard.personalData(ctx));
+    }
+
+    /** Answers the request as the owner answered it: status, body and {@code Retry-After}. */
+    static void relay(Context ctx, HttpResponse<String> response) {
+        response.headers().firstValue("Retry-After").ifPresent(value -> ctx.header("Retry-After", value));
+        ctx.status(response.statusCode())
+                .contentType(response.headers().firstValue("Content-Type").orElse(Json.CONTENT_TYPE))
+                .result(response.body());
     }
 
     /**

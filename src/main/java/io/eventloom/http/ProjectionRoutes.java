@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventloom.core.ProjectionQueries;
 import io.eventloom.core.RuntimeMetrics;
+import io.eventloom.core.StoreUnavailableException;
 import io.javalin.http.Context;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -42,20 +43,61 @@ final class ProjectionRoutes {
         String name = knownProjection(ctx);
         String key = PathIds.of(ctx, "key");
         Optional<Long> minVersion = VersionWait.minVersion(ctx);
-        if (!InstanceRouter.isForwarded(ctx)) {
-            Optional<HostInfo> owner = router.remoteOwner(name, key);
-            if (owner.isPresent()) {
-                router.forward(ctx, owner.get(), InstanceUrls.path("api", "projections", name, key));
-                return;
-            }
+        if (InstanceRouter.isForwarded(ctx)) {
+            ctx.future(() -> localRow(ctx, name, key, minVersion));
+            return;
         }
-        ctx.future(() -> wait.read(RuntimeMetrics.ReadKind.PROJECTION,
+        Optional<HostInfo> owner = router.remoteOwner(name, key);
+        ctx.future(() -> routedRow(ctx, name, key, minVersion, owner, true));
+    }
+
+    /**
+     * Answers from the owner, this instance or another. Between routing and reading, reads may switch to a rebuilt
+     * generation placed otherwise, on one instance a moment before the other (or a rebalance may move the key): a
+     * read that finds the key unavailable where it was routed is routed once more, a moment later, to wherever the
+     * key lives by then; only that second answer is passed on.
+     */
+    private CompletableFuture<Void> routedRow(Context ctx, String name, String key, Optional<Long> minVersion,
+                                              Optional<HostInfo> owner, boolean mayRouteAgain) {
+        if (owner.isPresent()) {
+            return router.ask(ctx, owner.get(), InstanceUrls.path("api", "projections", name, key))
+                    .thenCompose(response -> {
+                        if (response.statusCode() == 503 && mayRouteAgain) {
+                            return routedAgain(ctx, name, key, minVersion, owner);
+                        }
+                        InstanceRouter.relay(ctx, response);
+                        return CompletableFuture.completedFuture(null);
+                    });
+        }
+        return localRow(ctx, name, key, minVersion).exceptionallyCompose(error -> {
+            Throwable cause = AsyncFailures.cause(error);
+            return cause instanceof StoreUnavailableException && mayRouteAgain
+                    ? routedAgain(ctx, name, key, minVersion, owner) : CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    private CompletableFuture<Void> routedAgain(Context ctx, String name, String key, Optional<Long> minVersion,
+                                                Optional<HostInfo> before) {
+        return wait.later(() -> routedRow(ctx, name, key, minVersion, ownerNow(name, key, before), false));
+    }
+
+    /** Where the key lives now; {@code before} while no instance is known to hold it. */
+    private Optional<HostInfo> ownerNow(String name, String key, Optional<HostInfo> before) {
+        try {
+            return router.remoteOwner(name, key);
+        } catch (StoreUnavailableException e) {
+            return before;
+        }
+    }
+
+    private CompletableFuture<Void> localRow(Context ctx, String name, String key, Optional<Long> minVersion) {
+        return wait.read(RuntimeMetrics.ReadKind.PROJECTION,
                 () -> CompletableFuture.completedFuture(projections.row(name, key)),
                 ProjectionRoutes::version, minVersion).thenAccept(found -> {
                     SpecificRecord row = found.orElseThrow(
                             () -> ApiError.notFound("projection " + name + " has no row '" + key + "'"));
                     Json.respond(ctx, 200, rowJson(key, row, AccessGuard.personalData(ctx)));
-                }));
+                });
     }
 
     private void page(Context ctx) {

@@ -61,11 +61,16 @@ class ProjectionRebuildTwoInstancesTest {
             }
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rows(viaFirst)).isEqualTo(12));
             List<Integer> statuses = new CopyOnWriteArrayList<>();
+            List<String> unanswered = new CopyOnWriteArrayList<>();
             AtomicBoolean reading = new AtomicBoolean(true);
             Thread reader = new Thread(() -> {
                 while (reading.get()) {
                     for (String id : ids) {
-                        statuses.add(viaSecond.get("/api/projections/product-catalog/" + id).statusCode());
+                        HttpResponse<String> read = viaSecond.get("/api/projections/product-catalog/" + id);
+                        statuses.add(read.statusCode());
+                        if (read.statusCode() != 200) {
+                            unanswered.add(id + ": " + read.statusCode() + " " + read.body());
+                        }
                     }
                 }
             }, "two-instances-reads");
@@ -84,8 +89,8 @@ class ProjectionRebuildTwoInstancesTest {
             }
 
             assertThat(exit).as(out).isEqualTo(ExitCodes.OK);
-            assertThat(statuses).as("reads through the second instance during the rebuild").isNotEmpty()
-                    .containsOnly(200);
+            assertThat(statuses).as("reads through the second instance during the rebuild").isNotEmpty();
+            assertThat(unanswered).as("reads through the second instance not answered during the rebuild").isEmpty();
             for (EventloomApp app : List.of(first, second)) {
                 KafkaStreams build = app.services().runtime().projectionGenerations().build("product-catalog", 2)
                         .orElseThrow();
