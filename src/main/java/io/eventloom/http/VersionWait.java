@@ -82,25 +82,13 @@ final class VersionWait implements AutoCloseable {
 
     /** {@code step}, one poll interval from now, on the HTTP server's pool; no thread is held meanwhile. */
     <T> CompletableFuture<T> later(Supplier<CompletableFuture<T>> step) {
-        CompletableFuture<T> answer = new CompletableFuture<>();
-        timer.schedule(() -> work.execute(() -> {
-            try {
-                step.get().whenComplete((value, error) -> {
-                    if (error != null) {
-                        answer.completeExceptionally(AsyncFailures.cause(error));
-                    } else {
-                        answer.complete(value);
-                    }
-                });
-            } catch (RuntimeException e) {
-                answer.completeExceptionally(e);
-            }
-        }), POLL.toMillis(), TimeUnit.MILLISECONDS);
-        return answer;
+        CompletableFuture<Void> due = new CompletableFuture<>();
+        timer.schedule(() -> work.execute(() -> due.complete(null)), POLL.toMillis(), TimeUnit.MILLISECONDS);
+        return due.thenCompose(ignored -> attempt(step));
     }
 
-    // A read that throws rather than failing its future is treated alike.
-    private static <T> CompletableFuture<Optional<T>> attempt(Supplier<CompletableFuture<Optional<T>>> read) {
+    // A read or step that throws rather than failing its future is treated alike.
+    private static <T> CompletableFuture<T> attempt(Supplier<CompletableFuture<T>> read) {
         try {
             return read.get();
         } catch (RuntimeException e) {
