@@ -54,31 +54,44 @@ final class ProjectionRoutes {
     /**
      * Answers from the owner, this instance or another. Between routing and reading, reads may switch to a rebuilt
      * generation placed otherwise, on one instance a moment before the other (or a rebalance may move the key): a
-     * read that finds the key unavailable where it was routed is routed once more, a moment later, to wherever the
-     * key lives by then; only that second answer is passed on.
+     * read that finds the key unavailable where it was routed may be routed once more (see {@link #routedAgain});
+     * only that second answer is passed on.
      */
     private CompletableFuture<Void> routedRow(Context ctx, String name, String key, Optional<Long> minVersion,
                                               Optional<HostInfo> owner, boolean mayRouteAgain) {
         if (owner.isPresent()) {
             return router.ask(ctx, owner.get(), InstanceUrls.path("api", "projections", name, key))
                     .thenCompose(response -> {
-                        if (response.statusCode() == 503 && mayRouteAgain) {
-                            return routedAgain(ctx, name, key, minVersion, owner);
-                        }
-                        InstanceRouter.relay(ctx, response);
-                        return CompletableFuture.completedFuture(null);
+                        Optional<CompletableFuture<Void>> again = response.statusCode() == 503 && mayRouteAgain
+                                ? routedAgain(ctx, name, key, minVersion, owner) : Optional.empty();
+                        return again.orElseGet(() -> {
+                            InstanceRouter.relay(ctx, response);
+                            return CompletableFuture.completedFuture(null);
+                        });
                     });
         }
         return localRow(ctx, name, key, minVersion).exceptionallyCompose(error -> {
             Throwable cause = AsyncFailures.cause(error);
-            return cause instanceof StoreUnavailableException && mayRouteAgain
-                    ? routedAgain(ctx, name, key, minVersion, owner) : CompletableFuture.failedFuture(cause);
+            Optional<CompletableFuture<Void>> again = cause instanceof StoreUnavailableException && mayRouteAgain
+                    ? routedAgain(ctx, name, key, minVersion, owner) : Optional.empty();
+            return again.orElseGet(() -> CompletableFuture.failedFuture(cause));
         });
     }
 
-    private CompletableFuture<Void> routedAgain(Context ctx, String name, String key, Optional<Long> minVersion,
-                                                Optional<HostInfo> before) {
-        return wait.later(() -> routedRow(ctx, name, key, minVersion, ownerNow(name, key, before), false));
+    /**
+     * The read once more, where it is worth it. One without a version to wait for was answered at once: it is tried
+     * again a moment later, wherever the key lives by then. One that waited for its version has already retried
+     * where it was routed until its deadline: only a key that has moved since is tried again (at once), so the wait
+     * stays bounded by {@code http.read.wait}.
+     */
+    private Optional<CompletableFuture<Void>> routedAgain(Context ctx, String name, String key,
+                                                          Optional<Long> minVersion, Optional<HostInfo> before) {
+        if (minVersion.isEmpty()) {
+            return Optional.of(wait.later(() -> routedRow(ctx, name, key, minVersion, ownerNow(name, key, before),
+                    false)));
+        }
+        Optional<HostInfo> now = ownerNow(name, key, before);
+        return now.equals(before) ? Optional.empty() : Optional.of(routedRow(ctx, name, key, minVersion, now, false));
     }
 
     /** Where the key lives now; {@code before} while no instance is known to hold it. */
