@@ -12,24 +12,24 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Reads one aggregate's current snapshot and its event history from this instance's state stores with
- * interactive queries (IQv2): a key lookup and a range over the history store, never a topic scan. The stores
- * hold the bytes the command processor wrote; they are decoded here.
+ * interactive queries (IQv2): a key lookup and a range over the history store, never a topic scan, in the active task
+ * of the aggregate's partition only. The stores hold the bytes the command processor wrote; they are decoded here.
  */
 public final class AggregateReader {
 
     private final KafkaStreams streams;
-    private final LocalStoreQuery.Placement placement;
+    private final int partitions;
     private final Map<String, AggregateTopics<?>> types;
 
-    AggregateReader(KafkaStreams streams, LocalStoreQuery.Placement placement, List<AggregateTopics<?>> types) {
+    /** @param partitions the runtime's partition count, over which {@link KeyPartition} places aggregate ids */
+    AggregateReader(KafkaStreams streams, int partitions, List<AggregateTopics<?>> types) {
         this.streams = streams;
-        this.placement = placement;
+        this.partitions = partitions;
         this.types = types.stream().collect(Collectors.toUnmodifiableMap(t -> t.type().name(), t -> t));
     }
 
@@ -37,8 +37,8 @@ public final class AggregateReader {
     public Optional<Snapshot<SpecificRecord>> state(String type, String aggregateId) {
         String store = AggregateStores.of(known(type)).state();
         KeyQuery<String, byte[]> query = KeyQuery.withKey(aggregateId);
-        return LocalStoreQuery.forKey(streams, placement, store, aggregateId, query).stream().filter(Objects::nonNull)
-                .findFirst().map(bytes -> snapshot(types.get(type), store, aggregateId, bytes));
+        return Optional.ofNullable(LocalStoreQuery.inPartition(streams, store, partitionOf(aggregateId), query))
+                .map(bytes -> snapshot(types.get(type), store, aggregateId, bytes));
     }
 
     /** The aggregate's events in version order; empty when it has none. */
@@ -83,22 +83,24 @@ public final class AggregateReader {
         Deserializer<SpecificRecord> envelopes = topics.events().valueSerde().deserializer();
         String store = AggregateStores.of(type).history();
         List<HistoryEntry> events = new ArrayList<>();
-        List<KeyValueIterator<String, byte[]>> ranges = LocalStoreQuery.forKey(streams, placement, store,
-                aggregateId, query);
-        try {
-            for (KeyValueIterator<String, byte[]> range : ranges) {
-                while (range.hasNext() && events.size() < limit) {
-                    KeyValue<String, byte[]> entry = range.next();
-                    // The store keeps the bytes as written: their header still names the schema they were written with.
-                    int schemaId = WireFormat.parse(store, entry.value).schemaId();
-                    events.add(new HistoryEntry(codec.readEvent(envelopes.deserialize(store, entry.value)), schemaId,
-                            topics.eventVersions().of(schemaId)));
-                }
+        try (KeyValueIterator<String, byte[]> range = LocalStoreQuery.inPartition(streams, store,
+                partitionOf(aggregateId), query)) {
+            while (range.hasNext() && events.size() < limit) {
+                KeyValue<String, byte[]> entry = range.next();
+                // The store keeps the bytes as written: their header still names the schema they were written with.
+                int schemaId = WireFormat.parse(store, entry.value).schemaId();
+                events.add(new HistoryEntry(codec.readEvent(envelopes.deserialize(store, entry.value)), schemaId,
+                        topics.eventVersions().of(schemaId)));
             }
-        } finally {
-            ranges.forEach(LocalStoreQuery::closeIfResource);
         }
         return events;
+    }
+
+    // The command processor keeps an aggregate in the task of this partition, so only its active task may answer
+    // (a standby may lag, so its "no such aggregate" could be wrong); Kafka Streams' metadata is not asked, as that
+    // costs a lock and a copy of every instance's partitions on each read.
+    private int partitionOf(String aggregateId) {
+        return KeyPartition.of(aggregateId, partitions);
     }
 
     // Every aggregate state is a SpecificRecord; the reader hands them out as such, whatever the type.

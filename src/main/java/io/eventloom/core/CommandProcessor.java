@@ -6,7 +6,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -259,7 +258,7 @@ final class CommandProcessor<S extends SpecificRecord>
     }
 
     private int ownerOf(String key) {
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % settings.partitions();
+        return KeyPartition.of(key, settings.partitions());
     }
 
     private Snapshot<S> snapshot(String key) {

@@ -55,6 +55,22 @@ final class LocalStoreQuery {
     }
 
     /**
+     * The answer of one partition of the store, from its active task on this instance: for a store whose keys are
+     * placed by {@link KeyPartition}, so that no metadata needs asking where a key lives.
+     *
+     * @throws StoreUnavailableException when this instance is not the partition's active owner right now (starting,
+     *                                   restoring, rebalancing, stopping, or the partition is another instance's)
+     */
+    static <R> R inPartition(KafkaStreams streams, String store, int partition, Query<R> query) {
+        return run(streams, store, requestForPartition(store, partition, query)).get(0);
+    }
+
+    /** The request that may answer for one partition: that partition only, and only from its active task. */
+    static <R> StateQueryRequest<R> requestForPartition(String store, int partition, Query<R> query) {
+        return StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(partition)).requireActive();
+    }
+
+    /**
      * The request that may answer for the key: its owning partition only, and only from an active task (a standby
      * may lag, so its "no such key" could be wrong).
      *
@@ -67,8 +83,7 @@ final class LocalStoreQuery {
             throw new StoreUnavailableException("the partition of key '" + key + "' in store " + store
                     + " is not known now (the instance is starting or rebalancing)");
         }
-        return StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(metadata.partition()))
-                .requireActive();
+        return requestForPartition(store, metadata.partition(), query);
     }
 
     /** The answers of every partition of the store on this instance, one per partition. */

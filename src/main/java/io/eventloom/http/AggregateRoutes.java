@@ -10,6 +10,7 @@ import io.eventloom.core.HistoryEntry;
 import io.eventloom.core.RuntimeMetrics;
 import io.eventloom.core.Snapshot;
 import io.eventloom.core.StoredEvent;
+import io.eventloom.core.StoreUnavailableException;
 import io.javalin.http.Context;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.state.HostInfo;
@@ -47,15 +48,21 @@ final class AggregateRoutes {
      */
     CompletableFuture<JsonNode> historyPage(String type, String id, long fromVersion, int limit,
                                             PersonalData personal) {
-        Optional<HostInfo> owner = router.remoteOwner(AggregateStores.of(type).history(), id);
-        if (owner.isPresent()) {
+        // This instance's active task for the aggregate answers first: that is where a command's own answer finds
+        // its events, without asking Kafka Streams' metadata (a lock and a copy of every instance's partitions).
+        try {
+            return CompletableFuture.completedFuture(localHistoryPage(type, id, fromVersion, limit, personal));
+        } catch (StoreUnavailableException notHere) {
+            Optional<HostInfo> owner = router.remoteOwner(AggregateStores.of(type).history(), id);
+            if (owner.isEmpty()) {
+                throw notHere;
+            }
             Map<String, List<String>> parameters = new LinkedHashMap<>();
             parameters.put("fromVersion", List.of(String.valueOf(fromVersion)));
             parameters.put("limit", List.of(String.valueOf(limit)));
             return router.fetch(owner.get(), InstanceUrls.path("api", type, id, "events")
                     + InstanceUrls.query(parameters), personal);
         }
-        return CompletableFuture.completedFuture(localHistoryPage(type, id, fromVersion, limit, personal));
     }
 
     private ObjectNode localHistoryPage(String type, String id, long fromVersion, int limit,

@@ -13,6 +13,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +27,7 @@ final class ApiMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final List<KafkaStreamsMetrics> streamsMetrics;
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final Map<RequestSeries, Timer> requestTimers = new ConcurrentHashMap<>();
 
     ApiMetrics(PrometheusMeterRegistry registry, List<KafkaStreams> applications) {
         this.registry = registry;
@@ -47,13 +50,18 @@ final class ApiMetrics implements AutoCloseable {
     void record(Context ctx, float millis) {
         var matched = ctx.endpoints().list();
         String uri = matched.isEmpty() ? "UNMATCHED" : matched.get(matched.size() - 1).path;
-        Timer.builder("http.server.requests")
-                .description("HTTP requests served by the Eventloom API")
-                .tag("method", ctx.method().name())
-                .tag("uri", uri)
-                .tag("status", String.valueOf(ctx.status().getCode()))
-                .register(registry)
+        // Routes, methods and statuses are few: each timer is built once, not for every request.
+        requestTimers.computeIfAbsent(new RequestSeries(ctx.method().name(), uri, ctx.status().getCode()),
+                        series -> Timer.builder("http.server.requests")
+                                .description("HTTP requests served by the Eventloom API")
+                                .tag("method", series.method())
+                                .tag("uri", series.uri())
+                                .tag("status", String.valueOf(series.status()))
+                                .register(registry))
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+    }
+
+    private record RequestSeries(String method, String uri, int status) {
     }
 
     @Override

@@ -34,6 +34,15 @@ class LocalStoreQueryTest {
     }
 
     @Test
+    void givenPartition_whenRequestBuilt_thenOnlyThatPartitionAndOnlyItsActiveTask() {
+        StateQueryRequest<byte[]> request = LocalStoreQuery.requestForPartition("store", 4, QUERY);
+
+        assertThat(request.isAllPartitions()).isFalse();
+        assertThat(request.getPartitions()).containsExactly(4);
+        assertThat(request.isRequireActive()).isTrue();
+    }
+
+    @Test
     void givenOwnerNotKnown_whenRequestBuilt_thenUnavailableNeverAScanOfEveryLocalPartition() {
         assertThatThrownBy(() -> LocalStoreQuery.requestForKey("store", "p-1", KeyQueryMetadata.NOT_AVAILABLE, QUERY))
                 .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("p-1");
