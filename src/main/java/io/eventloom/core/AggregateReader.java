@@ -4,11 +4,11 @@ import io.eventloom.serde.WireFormat;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,23 +77,40 @@ public final class AggregateReader {
                 AggregateStores.historyKey(aggregateId, last));
     }
 
+    /**
+     * Events as the events topic holds them (a command result carries its own so), each read as {@link #history}
+     * reads it: into the current types, with the schema it was written with.
+     */
+    public List<HistoryEntry> events(String type, List<ByteBuffer> values) {
+        AggregateTopics<?> topics = types.get(known(type));
+        List<HistoryEntry> events = new ArrayList<>(values.size());
+        for (ByteBuffer value : values) {
+            byte[] bytes = new byte[value.remaining()];
+            value.duplicate().get(bytes);
+            events.add(entry(topics, topics.events().name(), bytes));
+        }
+        return events;
+    }
+
     private List<HistoryEntry> read(String type, String aggregateId, RangeQuery<String, byte[]> query, int limit) {
         AggregateTopics<?> topics = types.get(known(type));
-        EnvelopeCodec codec = topics.type().codec();
-        Deserializer<SpecificRecord> envelopes = topics.events().valueSerde().deserializer();
         String store = AggregateStores.of(type).history();
         List<HistoryEntry> events = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> range = LocalStoreQuery.inPartition(streams, store,
                 partitionOf(aggregateId), query)) {
             while (range.hasNext() && events.size() < limit) {
-                KeyValue<String, byte[]> entry = range.next();
-                // The store keeps the bytes as written: their header still names the schema they were written with.
-                int schemaId = WireFormat.parse(store, entry.value).schemaId();
-                events.add(new HistoryEntry(codec.readEvent(envelopes.deserialize(store, entry.value)), schemaId,
-                        topics.eventVersions().of(schemaId)));
+                events.add(entry(topics, store, range.next().value));
             }
         }
         return events;
+    }
+
+    // The bytes as written: their header still names the schema they were written with.
+    private static HistoryEntry entry(AggregateTopics<?> topics, String source, byte[] value) {
+        int schemaId = WireFormat.parse(source, value).schemaId();
+        Deserializer<SpecificRecord> envelopes = topics.events().valueSerde().deserializer();
+        return new HistoryEntry(topics.type().codec().readEvent(envelopes.deserialize(source, value)), schemaId,
+                topics.eventVersions().of(schemaId));
     }
 
     // The command processor keeps an aggregate in the task of this partition, so only its active task may answer

@@ -215,11 +215,30 @@ final class CommandProcessor<S extends SpecificRecord>
         }
         byte[] snapshot = events.isEmpty() ? null
                 : snapshots.serializer().serialize(stateChangelog, handled.next());
-        byte[] result = serialize(resultsTopic, handled.result());
+        byte[] result = resultBytes(handled.result(), events, key, headers);
         byte[] processedEntry = dedupe.encode(new ProcessedCommand(ByteBuffer.wrap(fingerprint), handled.result()),
                 now);
         return new Outputs(key.getBytes(StandardCharsets.UTF_8), snapshot, events, result, dedupeKey,
                 processedEntry, headers);
+    }
+
+    /**
+     * The result as written to the results topic. A command the gateway sent (it carries a request id) gets its
+     * events in it, so that the gateway answers without reading them back from the history store; one from anyone
+     * else gets none (no one waits to answer it), and nor does one whose result would not fit a record with them,
+     * which the gateway then reads back as before. The dedupe store keeps the result without them.
+     */
+    private byte[] resultBytes(CommandResult result, List<EncodedEvent> events, String key, Headers headers) {
+        byte[] plain = serialize(resultsTopic, result);
+        if (events.isEmpty() || headers.lastHeader(CommandGateway.REQUEST_ID_HEADER) == null) {
+            return plain;
+        }
+        // A shallow copy: Avro's deep copy would look the enum's class up, which its class validator forbids.
+        CommandResult withEvents = new CommandResult();
+        result.getSchema().getFields().forEach(field -> withEvents.put(field.pos(), result.get(field.pos())));
+        withEvents.setEvents(events.stream().map(event -> ByteBuffer.wrap(event.value())).toList());
+        byte[] full = serialize(resultsTopic, withEvents);
+        return settings.recordLimit().fits(key.getBytes(StandardCharsets.UTF_8), full, headers) ? full : plain;
     }
 
     private void write(Outputs outputs, Record<String, SpecificRecord> record, Instant now) {

@@ -15,6 +15,7 @@ import io.javalin.http.Context;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.state.HostInfo;
 
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,13 @@ final class AggregateRoutes {
             return router.fetch(owner.get(), InstanceUrls.path("api", type, id, "events")
                     + InstanceUrls.query(parameters), personal);
         }
+    }
+
+    /** Events as a command result carries them, each rendered as the events route renders it. */
+    ArrayNode resultEvents(String type, List<ByteBuffer> events, PersonalData personal) {
+        ArrayNode rendered = Json.MAPPER.createArrayNode();
+        reader.events(type, events).forEach(entry -> rendered.add(eventJson(entry, personal)));
+        return rendered;
     }
 
     private ObjectNode localHistoryPage(String type, String id, long fromVersion, int limit,

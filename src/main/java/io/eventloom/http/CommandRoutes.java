@@ -144,9 +144,16 @@ final class CommandRoutes {
                 Map.of());
     }
 
-    /** The appended events with their payloads; their types only when the history cannot be read right now. */
+    /**
+     * The appended events with their payloads: from the result when it carries them (as it does for a command sent
+     * through a gateway, unless they were too large to), else read back from the history; their types only when the
+     * history cannot be read right now.
+     */
     private CompletableFuture<ArrayNode> events(String type, String id, CommandResult result,
                                                 PersonalData personal) {
+        if (result.getEvents().size() == result.getEventCount()) {
+            return CompletableFuture.completedFuture(aggregates.resultEvents(type, result.getEvents(), personal));
+        }
         long first = result.getVersion() - result.getEventCount() + 1;
         // The result is committed, so its events are readable once the store answers: a rebalance may delay that
         // briefly, for as long as a read with minVersion would wait.

@@ -92,7 +92,11 @@ class CommandGatewayIntegrationTest {
         CommandResult first = send("g-2", new Increment(1), options);
         CommandResult again = send("g-2", new Increment(1), options);
 
-        assertThat(again).isEqualTo(first);
+        // The first result carries its event for the gateway's answer; the dedupe store keeps it without, as the
+        // history holds the event already.
+        assertThat(first.getEvents()).hasSize(1);
+        assertThat(again.getEvents()).isEmpty();
+        assertThat(again).usingRecursiveComparison().ignoringFields("events").isEqualTo(first);
         assertThat(runtime.aggregates().history("counter", "g-2")).hasSize(1);
     }
 
