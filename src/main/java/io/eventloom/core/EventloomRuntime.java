@@ -187,7 +187,8 @@ public final class EventloomRuntime implements AutoCloseable {
         ProjectionLag lag = ProjectionLag.of(runtime, domain, settings.topics(), generations);
         domain.projections().forEach(projection -> metrics.projectionLag(projection.name(), lag,
                 lags -> lags.of(projection.name()).records(), lags -> lags.of(projection.name()).seconds()));
-        return new EventloomRuntime(commands, applications, new AggregateReader(commands, settings.partitions(), topics),
+        return new EventloomRuntime(commands, applications,
+                new AggregateReader(commands, settings.partitions(), topics),
                 new ProjectionReader(generations::streamsFor, placement, domain.projections()), health, deadLetters,
                 restores, topics, generations, lag, new ProjectionsHealth(domain.projections(), generations, restores));
     }

@@ -49,8 +49,8 @@ final class AggregateRoutes {
      */
     CompletableFuture<JsonNode> historyPage(String type, String id, long fromVersion, int limit,
                                             PersonalData personal) {
-        // This instance's active task for the aggregate answers first: that is where a command's own answer finds
-        // its events, without asking Kafka Streams' metadata (a lock and a copy of every instance's partitions).
+        // This instance's active task for the aggregate answers first, without asking Kafka Streams' metadata (a
+        // lock and a copy of every instance's partitions); only a key held elsewhere is looked up.
         try {
             return CompletableFuture.completedFuture(localHistoryPage(type, id, fromVersion, limit, personal));
         } catch (StoreUnavailableException notHere) {
