@@ -215,11 +215,11 @@ final class CommandProcessor<S extends SpecificRecord>
         }
         byte[] snapshot = events.isEmpty() ? null
                 : snapshots.serializer().serialize(stateChangelog, handled.next());
-        byte[] result = resultBytes(handled.result(), events, key, headers);
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        byte[] result = resultBytes(handled.result(), events, keyBytes, headers);
         byte[] processedEntry = dedupe.encode(new ProcessedCommand(ByteBuffer.wrap(fingerprint), handled.result()),
                 now);
-        return new Outputs(key.getBytes(StandardCharsets.UTF_8), snapshot, events, result, dedupeKey,
-                processedEntry, headers);
+        return new Outputs(keyBytes, snapshot, events, result, dedupeKey, processedEntry, headers);
     }
 
     /**
@@ -228,17 +228,18 @@ final class CommandProcessor<S extends SpecificRecord>
      * else gets none (no one waits to answer it), and nor does one whose result would not fit a record with them,
      * which the gateway then reads back as before. The dedupe store keeps the result without them.
      */
-    private byte[] resultBytes(CommandResult result, List<EncodedEvent> events, String key, Headers headers) {
-        byte[] plain = serialize(resultsTopic, result);
-        if (events.isEmpty() || headers.lastHeader(CommandGateway.REQUEST_ID_HEADER) == null) {
-            return plain;
+    private byte[] resultBytes(CommandResult result, List<EncodedEvent> events, byte[] key, Headers headers) {
+        if (!events.isEmpty() && headers.lastHeader(CommandGateway.REQUEST_ID_HEADER) != null) {
+            // A shallow copy: Avro's deep copy would look the enum's class up, which its class validator forbids.
+            CommandResult withEvents = new CommandResult();
+            result.getSchema().getFields().forEach(field -> withEvents.put(field.pos(), result.get(field.pos())));
+            withEvents.setEvents(events.stream().map(event -> ByteBuffer.wrap(event.value())).toList());
+            byte[] full = serialize(resultsTopic, withEvents);
+            if (settings.recordLimit().fits(key, full, headers)) {
+                return full;
+            }
         }
-        // A shallow copy: Avro's deep copy would look the enum's class up, which its class validator forbids.
-        CommandResult withEvents = new CommandResult();
-        result.getSchema().getFields().forEach(field -> withEvents.put(field.pos(), result.get(field.pos())));
-        withEvents.setEvents(events.stream().map(event -> ByteBuffer.wrap(event.value())).toList());
-        byte[] full = serialize(resultsTopic, withEvents);
-        return settings.recordLimit().fits(key.getBytes(StandardCharsets.UTF_8), full, headers) ? full : plain;
+        return serialize(resultsTopic, result);
     }
 
     private void write(Outputs outputs, Record<String, SpecificRecord> record, Instant now) {
