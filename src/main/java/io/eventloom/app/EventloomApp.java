@@ -27,6 +27,7 @@ import io.eventloom.serde.AvroSerdeConfig;
 import io.eventloom.serde.AvroSerdes;
 import io.eventloom.serde.HttpSchemaRegistryClient;
 import io.eventloom.serde.SchemaRegistryClient;
+import io.eventloom.serde.SchemaRegistryException;
 import io.eventloom.shop.Shop;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -57,6 +58,7 @@ public final class EventloomApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventloomApp.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PUBLIC_SCHEMAS_RETRY = Duration.ofSeconds(5);
 
     private final String bootstrapServers;
     private final String schemaRegistryUrl;
@@ -158,7 +160,17 @@ public final class EventloomApp implements AutoCloseable {
         LevelSettingRegistryClient client = new LevelSettingRegistryClient(registry, registryUrl, levels);
         Map<String, Compatibility> set = new LinkedHashMap<>();
         for (DomainSchemas.Subject subject : schemas.publicSubjects()) {
-            client.settle(subject.name(), subject.schema());
+            try {
+                client.settle(subject.name(), subject.schema());
+            } catch (SchemaRegistryException e) {
+                if (!PublicSchemas.unreachable(e)) {
+                    throw e;
+                }
+                // Left unsettled, a subject gets its level when its first schema is registered, once it answers.
+                log.warn("Cannot reach the schema registry at {} to set the public subjects' compatibility levels"
+                        + " ({}); each is set before its first schema is registered", registryUrl, e.getMessage());
+                return client;
+            }
             set.put(subject.name(), levels.levelFor(subject.name(), subject.schema()));
         }
         log.info("Compatibility levels of the public subjects: {}; the runtime's own subjects get their kind's level"
@@ -173,7 +185,7 @@ public final class EventloomApp implements AutoCloseable {
         TopicNames topics = TopicPlan.topicNames(config);
         AvroSerdes serdes = new AvroSerdes(registry, AvroSerdeConfig.defaults().withAutoRegister(autoRegister));
         if (autoRegister) {
-            PublicSchemas.register(schemas, registry);
+            started.push(PublicSchemas.register(schemas, registry, PUBLIC_SCHEMAS_RETRY));
         }
         // The stores' changelog schemas belong to the runtime, not to any client: it always registers them.
         AvroSerdes internal = new AvroSerdes(registry, AvroSerdeConfig.autoRegistering());
