@@ -15,6 +15,7 @@ import io.eventloom.core.avro.CommandStatus;
 import io.javalin.http.Context;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -151,20 +152,36 @@ final class CommandRoutes {
      */
     private CompletableFuture<ArrayNode> events(String type, String id, CommandResult result,
                                                 PersonalData personal) {
-        if (result.getEvents().size() == result.getEventCount()) {
-            return CompletableFuture.completedFuture(aggregates.resultEvents(type, result.getEvents(), personal));
-        }
         long first = result.getVersion() - result.getEventCount() + 1;
+        if (result.getEvents().size() == result.getEventCount()) {
+            try {
+                return CompletableFuture.completedFuture(aggregates.resultEvents(type, result.getEvents(), personal));
+            } catch (SerializationException e) {
+                if (!unreadableForNow(e)) {
+                    throw e;
+                }
+                return CompletableFuture.completedFuture(eventTypes(result, first));
+            }
+        }
         // The result is committed, so its events are readable once the store answers: a rebalance may delay that
         // briefly, for as long as a read with minVersion would wait.
         return wait.read(RuntimeMetrics.ReadKind.AGGREGATE, () -> ownEvents(type, id, first, result.getVersion(),
                                 personal, Json.MAPPER.createArrayNode())
                         .thenApply(Optional::of), ArrayNode::size, Optional.of((long) result.getEventCount()))
                 .thenApply(Optional::get)
-                .exceptionallyCompose(error -> AsyncFailures.cause(error) instanceof StoreUnavailableException
-                        // The command is applied all the same: its result says which events it appended.
+                .exceptionallyCompose(error -> unreadableForNow(AsyncFailures.cause(error))
                         ? CompletableFuture.completedFuture(eventTypes(result, first))
                         : CompletableFuture.failedFuture(AsyncFailures.cause(error)));
+    }
+
+    /**
+     * The events cannot be read or decoded right now: their store is moving (a rebalance), or the registry, asked
+     * for a schema this instance has not fetched yet (another instance's, newer), cannot be reached. The command is
+     * applied all the same, so it is answered 200 with what its result says it appended: never an error a client
+     * would retry, appending the events twice under a new command id.
+     */
+    private static boolean unreadableForNow(Throwable failure) {
+        return failure instanceof StoreUnavailableException || SendFailures.registryUnavailable(failure);
     }
 
     private static ArrayNode eventTypes(CommandResult result, long first) {

@@ -11,6 +11,7 @@ import io.eventloom.core.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -180,8 +181,10 @@ public final class HttpApi implements AutoCloseable {
             }
             log.warn("Schema registry unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", "1");
-            Json.error(ctx, 503, "registry_unavailable", "the schema registry cannot be reached, so the command"
-                    + " cannot be written; retry later", Map.of());
+            // A read meets it decoding what is stored (written with a schema this instance has not fetched yet).
+            Json.error(ctx, 503, "registry_unavailable", "the schema registry cannot be reached, so "
+                    + (ctx.method() == HandlerType.POST ? "the command cannot be written" : "what is stored cannot"
+                    + " be decoded") + "; retry later", Map.of());
         });
         config.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
         config.error(404, ctx -> notFoundUnlessAnswered(ctx));
