@@ -163,7 +163,7 @@ public final class EventloomApp implements AutoCloseable {
             try {
                 client.settle(subject.name(), subject.schema());
             } catch (SchemaRegistryException e) {
-                if (!PublicSchemas.unreachable(e)) {
+                if (!e.isOutage()) {
                     throw e;
                 }
                 // Left unsettled, a subject gets its level when its first schema is registered, once it answers.

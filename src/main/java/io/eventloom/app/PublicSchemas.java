@@ -35,7 +35,7 @@ final class PublicSchemas {
             registerAll(schemas, registry);
             return () -> { };
         } catch (SchemaRegistryException e) {
-            if (!unreachable(e)) {
+            if (!e.isOutage()) {
                 throw e;
             }
             log.warn("Cannot reach the schema registry to register the public topics' schemas ({}); starting without"
@@ -53,7 +53,7 @@ final class PublicSchemas {
                 log.info("The schema registry answers again: the public topics' schemas are registered");
                 retries.shutdown();
             } catch (SchemaRegistryException e) {
-                if (unreachable(e)) {
+                if (e.isOutage()) {
                     log.debug("The schema registry still cannot be reached: {}", e.getMessage());
                     return;
                 }
@@ -63,11 +63,6 @@ final class PublicSchemas {
             }
         }, retry.toMillis(), retry.toMillis(), TimeUnit.MILLISECONDS);
         return retries::shutdownNow;
-    }
-
-    /** Unreachable or failing for now (a 5xx, a timeout, too many requests), unlike a refusal of this app. */
-    static boolean unreachable(SchemaRegistryException e) {
-        return e.isTransient() && !e.isAccessDenied();
     }
 
     // Registering a schema the subject holds already answers its id: after a partial attempt, all again is safe.

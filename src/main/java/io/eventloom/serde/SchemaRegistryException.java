@@ -40,6 +40,14 @@ public final class SchemaRegistryException extends RuntimeException {
                 || errorCode >= 500 && errorCode <= 599 || errorCode >= 50000 && errorCode <= 59999;
     }
 
+    /**
+     * True when the registry is away or failing for now (unreachable, a 5xx, a timeout, too many requests): transient
+     * and not a refusal of this client's credentials, which waiting alone does not mend.
+     */
+    public boolean isOutage() {
+        return isTransient() && !isAccessDenied();
+    }
+
     /** True when the registry refused this client's credentials or their rights (401, 403, Confluent's 40301). */
     public boolean isAccessDenied() {
         return errorCode == 401 || errorCode == 403 || errorCode == 40301;
