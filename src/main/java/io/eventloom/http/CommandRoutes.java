@@ -15,7 +15,6 @@ import io.eventloom.core.avro.CommandStatus;
 import io.javalin.http.Context;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.errors.SerializationException;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -147,31 +146,32 @@ final class CommandRoutes {
 
     /**
      * The appended events with their payloads: from the result when it carries them (as it does for a command sent
-     * through a gateway, unless they were too large to), else read back from the history; their types only when the
-     * history cannot be read right now.
+     * through a gateway, unless they were too large to), else read back from the history; their types only when
+     * they cannot be read or decoded right now.
      */
     private CompletableFuture<ArrayNode> events(String type, String id, CommandResult result,
                                                 PersonalData personal) {
         long first = result.getVersion() - result.getEventCount() + 1;
-        if (result.getEvents().size() == result.getEventCount()) {
-            try {
-                return CompletableFuture.completedFuture(aggregates.resultEvents(type, result.getEvents(), personal));
-            } catch (SerializationException e) {
-                if (!unreadableForNow(e)) {
-                    throw e;
-                }
-                return CompletableFuture.completedFuture(eventTypes(result, first));
-            }
+        CompletableFuture<ArrayNode> events = result.getEvents().size() == result.getEventCount()
+                ? decoded(type, result, personal)
+                // The result is committed, so its events are readable once the store answers: a rebalance may delay
+                // that briefly, for as long as a read with minVersion would wait.
+                : wait.read(RuntimeMetrics.ReadKind.AGGREGATE, () -> ownEvents(type, id, first, result.getVersion(),
+                                        personal, Json.MAPPER.createArrayNode())
+                                .thenApply(Optional::of), ArrayNode::size, Optional.of((long) result.getEventCount()))
+                        .thenApply(Optional::get);
+        return events.exceptionallyCompose(error -> unreadableForNow(AsyncFailures.cause(error))
+                ? CompletableFuture.completedFuture(eventTypes(result, first))
+                : CompletableFuture.failedFuture(AsyncFailures.cause(error)));
+    }
+
+    /** The events the result carries, decoded; a failure to decode is the future's, as a read's would be. */
+    private CompletableFuture<ArrayNode> decoded(String type, CommandResult result, PersonalData personal) {
+        try {
+            return CompletableFuture.completedFuture(aggregates.resultEvents(type, result.getEvents(), personal));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        // The result is committed, so its events are readable once the store answers: a rebalance may delay that
-        // briefly, for as long as a read with minVersion would wait.
-        return wait.read(RuntimeMetrics.ReadKind.AGGREGATE, () -> ownEvents(type, id, first, result.getVersion(),
-                                personal, Json.MAPPER.createArrayNode())
-                        .thenApply(Optional::of), ArrayNode::size, Optional.of((long) result.getEventCount()))
-                .thenApply(Optional::get)
-                .exceptionallyCompose(error -> unreadableForNow(AsyncFailures.cause(error))
-                        ? CompletableFuture.completedFuture(eventTypes(result, first))
-                        : CompletableFuture.failedFuture(AsyncFailures.cause(error)));
     }
 
     /**
