@@ -9,7 +9,6 @@ import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -99,7 +98,8 @@ class HttpRoutingTest {
             ids.forEach(id -> assertThat(viaFirst.post("/api/product/" + id + "/CreateProduct", MUG).statusCode())
                     .isEqualTo(200));
             // Where the projections' application placed the row, whatever the commands' placed the product.
-            String rowHeldBySecond = ids.stream().filter(id -> ownerPort(first, CATALOG, id) == second.httpPort())
+            String rowHeldBySecond = ids.stream()
+                    .filter(id -> HttpTestApps.ownerPort(first, CATALOG, id) == second.httpPort())
                     .findFirst().orElseThrow();
 
             assertProjectionRoutedAndGathered(viaFirst, viaSecond, ids, rowHeldBySecond);
@@ -146,8 +146,8 @@ class HttpRoutingTest {
             }
             // Personal data read through the instance that does not hold it: masked as for the caller who asked.
             String customer = IntStream.range(0, 100).mapToObj(i -> "customer-" + i)
-                    .filter(candidate -> ownerPort(first, AggregateStores.of("customer").state(), candidate)
-                            == second.httpPort()).findFirst().orElseThrow();
+                    .filter(candidate -> HttpTestApps.ownerPort(first, AggregateStores.of("customer").state(),
+                            candidate) == second.httpPort()).findFirst().orElseThrow();
             assertThat(viaFirst.post("/api/customer/" + customer + "/RegisterCustomer",
                     "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}").statusCode()).isEqualTo(200);
             HttpResponse<String> masked = HttpClientSupport.withToken(first.httpPort(), reader)
@@ -203,8 +203,8 @@ class HttpRoutingTest {
                     && viaSecond.get("/health/ready").statusCode() == 200);
             // The second actively holds both the aggregate's task and its catalog row's; the first at most a standby.
             String id = IntStream.range(0, 100).mapToObj(i -> "held-" + i)
-                    .filter(candidate -> ownerPort(first, STATE_STORE, candidate) == second.httpPort()
-                            && ownerPort(first, CATALOG, candidate) == second.httpPort())
+                    .filter(candidate -> HttpTestApps.ownerPort(first, STATE_STORE, candidate) == second.httpPort()
+                            && HttpTestApps.ownerPort(first, CATALOG, candidate) == second.httpPort())
                     .findFirst().orElseThrow();
             assertThat(viaSecond.post("/api/product/" + id + "/CreateProduct", MUG).statusCode()).isEqualTo(200);
             List<String> reads = List.of("/api/product/" + id, "/api/product/" + id + "/events",
@@ -284,12 +284,7 @@ class HttpRoutingTest {
     }
 
     private static int ownerPort(EventloomApp app, String id) {
-        return ownerPort(app, STATE_STORE, id);
-    }
-
-    private static int ownerPort(EventloomApp app, String store, String id) {
-        return app.services().runtime().streamsFor(store)
-                .queryMetadataForKey(store, id, new StringSerializer()).activeHost().port();
+        return HttpTestApps.ownerPort(app, STATE_STORE, id);
     }
 
     // Percent-encoded as a client would send it, independently of the code under test.

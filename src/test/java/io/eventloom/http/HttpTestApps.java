@@ -4,6 +4,7 @@ import io.eventloom.app.EventloomApp;
 import io.eventloom.app.EventloomConfig;
 import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.TestBroker;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,6 +42,12 @@ final class HttpTestApps {
                 StandardCharsets.UTF_8));
         values.putAll(overrides);
         return EventloomConfig.of(values);
+    }
+
+    /** The HTTP port of the instance whose active task holds the key in the store, as Kafka Streams says. */
+    static int ownerPort(EventloomApp app, String store, String id) {
+        return app.services().runtime().streamsFor(store)
+                .queryMetadataForKey(store, id, new StringSerializer()).activeHost().port();
     }
 
     /** Starts the shop and waits until it reports ready over HTTP. */

@@ -8,7 +8,6 @@ import io.eventloom.kafka.FreePort;
 import io.eventloom.kafka.KafkaBrokerExtension;
 import io.eventloom.kafka.TestBroker;
 import io.eventloom.registry.EmbeddedSchemaRegistry;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +83,8 @@ class RegistryAwayHttpTest {
                 assertThat(json(http.get("/api/product/p-1/events")).path("events"))
                         .extracting(event -> event.path("type").asText())
                         .containsExactly("ProductCreated", "StockRestocked");
-                assertThat(json(http.get("/api/product/p-1")).path("state").path("availableStock").asLong()).isEqualTo(15);
+                assertThat(json(http.get("/api/product/p-1")).path("state").path("availableStock").asLong())
+                        .isEqualTo(15);
             }
         } finally {
             // After the app: a registry gone while it still writes would only make its stream thread retry.
@@ -108,7 +108,8 @@ class RegistryAwayHttpTest {
             await().atMost(HttpTestApps.STARTUP).until(() -> viaAnswering.get("/health/ready").statusCode() == 200
                     && viaOther.get("/health/ready").statusCode() == 200);
             String[] ids = IntStream.range(0, 60).mapToObj(i -> "gone-" + i)
-                    .filter(id -> ownerPort(answering, id) == other.httpPort()).limit(3).toArray(String[]::new);
+                    .filter(id -> HttpTestApps.ownerPort(answering, STATE_STORE, id) == other.httpPort())
+                    .limit(3).toArray(String[]::new);
             // A rejection fetches the command and result schemas, not the events'.
             assertThat(viaAnswering.post("/api/product/" + ids[0] + "/Restock", RESTOCK).statusCode())
                     .isEqualTo(422);
@@ -148,11 +149,6 @@ class RegistryAwayHttpTest {
                 .filter(line -> line.startsWith("eventloom_projection_lag_records{")).toList();
         return !lags.isEmpty() && lags.stream().allMatch(line -> Double.parseDouble(
                 line.substring(line.lastIndexOf(' ') + 1)) == 0);
-    }
-
-    private static int ownerPort(EventloomApp app, String id) {
-        return app.services().runtime().streamsFor(STATE_STORE)
-                .queryMetadataForKey(STATE_STORE, id, new StringSerializer()).activeHost().port();
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
