@@ -79,7 +79,7 @@ class UpgradeFromVersionOneIntegrationTest {
     void givenAProductVersionOneCreated_whenRestockedToday_thenItsHistoryHasNoCategoryAndItsStateFoldsBothEvents() {
         accepted(http.post("/api/product/v1-mug/Restock", "{\"quantity\":3}"));
 
-        JsonNode events = json(http.get("/api/product/v1-mug/events")).path("events");
+        JsonNode events = read("/api/product/v1-mug/events").path("events");
         assertThat(events).extracting(e -> e.path("type").asText()).containsExactly("ProductCreated", "StockRestocked");
         assertThat(events.get(0).path("eventId").asText()).as("version 1's event").isEqualTo("v1-mug-event-1");
         JsonNode created = events.get(0).path("payload");
@@ -87,7 +87,7 @@ class UpgradeFromVersionOneIntegrationTest {
         assertThat(created.path("category").isNull()).as("category of %s", created).isTrue();
         assertThat(created.path("initialStock").asInt()).isEqualTo(VersionOneRecords.INITIAL_STOCK);
 
-        JsonNode product = json(http.get("/api/product/v1-mug?minVersion=2"));
+        JsonNode product = read("/api/product/v1-mug?minVersion=2");
         assertThat(product.path("version").asLong()).isEqualTo(2);
         assertThat(product.path("state").path("availableStock").asLong()).isEqualTo(VersionOneRecords.INITIAL_STOCK + 3);
         assertThat(folded(new ProductDecider(), "product", "v1-mug")).isEqualTo(stored("product", "v1-mug"));
@@ -101,7 +101,7 @@ class UpgradeFromVersionOneIntegrationTest {
 
     @Test
     void givenACustomersEmailChangedByVersionOne_whenReadAndChangedToday_thenOnlyCurrentTypesEachWithItsSchemaVersion() {
-        JsonNode before = json(http.get("/api/customer/v1-customer/events")).path("events");
+        JsonNode before = read("/api/customer/v1-customer/events").path("events");
         assertThat(before).extracting(e -> e.path("type").asText())
                 .containsExactly("CustomerRegistered", "ContactEmailChanged");
         assertThat(before.get(1).path("eventId").asText()).as("version 1's event").isEqualTo("v1-customer-event-2");
@@ -110,13 +110,13 @@ class UpgradeFromVersionOneIntegrationTest {
 
         accepted(http.post("/api/customer/v1-customer/ChangeEmail", "{\"email\":\"grace@hopper.example\"}"));
 
-        JsonNode after = json(http.get("/api/customer/v1-customer/events")).path("events");
+        JsonNode after = read("/api/customer/v1-customer/events").path("events");
         assertThat(after).extracting(e -> e.path("type").asText())
                 .containsExactly("CustomerRegistered", "ContactEmailChanged", "ContactEmailChanged");
         assertThat(after).extracting(e -> e.path("schemaVersion").asInt()).containsExactly(1, 1, 2);
         assertThat(stored("customer", "v1-customer")).isEqualTo(folded(new CustomerDecider(), "customer",
                 "v1-customer"));
-        assertThat(json(http.get("/api/customer/v1-customer")).path("state").path("email").asText())
+        assertThat(read("/api/customer/v1-customer").path("state").path("email").asText())
                 .isEqualTo("grace@hopper.example");
         await().atMost(TIMEOUT).untilAsserted(() -> {
             JsonNode row = row("customer-rows", "v1-customer");
@@ -127,12 +127,12 @@ class UpgradeFromVersionOneIntegrationTest {
 
     @Test
     void givenAnOrderVersionOnePlacedAndCancelled_whenReadToday_thenPlacedOnTheWebAndItsStateIsItsEventsFolded() {
-        JsonNode events = json(http.get("/api/order/v1-order/events")).path("events");
+        JsonNode events = read("/api/order/v1-order/events").path("events");
         assertThat(events).extracting(e -> e.path("type").asText()).containsExactly("OrderPlaced", "OrderCancelled");
         assertThat(events.get(0).path("eventId").asText()).as("version 1's event").isEqualTo("v1-order-event-1");
         assertThat(events.get(0).path("payload").path("salesChannel").asText()).isEqualTo("web");
 
-        JsonNode order = json(http.get("/api/order/v1-order"));
+        JsonNode order = read("/api/order/v1-order");
         assertThat(order.path("version").asLong()).isEqualTo(2);
         assertThat(order.path("state").path("status").asText()).isEqualTo("CANCELLED");
         assertThat(order.path("state").path("cancellationReason").asText())
@@ -160,9 +160,9 @@ class UpgradeFromVersionOneIntegrationTest {
                 {"customerId":"store-customer","salesChannel":"store",
                  "lines":[{"productId":"store-mug","quantity":1,"unitPrice":{"amountMinor":1250,"currency":"EUR"}}]}"""));
 
-        JsonNode placed = json(http.get("/api/order/store-order/events")).path("events").get(0);
+        JsonNode placed = firstEvent("/api/order/store-order/events");
         assertThat(placed.path("payload").path("salesChannel").asText()).isEqualTo("store");
-        JsonNode created = json(http.get("/api/product/store-mug/events")).path("events").get(0);
+        JsonNode created = firstEvent("/api/product/store-mug/events");
         assertThat(created.path("payload").path("category").asText()).isEqualTo("kitchen");
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(channels("order-summary"))
                 .containsEntry("v1-order", "web").containsEntry("store-order", "store"));
@@ -213,6 +213,23 @@ class UpgradeFromVersionOneIntegrationTest {
         json(http.get("/api/projections/" + projection + "?limit=100")).path("rows").forEach(entry ->
                 channels.put(entry.path("key").asText(), entry.path("row").path("salesChannel").asText()));
         return channels;
+    }
+
+    /**
+     * The answer to a read once it is served: a 503 (a store moving in a rebalance, the registry away) is waited
+     * out as its Retry-After asks a client to; any other answer than 200 fails with its body.
+     */
+    private static JsonNode read(String path) {
+        HttpResponse<String> response = await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get(path), answer -> answer.statusCode() != 503);
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    private static JsonNode firstEvent(String path) {
+        JsonNode events = read(path).path("events");
+        assertThat(events).as("the events at %s", path).isNotEmpty();
+        return events.get(0);
     }
 
     private static JsonNode accepted(HttpResponse<String> response) {
