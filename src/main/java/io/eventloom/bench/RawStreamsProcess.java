@@ -1,5 +1,6 @@
 package io.eventloom.bench;
 
+import io.eventloom.core.RuntimeSettings;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The raw Kafka Streams reference ({@link RawTopology}) as its own JVM, with the Streams settings that cost
- * Eventloom time too: exactly_once_v2, the same commit interval, transactional state stores. Prints a
+ * Eventloom time too: exactly_once_v2, the same commit interval and poll time, transactional state stores. Prints a
  * {@link ReadyLine} on stdout once RUNNING; SIGTERM closes it cleanly.
  */
 @Command(name = "raw-streams-process", description = "A raw Kafka Streams processor, the bench's reference.")
@@ -90,7 +91,9 @@ public final class RawStreamsProcess implements Callable<Integer> {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
-        // As Eventloom's runtime sets them (RuntimeSettings), so the reference pays for the same store commits.
+        // As Eventloom's runtime sets them (RuntimeSettings), so the reference pays for the same store commits and
+        // waits as long in poll() before a due commit.
+        config.put(StreamsConfig.POLL_MS_CONFIG, RuntimeSettings.pollMillis(Duration.ofMillis(commitIntervalMs)));
         config.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
         config.put(StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG,
                 IsolationLevel.READ_COMMITTED.name());

@@ -28,6 +28,8 @@ public record RuntimeSettings(
 
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
 
+    private static final Duration LONGEST_POLL = Duration.ofMillis(10);
+
     public RuntimeSettings {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -42,6 +44,14 @@ public record RuntimeSettings(
     public static RuntimeSettings of(String applicationId, String bootstrapServers, Path stateDir) {
         return new RuntimeSettings(applicationId, bootstrapServers, stateDir, DEFAULT_COMMIT_INTERVAL,
                 Optional.empty(), 0, ProjectionsPlacement.WITH_COMMANDS, Optional.empty(), Map.of());
+    }
+
+    /**
+     * Kafka Streams' {@code poll.ms} for a commit interval, unless passed through: how long a stream thread waits
+     * for input before it looks whether a commit is due, at most 10 ms and never longer than the interval.
+     */
+    public static long pollMillis(Duration commitInterval) {
+        return Math.min(LONGEST_POLL.toMillis(), commitInterval.toMillis());
     }
 
     public RuntimeSettings withCommitInterval(Duration value) {
@@ -117,6 +127,10 @@ public record RuntimeSettings(
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        // A commit that falls due while the thread waits in poll() for input waits with it, and a command's result
+        // is readable only once committed: at Kafka's 100 ms a lone command waited out the whole poll after it was
+        // processed (p50 117 ms at 5 commands/s, 68 ms with 10 ms, for about 3 points more of a core when idle).
+        config.put(StreamsConfig.POLL_MS_CONFIG, pollMillis(commitInterval));
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         config.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
         config.put(StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG,

@@ -52,6 +52,18 @@ class RuntimeSettingsTest {
                 .doesNotContainKey(StreamsConfig.CLIENT_ID_CONFIG);
     }
 
+    @Test
+    void givenACommitInterval_thenNoPollOutlastsItOrTenMilliseconds_unlessPollMsIsPassedThrough() {
+        assertThat(streamsConfig(RUNTIME)).containsEntry(StreamsConfig.POLL_MS_CONFIG, 10L);
+        assertThat(streamsConfig(RUNTIME.withCommitInterval(Duration.ofMillis(5))))
+                .containsEntry(StreamsConfig.POLL_MS_CONFIG, 5L);
+        assertThat(streamsConfig(RUNTIME.withProjectionsPlacement(ProjectionsPlacement.OWN_APPLICATION)
+                .withProjectionsCommitInterval(Duration.ofMillis(1000)).projectionsApplication()))
+                .containsEntry(StreamsConfig.POLL_MS_CONFIG, 10L);
+        assertThat(streamsConfig(RUNTIME.withStreamsOverrides(Map.of(StreamsConfig.POLL_MS_CONFIG, "100"))))
+                .containsEntry(StreamsConfig.POLL_MS_CONFIG, "100");
+    }
+
     private static Map<String, Object> streamsConfig(RuntimeSettings runtime) {
         return runtime.streamsConfig(TopologySettings.of(new TopicNames("test"), 1), new DeadLetters());
     }
