@@ -25,9 +25,10 @@ final class SendFailures {
     }
 
     /**
-     * Whether the command could not be serialized because the schema registry is unreachable, failed (a 5xx) or
-     * refused this instance's credentials: a passing condition, answered 503 so the client retries, unlike a schema
-     * the registry refuses.
+     * Whether the schema registry being unreachable, failing (a 5xx) or refusing this instance's credentials is why a
+     * command could not be serialized, or why what is stored (events written with a schema this instance has not
+     * fetched yet) could not be decoded: a passing condition, unlike a schema the registry refuses, so the client is
+     * told to retry, or a written command is answered with its event types.
      */
     static boolean registryUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
